@@ -1,0 +1,50 @@
+# sache: the two commands are `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ORGS ?= 200
+DEMO_SEED ?= 2026
+PYTEST_ARGS ?=
+
+export DJANGO_SETTINGS_MODULE ?= sache.config.settings.dev
+
+.PHONY: help install demo demo-data serve test lint messages bench clean
+
+help:
+	@echo "make demo   - install, migrate, load the demo hub and serve on http://$(HOST):$(PORT)"
+	@echo "make test   - lint and run the whole test suite (set DATABASE_URL for PostgreSQL)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo-data: install
+	$(BIN)/sache compile_translations
+	$(BIN)/sache migrate --noinput
+	$(BIN)/sache seed-demo --orgs $(DEMO_ORGS) --seed $(DEMO_SEED) --with-accounts
+
+demo: demo-data
+	$(BIN)/sache runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/ruff check src tests bench
+	DJANGO_SETTINGS_MODULE=sache.config.settings.test $(BIN)/sache compile_translations
+	DJANGO_SETTINGS_MODULE=sache.config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+# Extracting strings needs GNU gettext (xgettext); translators edit the .po files.
+messages: install
+	cd src/sache && ../../$(BIN)/sache makemessages --locale pl --locale en --no-obsolete --ignore "engine/*"
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,48 @@
+"""The navigation each role sees, built once per request for the base template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+_PUBLIC = [
+    (_("Organisations"), "directory:organisation-list"),
+    (_("Needs"), "directory:need-list"),
+    (_("Offers"), "directory:offer-list"),
+    (_("Heritage assets"), "directory:asset-list"),
+    (_("Digital products"), "directory:product-list"),
+]
+_OPERATOR = [
+    (_("Invitations"), "accounts:invitation-list"),
+]
+
+
+def _items(request: HttpRequest, entries: list[tuple[str, str]]) -> list[NavItem]:
+    items = []
+    for label, name in entries:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append(NavItem(label=str(label), url=url, active=request.path.startswith(url) and url != "/"))
+    return items
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    operator_items = _items(request, _OPERATOR) if user is not None and getattr(user, "is_operator", False) else []
+    return {
+        "nav_public": _items(request, _PUBLIC),
+        "nav_operator": operator_items,
+    }
