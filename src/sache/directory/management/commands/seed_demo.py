@@ -7,6 +7,7 @@ login per role and prints them.
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,8 @@ DEMO_ACCOUNTS = [
     ("reviewer@demo.sache.example.org", "Roman Recenzent", "reviewer"),
 ]
 BATCH = 2000
+# Apps whose demo activity builds on the directory, in dependency order.
+DEMO_APPS = ["matching", "events", "cocreation", "calls", "partnerships", "insights"]
 # Demo records get creation dates spread over the programme's life so trends have a shape.
 HISTORY_START = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 HISTORY_DAYS = 1000
@@ -72,6 +75,22 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo hub: {len(new_orgs)} new organisations ({len(hub.organisations) - len(new_orgs)} already there).")
         if with_accounts:
             self._accounts()
+        self._load_app_demos(seed)
+
+    def _load_app_demos(self, seed: int) -> None:
+        """Let each app add its own demo activity (events, workshops, calls...) on top of the directory.
+
+        An app takes part by providing ``sache.<app>.demo.load_demo(*, seed, stdout, progress)``,
+        which must be idempotent like this command.
+        """
+        for app in DEMO_APPS:
+            try:
+                module = importlib.import_module(f"sache.{app}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"sache.{app}.demo":
+                    raise
+                continue
+            module.load_demo(seed=seed, stdout=self.stdout, progress=self.progress)
 
     @staticmethod
     def _date(clock: random.Random) -> datetime:
