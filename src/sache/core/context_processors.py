@@ -22,6 +22,7 @@ _PUBLIC = [
     (_("Offers"), "directory:offer-list"),
     (_("Heritage assets"), "directory:asset-list"),
     (_("Digital products"), "directory:product-list"),
+    (_("Events"), "events:event-list"),
 ]
 _OPERATOR = [
     (_("Invitations"), "accounts:invitation-list"),

@@ -1,0 +1,182 @@
+"""DB rows ⇄ the meeting scheduler's plain data (``sache.engine.meetings``).
+
+``build_input`` reads an event into :class:`SchedulingInput` (positions, not ids, as the
+engine wants them); ``to_engine_problem`` turns that into the engine's frozen problem;
+``store_result`` writes slots, tables and reasons back onto the meetings.
+
+Mapping: participant *i* = the *i*-th approved registration (by id); slot *s* = the slot
+with ``index`` *s*; table *t* = the *t*-th table by number. Only accepted meetings are
+scheduled. A meeting whose participants are already published keeps its slot and table
+as a locked meeting unless the operator allows moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from sache.events.enums import (
+    FORCED_WEIGHT,
+    PRIORITY_WEIGHTS,
+    MeetingStatus,
+    RegistrationStatus,
+    ScheduleObjective,
+    Session,
+)
+from sache.events.models import Event, Meeting, Registration, Slot, Table
+
+
+class SchedulerUnavailable(RuntimeError):
+    """The scheduling engine is not installed in this build."""
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    id: int
+    a: int
+    b: int
+    session: str  # "any" | "am" | "pm"
+    fixed_slot: int | None
+    weight: int
+    priority: int
+
+
+@dataclass(frozen=True)
+class SchedulingInput:
+    objective: str
+    participants: tuple[int, ...]  # registration ids; position = engine participant
+    slot_ids: tuple[int, ...]  # slot ids; position = engine slot
+    morning: tuple[int, ...]
+    afternoon: tuple[int, ...]
+    table_ids: tuple[int, ...]
+    meetings: tuple[MeetingInput, ...]
+    forbidden: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    max_meetings: dict[int, int] = field(default_factory=dict)
+    locked: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # meeting id -> (slot, table)
+    fairness: int = 2
+    allow_moves: bool = False
+
+    @property
+    def tables(self) -> int:
+        return len(self.table_ids)
+
+
+@dataclass(frozen=True)
+class SchedulingOutcome:
+    """What came back, in event terms: meeting id -> slot id / table id."""
+
+    status: str
+    objective: float | None
+    bound: float | None
+    slots: dict[int, int]
+    tables: dict[int, int | None]
+    unscheduled: dict[int, str]
+    breaks: dict[int, int]
+    explanation: str = ""
+
+
+def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
+    participants = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).order_by("id").values_list("id", flat=True)
+    )
+    position = {registration_id: index for index, registration_id in enumerate(participants)}
+    slots = list(Slot.objects.filter(event=event).order_by("index").values_list("id", "session"))
+    slot_position = {slot_id: index for index, (slot_id, _session) in enumerate(slots)}
+    table_ids = tuple(Table.objects.filter(event=event).order_by("number").values_list("id", flat=True))
+    table_position = {table_id: index for index, table_id in enumerate(table_ids)}
+    meetings = []
+    locked: dict[int, tuple[int, int | None]] = {}
+    rows = Meeting.objects.filter(event=event, status=MeetingStatus.ACCEPTED).order_by("id")
+    for meeting in rows:
+        if meeting.requester_id not in position or meeting.recipient_id not in position:
+            continue
+        weight = FORCED_WEIGHT if meeting.forced else PRIORITY_WEIGHTS.get(meeting.priority, 1)
+        meetings.append(
+            MeetingInput(
+                id=meeting.pk,
+                a=position[meeting.requester_id],
+                b=position[meeting.recipient_id],
+                session=meeting.session,
+                fixed_slot=slot_position.get(meeting.fixed_slot_id) if meeting.fixed_slot_id else None,
+                weight=weight,
+                priority=meeting.priority,
+            )
+        )
+        if not allow_moves and meeting.published_slot_id in slot_position:
+            locked[meeting.pk] = (slot_position[meeting.published_slot_id], table_position.get(meeting.published_table_id))
+    forbidden: dict[int, list[int]] = {}
+    through = Registration.unavailable_slots.through.objects.filter(registration_id__in=participants)
+    for registration_id, slot_id in through.values_list("registration_id", "slot_id"):
+        if slot_id in slot_position:
+            forbidden.setdefault(position[registration_id], []).append(slot_position[slot_id])
+    max_meetings: dict[int, int] = {}
+    if event.objective == ScheduleObjective.OVERLOADED:
+        # In "all meetings" mode every accepted meeting must be placed, so caps would only
+        # turn a schedulable event infeasible; they bind when the event is overloaded.
+        caps = Registration.objects.filter(pk__in=participants).values_list("id", "max_meetings")
+        max_meetings = {position[pk]: (cap if cap is not None else event.default_max_meetings) for pk, cap in caps}
+    return SchedulingInput(
+        objective=event.objective,
+        participants=tuple(participants),
+        slot_ids=tuple(slot_id for slot_id, _session in slots),
+        morning=tuple(index for index, (_id, session) in enumerate(slots) if session == Session.MORNING),
+        afternoon=tuple(index for index, (_id, session) in enumerate(slots) if session == Session.AFTERNOON),
+        table_ids=table_ids,
+        meetings=tuple(meetings),
+        forbidden={key: tuple(sorted(values)) for key, values in forbidden.items()},
+        max_meetings=max_meetings,
+        locked=locked,
+        fairness=event.fairness,
+        allow_moves=allow_moves,
+    )
+
+
+def to_engine_problem(data: SchedulingInput) -> Any:
+    """The engine's problem dataclass for ``data``."""
+    try:
+        from sache.engine import meetings as engine  # slow import: OR solvers load on first use
+    except ImportError as error:  # pragma: no cover - only before the engine is merged
+        raise SchedulerUnavailable(str(error)) from error
+    raise SchedulerUnavailable(f"engine API not wired yet: {sorted(getattr(engine, '__all__', []))}")
+
+
+def solve(data: SchedulingInput, *, time_limit: float, seed: int = 0) -> SchedulingOutcome:
+    """Run the engine on ``data`` and translate its answer back to ids."""
+    problem = to_engine_problem(data)
+    from sache.engine import meetings as engine  # slow import: see above
+
+    result = engine.schedule_meetings(problem, time_limit=time_limit, seed=seed)
+    return from_engine_result(data, result)
+
+
+def from_engine_result(data: SchedulingInput, result: Any) -> SchedulingOutcome:  # pragma: no cover - wired with the engine
+    raise SchedulerUnavailable("engine API not wired yet")
+
+
+def store_outcome(event: Event, data: SchedulingInput, outcome: SchedulingOutcome) -> dict[str, int]:
+    """Write slots, tables and reasons onto the event's accepted meetings; returns counts.
+
+    Meetings the solver did not place lose their slot and carry the solver's reason.
+    """
+    counts = {"scheduled": 0, "moved": 0}
+    input_ids = {meeting.id for meeting in data.meetings}
+    with transaction.atomic():
+        meetings = list(Meeting.objects.filter(event=event, status=MeetingStatus.ACCEPTED))
+        for meeting in meetings:
+            if meeting.pk in outcome.slots:
+                meeting.slot_id = outcome.slots[meeting.pk]
+                meeting.table_id = outcome.tables.get(meeting.pk)
+                meeting.unscheduled_reason = ""
+                counts["scheduled"] += 1
+                if meeting.published_slot_id is not None and meeting.published_slot_id != meeting.slot_id:
+                    counts["moved"] += 1
+            else:
+                meeting.slot_id = None
+                meeting.table_id = None
+                meeting.unscheduled_reason = (
+                    outcome.unscheduled.get(meeting.pk, "") if meeting.pk in input_ids else "participant not approved"
+                )[:300]
+        Meeting.objects.bulk_update(meetings, ["slot", "table", "unscheduled_reason"])
+    return counts
