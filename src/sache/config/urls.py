@@ -11,6 +11,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("sache.accounts.urls")),
     path("", include("sache.directory.urls")),
+    path("", include("sache.partnerships.urls")),
     path("", include("sache.core.urls")),
 ]
 
