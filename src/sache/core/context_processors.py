@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from sache.insights.rules import can_view_insights
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -26,6 +28,9 @@ _PUBLIC = [
 ]
 _MEMBER = [
     (_("Partnerships"), "partnerships:list"),
+]
+_INSIGHTS = [
+    (_("Insights"), "insights:dashboard"),
 ]
 _OPERATOR = [
     (_("Invitations"), "accounts:invitation-list"),
@@ -49,5 +54,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     return {
         "nav_public": _items(request, _PUBLIC),
         "nav_member": _items(request, _MEMBER) if authenticated else [],
-        "nav_operator": _items(request, _OPERATOR) if authenticated and getattr(user, "is_operator", False) else [],
+        "nav_operator": (_items(request, _INSIGHTS) if authenticated and can_view_insights(user) else [])
+        + (_items(request, _OPERATOR) if authenticated and getattr(user, "is_operator", False) else []),
     }

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sache.accounts",
     "sache.directory",
     "sache.partnerships",
+    "sache.insights",
 ]
 
 MIDDLEWARE = [
