@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("sache.accounts.urls")),
     path("events/", include("sache.events.urls")),
     path("", include("sache.directory.urls")),
+    path("", include("sache.partnerships.urls")),
+    path("insights/", include("sache.insights.urls")),
     path("", include("sache.core.urls")),
 ]
 

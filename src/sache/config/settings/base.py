@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "sache.core",
     "sache.accounts",
     "sache.directory",
+    "sache.partnerships",
+    "sache.insights",
     "sache.events",
 ]
 
