@@ -1,0 +1,94 @@
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from sache.events.enums import MeetingStatus, RunStatus, ScheduleStatus
+from sache.events.models import AgendaFeed, ScheduleRun
+from sache.events.selectors import registration_for_feed
+from sache.events.services import schedule as services
+from tests.factories.accounts import make_user
+from tests.factories.directory import make_member
+from tests.factories.events import make_event, make_meeting, make_registration
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_start_schedule_run_needs_slots_and_tables():
+    with pytest.raises(ValidationError):
+        services.start_schedule_run(make_event(slots=0, tables=2), actor=None)
+    with pytest.raises(ValidationError):
+        services.start_schedule_run(make_event(slots=2, tables=0), actor=None)
+
+
+def test_start_schedule_run_refuses_a_second_run_while_one_is_active():
+    event = make_event(slots=2, tables=1)
+    ScheduleRun.objects.create(event=event, objective_kind=event.objective, status=RunStatus.RUNNING)
+
+    with pytest.raises(ValidationError):
+        services.start_schedule_run(event, actor=None)
+
+
+def test_start_schedule_run_marks_runs_after_publication_as_incremental():
+    event = make_event(slots=2, tables=1, schedule_status=ScheduleStatus.PRELIMINARY)
+
+    run = services.start_schedule_run(event, actor=None, allow_moves=True)
+
+    assert (run.incremental, run.allow_moves, run.status) == (True, True, RunStatus.QUEUED)
+
+
+def test_publish_schedule_snapshots_slots_and_notifies_only_changed_agendas(django_capture_on_commit_callbacks):
+    event = make_event(slots=3, tables=2)
+    first, second, third, fourth = (make_registration(event) for _ in range(4))
+    for registration in (first, second, third, fourth):
+        make_member(registration.organisation, make_user(email=f"{registration.pk}@example.org"))
+    slot0, slot1, _slot2 = event.slots.all()
+    table = event.tables.first()
+    unchanged = make_meeting(first, second, slot=slot0, table=table, published_slot=slot0, published_table=table)
+    moved = make_meeting(third, fourth, slot=slot1, table=table, published_slot=slot0, published_table=table)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        changed = services.publish_schedule(event, actor=None, final=True)
+
+    moved.refresh_from_db()
+    unchanged.refresh_from_db()
+    event.refresh_from_db()
+    assert changed == [third.pk, fourth.pk]
+    assert (moved.published_slot, unchanged.published_slot, event.schedule_status) == (slot1, slot0, ScheduleStatus.FINAL)
+    assert sorted(message.to[0] for message in mail.outbox) == [f"{third.pk}@example.org", f"{fourth.pk}@example.org"]
+    assert all(str(slot1) in message.body for message in mail.outbox)
+
+
+def test_publish_schedule_removes_cancelled_meetings_from_agendas():
+    event = make_event(slots=1, tables=1)
+    slot = event.slots.get()
+    meeting = make_meeting(make_registration(event), make_registration(event), status=MeetingStatus.CANCELLED, published_slot=slot)
+
+    services.publish_schedule(event, actor=None, final=False)
+
+    meeting.refresh_from_db()
+    assert meeting.published_slot is None
+
+
+def test_agenda_feed_token_is_stored_hashed_and_a_new_one_revokes_the_old():
+    registration = make_registration(make_event())
+    user = make_user()
+    make_member(registration.organisation, user)
+
+    old = services.create_agenda_feed(registration, actor=user)
+    new = services.create_agenda_feed(registration, actor=user)
+
+    assert list(AgendaFeed.objects.filter(token_hash__in=[old, new])) == []
+    assert (registration_for_feed(old), registration_for_feed(new)) == (None, registration)
+    assert services.revoke_agenda_feeds(registration, actor=user) == 1
+    assert registration_for_feed(new) is None
+
+
+def test_agenda_feed_stops_working_when_the_user_leaves_the_organisation():
+    registration = make_registration(make_event())
+    user = make_user()
+    membership = make_member(registration.organisation, user)
+    token = services.create_agenda_feed(registration, actor=user)
+
+    membership.delete()
+
+    assert registration_for_feed(token) is None

@@ -1,0 +1,77 @@
+import pytest
+
+from sache.events import adapters
+from sache.events.enums import (
+    FORCED_WEIGHT,
+    MeetingStatus,
+    Priority,
+    RegistrationStatus,
+    ScheduleObjective,
+    Session,
+)
+from sache.events.models import Meeting
+from tests.factories.events import make_event, make_meeting, make_registration
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_build_input_maps_rows_to_positions():
+    event = make_event(slots=4, tables=2, objective=ScheduleObjective.OVERLOADED, default_max_meetings=3)
+    first, second, third = (make_registration(event) for _ in range(3))
+    make_registration(event, status=RegistrationStatus.PENDING)
+    slots = list(event.slots.all())
+    slots[3].session = Session.AFTERNOON
+    slots[3].save()
+    tables = list(event.tables.all())
+    second.max_meetings = 1
+    second.save()
+    third.unavailable_slots.add(slots[0], slots[2])
+    accepted = make_meeting(first, second, priority=Priority.NICE, session=Session.MORNING)
+    forced = make_meeting(third, first, forced=True, fixed_slot=slots[1], published_slot=slots[1], published_table=tables[1])
+    make_meeting(second, third, status=MeetingStatus.REQUESTED)
+
+    data = adapters.build_input(event)
+
+    assert data.participants == (first.pk, second.pk, third.pk)
+    assert data.slot_ids == tuple(slot.pk for slot in slots)
+    assert (data.morning, data.afternoon, data.tables) == ((0, 1, 2), (3,), 2)
+    assert data.meetings == (
+        adapters.MeetingInput(id=accepted.pk, a=0, b=1, session="am", fixed_slot=None, weight=1, priority=Priority.NICE),
+        adapters.MeetingInput(id=forced.pk, a=2, b=0, session="any", fixed_slot=1, weight=FORCED_WEIGHT, priority=Priority.WANT),
+    )
+    assert data.forbidden == {2: (0, 2)}
+    assert data.max_meetings == {0: 3, 1: 1, 2: 3}
+    assert data.locked == {forced.pk: (1, 1)}
+
+
+def test_build_input_unlocks_published_meetings_when_moves_are_allowed_and_drops_caps_in_all_mode():
+    event = make_event(slots=2, tables=1)
+    first, second = make_registration(event), make_registration(event)
+    make_meeting(first, second, published_slot=event.slots.first())
+
+    data = adapters.build_input(event, allow_moves=True)
+
+    assert (data.locked, data.max_meetings, data.allow_moves) == ({}, {}, True)
+
+
+def test_store_outcome_writes_slots_tables_reasons_and_counts_moves():
+    event = make_event(slots=2, tables=1)
+    first, second, third = (make_registration(event) for _ in range(3))
+    slot0, slot1 = event.slots.all()
+    table = event.tables.get()
+    moved = make_meeting(first, second, published_slot=slot0)
+    dropped = make_meeting(second, third, slot=slot0, table=table)
+    data = adapters.build_input(event, allow_moves=True)
+    outcome = adapters.SchedulingOutcome(
+        status="optimal", objective=0, bound=0,
+        slots={moved.pk: slot1.pk}, tables={moved.pk: table.pk},
+        unscheduled={dropped.pk: "no common free slot"}, breaks={},
+    )
+
+    counts = adapters.store_outcome(event, data, outcome)
+
+    assert counts == {"scheduled": 1, "moved": 1}
+    assert list(Meeting.objects.order_by("id").values_list("slot_id", "table_id", "unscheduled_reason")) == [
+        (slot1.pk, table.pk, ""),
+        (None, None, "no common free slot"),
+    ]
