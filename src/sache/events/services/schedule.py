@@ -47,6 +47,21 @@ def start_schedule_run(event: Event, *, actor: Any, allow_moves: bool = False) -
     return run
 
 
+def compute_schedule_now(event: Event, *, actor: Any, seed: int = 0) -> ScheduleRun:
+    """Create a run for ``event`` and solve it in this process (demo loader, command line).
+
+    Same side effects as :func:`compute_schedule`; logs ``events.schedule.requested`` first.
+    """
+    run = ScheduleRun.objects.create(
+        event=event,
+        objective_kind=event.objective,
+        incremental=event.schedule_status != ScheduleStatus.NONE,
+        requested_by=actor if getattr(actor, "pk", None) else None,
+    )
+    log_action(event, "events.schedule.requested", actor=actor, data={"run": run.pk, "allow_moves": False})
+    return compute_schedule(run, seed=seed)
+
+
 def compute_schedule(run: ScheduleRun, *, seed: int = 0) -> ScheduleRun:
     """Solve ``run``'s event and store the slots and tables on its meetings.
 
@@ -95,11 +110,12 @@ def compute_schedule(run: ScheduleRun, *, seed: int = 0) -> ScheduleRun:
     return run
 
 
-def publish_schedule(event: Event, *, actor: Any, final: bool) -> list[int]:
+def publish_schedule(event: Event, *, actor: Any, final: bool, notify: bool = True) -> list[int]:
     """Publish the current slots and tables as the (preliminary or final) agendas.
 
     Every participant whose agenda differs from what they were last shown gets a change
-    notice after commit. Returns the ids of those registrations.
+    notice after commit (unless ``notify`` is false, as for demo data). Returns the ids
+    of those registrations.
     Logs ``events.schedule.published``.
     """
     changed: set[int] = set()
@@ -115,7 +131,8 @@ def publish_schedule(event: Event, *, actor: Any, final: bool) -> list[int]:
         Meeting.objects.bulk_update(meetings, ["published_slot", "published_table"])
         event.schedule_status = ScheduleStatus.FINAL if final else ScheduleStatus.PRELIMINARY
         event.save(update_fields=["schedule_status"])
-        notices.notify_agenda_changes(event, registration_ids=changed)
+        if notify:
+            notices.notify_agenda_changes(event, registration_ids=changed)
     log_action(event, "events.schedule.published", actor=actor, data={"final": final, "changed": len(changed)})
     return sorted(changed)
 
