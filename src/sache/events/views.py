@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sache.core.permissions import is_operator, operator_required
@@ -380,7 +381,9 @@ def grid_setup(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             _errors(form, error)
         else:
-            messages.success(request, _("The grid has %(count)s slots.") % {"count": len(slots)})
+            messages.success(
+                request, ngettext("The grid has %(count)s slot.", "The grid has %(count)s slots.", len(slots)) % {"count": len(slots)}
+            )
             return redirect("events:manage", slug=event.slug)
     return render(request, "events/manage.html", _manage_context(event, grid_form=form), status=400)
 
@@ -396,7 +399,10 @@ def tables_setup(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             _errors(form, error)
         else:
-            messages.success(request, _("The event has %(count)s tables.") % {"count": len(tables)})
+            messages.success(
+                request,
+                ngettext("The event has %(count)s table.", "The event has %(count)s tables.", len(tables)) % {"count": len(tables)},
+            )
             return redirect("events:manage", slug=event.slug)
     return render(request, "events/manage.html", _manage_context(event, tables_form=form), status=400)
 
@@ -497,7 +503,12 @@ def schedule_publish(request: HttpRequest, slug: str) -> HttpResponse:
     changed = schedule_services.publish_schedule(event, actor=request.user, final=final)
     messages.success(
         request,
-        _("Schedule published; %(count)s participants will be told about changes.") % {"count": len(changed)},
+        ngettext(
+            "Schedule published; %(count)s participant will be told about changes.",
+            "Schedule published; %(count)s participants will be told about changes.",
+            len(changed),
+        )
+        % {"count": len(changed)},
     )
     return redirect("events:manage", slug=event.slug)
 
