@@ -348,3 +348,40 @@ def test_grid_shows_each_meeting_in_its_slot_and_table(client):
     response = client.get(reverse("events:grid", args=[event.slug]))
 
     assert [row.cells for row in response.context["rows"]] == [[None, None], [None, meeting]]
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_every_page_renders_for_its_audience_in_each_language(client, language):
+    event = make_event(slots=3, tables=2, schedule_status=ScheduleStatus.FINAL, title="Rzeszów B2B")
+    user, mine = _published_agenda(event)
+    meeting = Meeting.objects.get(published_slot__isnull=False)
+    partner = meeting.other(mine.pk)
+    client.force_login(user)
+    participant_pages = [
+        reverse("events:event-list"),
+        event.get_absolute_url(),
+        reverse("events:event-register", args=[event.slug]),
+        reverse("events:participation-edit", args=[event.slug]),
+        reverse("events:participant-list", args=[event.slug]),
+        reverse("events:meeting-list", args=[event.slug]),
+        reverse("events:meeting-request", args=[event.slug, partner.pk]),
+        reverse("events:meeting-feedback", args=[event.slug, meeting.pk]),
+        reverse("events:agenda", args=[event.slug]),
+    ]
+    operator_pages = [
+        reverse("events:event-create"),
+        reverse("events:event-edit", args=[event.slug]),
+        reverse("events:manage", args=[event.slug]),
+        reverse("events:manage-meetings", args=[event.slug]),
+        reverse("events:grid", args=[event.slug]),
+        reverse("events:schedule-status", args=[event.slug]),
+    ]
+
+    statuses = [client.get(url, headers={"accept-language": language}).status_code for url in participant_pages]
+    client.force_login(make_operator())
+    statuses += [client.get(url, headers={"accept-language": language}).status_code for url in operator_pages]
+    heading = client.get(reverse("events:manage", args=[event.slug]), headers={"accept-language": language}).content.decode()
+
+    assert statuses == [200] * (len(participant_pages) + len(operator_pages))
+    expected = {"en": "Organiser's desk: Rzeszów B2B", "pl": "Panel organizatora: Rzeszów B2B"}[language]
+    assert expected in heading.replace("&#x27;", "'")

@@ -13,6 +13,8 @@ from sache.events.models import Event, Registration, Slot, Table
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Video meeting link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Event
         fields = [

@@ -22,7 +22,7 @@ def agenda_calendar(event: Event, registration: Registration, entries: Sequence[
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{event.title} · {registration.organisation.name}")
     stamp = timezone.now()
-    domain = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "sache"
+    domain = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "sache"
     for entry in entries:
         item = CalendarEvent()
         item.add("uid", f"meeting-{entry.meeting.pk}@{domain}")

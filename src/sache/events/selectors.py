@@ -134,7 +134,7 @@ def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Su
             reasons.extend(value.replace("_", " ") for value in shared)
         if {my_group, sector_group_of(other.organisation.kind)} == {"heritage", "creative"}:
             score += 3
-        if not mine["languages"] or mine["languages"] & theirs["languages"]:
+        if mine["languages"] & theirs["languages"]:
             score += 1
         if score > 0:
             suggestions.append(Suggestion(registration=other, score=score, reasons=tuple(reasons[:4])))
