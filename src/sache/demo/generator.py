@@ -340,6 +340,11 @@ def _ascii(text: str) -> str:
     return folded.encode("ascii", "ignore").decode("ascii")
 
 
+def _tidy(text: str) -> str:
+    """Drop the second full stop where a slot ending in one ("Sp. z o.o.", "XIX w.") ends a sentence."""
+    return text.replace("..", ".")
+
+
 def _short_slug(slug: str, limit: int = 30) -> str:
     """Cut a slug at a word boundary, for e-mail and portfolio host names."""
     if len(slug) <= limit:
@@ -542,7 +547,7 @@ class _HubWriter:
         }
         if language != org["native"] and language != "en":
             slots["loc"] = town.name
-        return " ".join(self.pick(pool).format(**slots) for pool in frames)
+        return _tidy(" ".join(self.pick(pool).format(**slots) for pool in frames))
 
     def tags(self, org: dict) -> tuple[str, ...]:
         language = org["main"]
@@ -619,9 +624,7 @@ class _HubWriter:
             uri, _weight, reuse = self.weighted(RIGHTS, self.rights_weights)
             slots = {"title": title, "period": period, "place": org.city, "reuse": reuse[language],
                      "org": org.name, "detail": self.pick(ASSET_DETAILS[language])}
-            # a period such as "XIX w." must not end a sentence with a double full stop
-            description = " ".join(self.pick(pool).format(**slots) for pool in ASSET_FRAMES[language]).replace(
-                "..", ".")
+            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in ASSET_FRAMES[language]))
             assets.append(AssetRecord(
                 external_id=self.next_id("asset"), org_external_id=org.external_id, kind=kind,
                 language=language, title=title, description=description, period=period, place=org.city,
@@ -708,7 +711,7 @@ class _HubWriter:
             extra = self.pick(frames["context"]).format(**slots)
             if extra not in sentences:
                 sentences.insert(3, extra)
-        return " ".join(sentences)
+        return _tidy(" ".join(sentences))
 
     def offers(self, org: OrgRecord, context: dict) -> list[OfferRecord]:
         sector = context["sector"]
@@ -764,7 +767,7 @@ class _HubWriter:
             sentence = self.pick(frames[part]).format(**slots)
             if sentence not in sentences:
                 sentences.append(sentence)
-        return " ".join(sentences)
+        return _tidy(" ".join(sentences))
 
     # -- products ----------------------------------------------------------------------------
     def products(self, org: OrgRecord, context: dict) -> list[ProductRecord]:
@@ -790,7 +793,7 @@ class _HubWriter:
                 "category_article": ("an " if category_label[0] in "aeiouAEIOU" else "a ") + category_label,
                 "audience": _AUDIENCE_LABELS[language][audience_index], "org": org.name,
             }
-            description = " ".join(self.pick(pool).format(**slots) for pool in PRODUCT_FRAMES[language])
+            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in PRODUCT_FRAMES[language]))
             references = tuple(sorted(set(self.sample(self.heritage_org_ids[-5000:], self.count((30, 30, 25, 15))))))
             products.append(ProductRecord(
                 external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
