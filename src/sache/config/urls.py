@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("sache.accounts.urls")),
+    path("", include("sache.api.urls")),
     path("events/", include("sache.events.urls")),
     path("", include("sache.directory.urls")),
     path("", include("sache.partnerships.urls")),
