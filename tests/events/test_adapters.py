@@ -75,3 +75,57 @@ def test_store_outcome_writes_slots_tables_reasons_and_counts_moves():
         (slot1.pk, table.pk, ""),
         (None, None, "no common free slot"),
     ]
+
+
+def _small_input():
+    event = make_event(slots=4, tables=2, fairness=1)
+    first, second, third = (make_registration(event) for _ in range(3))
+    third.unavailable_slots.add(event.slots.get(index=0))
+    one = make_meeting(first, second, fixed_slot=event.slots.get(index=2))
+    two = make_meeting(first, third)
+    three = make_meeting(second, third, session=Session.MORNING)
+    return event, (first, second, third), (one, two, three), adapters.build_input(event)
+
+
+def test_to_instance_json_uses_the_published_instance_format():
+    _event, _registrations, (one, two, three), data = _small_input()
+
+    instance = adapters.to_instance_json(data)
+
+    assert {key: instance[key] for key in ("participants", "slots", "tables", "sessions", "forbidden_slots", "fairness_d", "mode")} == {
+        "participants": 3, "slots": 4, "tables": 2, "sessions": {"am": [0, 1, 2, 3], "pm": []},
+        "forbidden_slots": {"2": [0]}, "fairness_d": 1, "mode": "all",
+    }
+    assert instance["meetings"] == [
+        {"id": str(one.pk), "a": 0, "b": 1, "session": "any", "weight": 2, "priority": 2, "fixed_slot": 2},
+        {"id": str(two.pk), "a": 0, "b": 2, "session": "any", "weight": 2, "priority": 2},
+        {"id": str(three.pk), "a": 1, "b": 2, "session": "am", "weight": 2, "priority": 2},
+    ]
+
+
+def test_from_schedule_json_maps_positions_back_and_counts_breaks():
+    event, (first, second, third), (one, two, three), data = _small_input()
+    slots = list(event.slots.all())
+    tables = list(event.tables.all())
+    answer = {
+        "slots": {str(one.pk): 2, str(two.pk): 0},
+        "tables": {str(one.pk): 1, str(two.pk): 0},
+        "objective": 1, "bound": 1, "status": "optimal",
+        "unscheduled": [{"id": str(three.pk), "reason": "no common free slot"}],
+    }
+
+    outcome = adapters.from_schedule_json(data, answer)
+
+    assert outcome == adapters.SchedulingOutcome(
+        status="optimal", objective=1, bound=1,
+        slots={one.pk: slots[2].pk, two.pk: slots[0].pk},
+        tables={one.pk: tables[1].pk, two.pk: tables[0].pk},
+        unscheduled={three.pk: "no common free slot"},
+        breaks={first.pk: 1, second.pk: 0, third.pk: 0},
+    )
+
+
+def test_breaks_per_participant_counts_gaps_not_the_slots_between_them():
+    _event, _registrations, (one, two, three), data = _small_input()
+
+    assert adapters.breaks_per_participant(data, {one.pk: 0, two.pk: 3, three.pk: 1}) == {0: 1, 1: 0, 2: 1}

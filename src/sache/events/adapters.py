@@ -12,7 +12,13 @@ as a locked meeting unless the operator allows moves.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -133,26 +139,114 @@ def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
     )
 
 
-def to_engine_problem(data: SchedulingInput) -> Any:
-    """The engine's problem dataclass for ``data``."""
-    try:
-        from sache.engine import meetings as engine  # slow import: OR solvers load on first use
-    except ImportError as error:  # pragma: no cover - only before the engine is merged
-        raise SchedulerUnavailable(str(error)) from error
-    raise SchedulerUnavailable(f"engine API not wired yet: {sorted(getattr(engine, '__all__', []))}")
+def to_instance_json(data: SchedulingInput) -> dict[str, Any]:
+    """``data`` in the scheduler's JSON instance format (``shared/data/b2b/instances``), extended.
+
+    The published format has ``participants, slots, tables, sessions{am,pm}, meetings[{id,a,b,
+    session,fixed_slot?}], forbidden_slots, precedences, fairness_d``; overloaded events add
+    ``mode``, a ``weight`` per meeting and ``max_meetings`` per participant; incremental runs add
+    ``locked`` (meeting id -> slot and table) and ``allow_moves``.
+    """
+    meetings = []
+    for meeting in data.meetings:
+        entry: dict[str, Any] = {
+            "id": str(meeting.id),
+            "a": meeting.a,
+            "b": meeting.b,
+            "session": meeting.session,
+            "weight": meeting.weight,
+            "priority": meeting.priority,
+        }
+        if meeting.fixed_slot is not None:
+            entry["fixed_slot"] = meeting.fixed_slot
+        meetings.append(entry)
+    return {
+        "participants": len(data.participants),
+        "slots": len(data.slot_ids),
+        "tables": data.tables,
+        "sessions": {"am": list(data.morning), "pm": list(data.afternoon)},
+        "meetings": meetings,
+        "forbidden_slots": {str(participant): list(slots) for participant, slots in data.forbidden.items()},
+        "precedences": [],
+        "fairness_d": data.fairness,
+        "mode": "overloaded" if data.objective == ScheduleObjective.OVERLOADED else "all",
+        "max_meetings": {str(participant): cap for participant, cap in data.max_meetings.items()},
+        "locked": {
+            str(meeting_id): {"slot": slot, "table": table} for meeting_id, (slot, table) in sorted(data.locked.items())
+        },
+        "allow_moves": data.allow_moves,
+    }
+
+
+def breaks_per_participant(data: SchedulingInput, slots: dict[int, int]) -> dict[int, int]:
+    """Gaps between consecutive meetings of each participant (JAIR 2022 Def. 2.3), by position."""
+    taken: dict[int, list[int]] = {}
+    for meeting in data.meetings:
+        if meeting.id in slots:
+            for participant in (meeting.a, meeting.b):
+                taken.setdefault(participant, []).append(slots[meeting.id])
+    result = {}
+    for participant, used in taken.items():
+        ordered = sorted(used)
+        result[participant] = sum(1 for before, after in zip(ordered, ordered[1:], strict=False) if after - before > 1)
+    return result
+
+
+def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> SchedulingOutcome:
+    """Translate the scheduler's JSON answer (positions) back to slot, table and meeting ids."""
+    by_id = {str(meeting.id): meeting.id for meeting in data.meetings}
+    slots: dict[int, int] = {}
+    tables: dict[int, int | None] = {}
+    for key, slot in (answer.get("slots") or {}).items():
+        if key in by_id and slot is not None:
+            slots[by_id[key]] = int(slot)
+    for key, table in (answer.get("tables") or {}).items():
+        if key in by_id and table is not None and 0 <= int(table) < len(data.table_ids):
+            tables[by_id[key]] = data.table_ids[int(table)]
+    reasons = answer.get("unscheduled") or {}
+    if isinstance(reasons, list):
+        reasons = {str(item.get("id", item.get("meeting"))): item.get("reason", "") for item in reasons if isinstance(item, dict)}
+    unscheduled = {
+        meeting.id: str(reasons.get(str(meeting.id)) or "not placed by the scheduler")
+        for meeting in data.meetings
+        if meeting.id not in slots
+    }
+    breaks = breaks_per_participant(data, slots)
+    return SchedulingOutcome(
+        status=str(answer.get("status", "unknown")),
+        objective=answer.get("objective"),
+        bound=answer.get("bound"),
+        slots={meeting_id: data.slot_ids[slot] for meeting_id, slot in slots.items()},
+        tables={meeting_id: tables.get(meeting_id) for meeting_id in slots},
+        unscheduled=unscheduled,
+        breaks={data.participants[position]: count for position, count in breaks.items()},
+        explanation=str(answer.get("explanation") or answer.get("reason") or ""),
+    )
 
 
 def solve(data: SchedulingInput, *, time_limit: float, seed: int = 0) -> SchedulingOutcome:
-    """Run the engine on ``data`` and translate its answer back to ids."""
-    problem = to_engine_problem(data)
-    from sache.engine import meetings as engine  # slow import: see above
+    """Run the scheduler on ``data`` through its command line and translate the answer back.
 
-    result = engine.schedule_meetings(problem, time_limit=time_limit, seed=seed)
-    return from_engine_result(data, result)
-
-
-def from_engine_result(data: SchedulingInput, result: Any) -> SchedulingOutcome:  # pragma: no cover - wired with the engine
-    raise SchedulerUnavailable("engine API not wired yet")
+    The command line (``python -m sache.engine.meetings INPUT --out OUTPUT --time-limit S``)
+    is the engine's fixed contract, so this works with any version of the engine, and a
+    solver crash cannot take the worker down with it.
+    """
+    if importlib.util.find_spec("sache.engine.meetings") is None:
+        raise SchedulerUnavailable("The meeting scheduler (sache.engine.meetings) is not installed.")
+    if not data.meetings:
+        return SchedulingOutcome(status="optimal", objective=0, bound=0, slots={}, tables={}, unscheduled={}, breaks={})
+    with tempfile.TemporaryDirectory(prefix="sache-schedule-") as folder:
+        source, target = Path(folder) / "event.json", Path(folder) / "schedule.json"
+        source.write_text(json.dumps(to_instance_json(data)), encoding="utf-8")
+        command = [sys.executable, "-m", "sache.engine.meetings", str(source), "--out", str(target), "--time-limit", str(time_limit)]
+        try:
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=time_limit * 3 + 60, check=False)
+        except subprocess.TimeoutExpired as error:
+            raise SchedulerUnavailable(f"The scheduler did not answer within {error.timeout:.0f} s.") from error
+        if completed.returncode != 0 or not target.exists():
+            raise SchedulerUnavailable(f"The scheduler failed: {completed.stderr.strip()[-500:]}")
+        answer = json.loads(target.read_text(encoding="utf-8"))
+    return from_schedule_json(data, answer)
 
 
 def store_outcome(event: Event, data: SchedulingInput, outcome: SchedulingOutcome) -> dict[str, int]:

@@ -1,3 +1,5 @@
+import importlib.util
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -92,3 +94,39 @@ def test_agenda_feed_stops_working_when_the_user_leaves_the_organisation():
     membership.delete()
 
     assert registration_for_feed(token) is None
+
+
+ENGINE = importlib.util.find_spec("sache.engine.meetings") is not None
+
+
+@pytest.mark.skipif(ENGINE, reason="the meeting engine is installed")
+def test_compute_schedule_without_the_engine_fails_cleanly_and_touches_no_meeting():
+    event = make_event(slots=2, tables=1)
+    meeting = make_meeting(make_registration(event), make_registration(event))
+
+    run = services.compute_schedule_now(event, actor=None)
+
+    meeting.refresh_from_db()
+    assert (run.status, meeting.slot) == (RunStatus.FAILED, None)
+    assert "not installed" in run.explanation
+
+
+@pytest.mark.skipif(not ENGINE, reason="needs the meeting engine (sache.engine.meetings)")
+def test_compute_schedule_places_every_meeting_without_double_booking_and_keeps_locked_ones():
+    event = make_event(slots=4, tables=2, time_limit=10)
+    people = [make_registration(event) for _ in range(4)]
+    slot_objects = list(event.slots.all())
+    locked = make_meeting(people[0], people[1], slot=slot_objects[3], published_slot=slot_objects[3])
+    for a, b in ((0, 2), (0, 3), (1, 2), (1, 3), (2, 3)):
+        make_meeting(people[a], people[b])
+
+    run = services.compute_schedule_now(event, actor=None)
+
+    placed = list(event.meetings.values_list("requester_id", "recipient_id", "slot_id", "table_id"))
+    busy = [(person, slot) for a, b, slot, _table in placed for person in (a, b)]
+    tables = [(slot, table) for _a, _b, slot, table in placed]
+    locked.refresh_from_db()
+    assert (run.status, run.scheduled_count, run.meetings_total) == (RunStatus.FINISHED, 6, 6)
+    assert len(set(busy)) == len(busy)
+    assert len(set(tables)) == len(tables)
+    assert locked.slot == slot_objects[3]
