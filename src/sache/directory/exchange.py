@@ -225,16 +225,21 @@ class _Plan:
     main_language: str = ""
 
 
-def _form_data(table: Table, row: dict[str, str]) -> MultiValueDict:
+def _form_data(table: Table, row: dict[str, str], instance: Any) -> MultiValueDict:
+    """Form data from a row; a column the file does not have keeps the record's value (or the default)."""
     data = MultiValueDict()
     for column in table.columns:
-        value = row.get(column, "")
+        if column not in row:
+            value = _value(instance, column, _descriptions(instance)) if column not in {"external_id", "organisation_external_id"} else ""
+            value = "on" if value == "yes" and column == "consent_contact" else value
+        else:
+            value = row[column]
         if column in table.list_columns:
             data.setlist(column, split_list(value))
         elif column == "consent_contact":
-            data[column] = "on" if value.lower() in {"1", "yes", "true", "tak", "y", "x"} else ""
+            data[column] = "on" if str(value).lower() in {"1", "yes", "true", "tak", "y", "x", "on"} else ""
         else:
-            data[column] = value
+            data[column] = "" if value is None else str(value)
     return data
 
 
@@ -335,7 +340,7 @@ def _plan_row(table: Table, row, current, organisations) -> tuple[_Plan | None, 
         instance = current if current is not None else table.model()
         instance.organisation = organisation
     snapshot = _snapshot(instance)
-    form = table.form(_form_data(table, row), instance=instance)
+    form = table.form(_form_data(table, row, instance), instance=instance)
     valid = form.is_valid()
     _restore(instance, snapshot)  # the form wrote its values into the instance; the plan carries them instead
     if not valid:
@@ -378,6 +383,12 @@ def run_import(kind: str, header: list[str], rows: list[dict[str, str] | None], 
         report, plans = check_import(kind, header, rows)
         if not report.ok:
             return report
+        if table.model is Organisation:
+            new = [plan for plan in plans if plan.instance is None]
+            services.create_organisations(
+                [(plan.fields, plan.descriptions or {}, plan.main_language) for plan in new], actor=actor
+            )
+            plans = [plan for plan in plans if plan.instance is not None]
         for plan in plans:
             _apply(table, plan, actor=actor)
     return report
@@ -385,16 +396,10 @@ def run_import(kind: str, header: list[str], rows: list[dict[str, str] | None], 
 
 def _apply(table: Table, plan: _Plan, *, actor: Any) -> None:
     if table.model is Organisation:
-        if plan.instance is None:
-            services.create_organisation(
-                actor=actor, fields=plan.fields, descriptions=plan.descriptions or {}, main_language=plan.main_language,
-                as_member=False,
-            )
-        else:
-            services.update_organisation(
-                plan.instance, actor=actor, fields=plan.fields, descriptions=plan.descriptions,
-                main_language=plan.main_language,
-            )
+        services.update_organisation(
+            plan.instance, actor=actor, fields=plan.fields, descriptions=plan.descriptions,
+            main_language=plan.main_language,
+        )
     elif table.model is Person:
         services.save_person(plan.instance or Person(), actor=actor, fields=plan.fields)
     else:
@@ -426,13 +431,19 @@ def export_rows(kind: str, queryset) -> Iterator[list[Any]]:
     if kind == "organisation":
         queryset = queryset.prefetch_related("descriptions")
     for record in queryset.iterator(chunk_size=2000):
-        descriptions: dict[str, str] = {}
-        if kind == "organisation":
-            for description in record.descriptions.all():
-                descriptions[description.language] = description.text
-                if description.is_primary:
-                    descriptions[""] = description.language
+        descriptions = _descriptions(record)
         yield [_value(record, column, descriptions) for column in columns]
+
+
+def _descriptions(record: Any) -> dict[str, str]:
+    """Texts by language, and the main language under the key ``""`` (organisations only)."""
+    descriptions: dict[str, str] = {}
+    if isinstance(record, Organisation) and record.pk:
+        for description in record.descriptions.all():
+            descriptions[description.language] = description.text
+            if description.is_primary:
+                descriptions[""] = description.language
+    return descriptions
 
 
 def write_csv(rows: Iterable[list[Any]]) -> Iterator[str]:

@@ -7,10 +7,12 @@ in a file gets the same messages as the web form.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -87,9 +89,57 @@ class UrlListField(ListField):
                 ) from None
 
 
+def _localised(name: str):
+    """Choices of a vocabulary in the language active when the form is rendered or validated.
+
+    A callable keeps Django from copying and normalising hundreds of choices for
+    every form instance (the import builds one form per row).
+    """
+
+    def _choices() -> list[tuple[str, str]]:
+        return vocabularies.choices(name, _language())
+
+    return _choices
+
+
+def _region_choices() -> list[tuple[str, str]]:
+    return _regions(_language())
+
+
+@cache
+def _regions(language: str) -> list[tuple[str, str]]:
+    return [("", "—"), *region_choices(3, "en" if language == "en" else "pl")]
+
+
+@cache
+def _region_codes() -> frozenset[str]:
+    return frozenset(code for code, _label in _regions("en") if code)
+
+
+class CodeChoiceField(forms.ChoiceField):
+    """A choice among many codes, validated by set membership instead of a scan of the choices."""
+
+    def __init__(self, *, codes, **kwargs):
+        self.codes = codes
+        super().__init__(**kwargs)
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.codes()
+
+
+class CodeMultipleChoiceField(forms.MultipleChoiceField):
+    def __init__(self, *, codes, **kwargs):
+        self.codes = codes
+        super().__init__(**kwargs)
+
+    def valid_value(self, value) -> bool:
+        return str(value) in self.codes()
+
+
 def _vocabulary_field(name: str, label, help_text="") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label, required=False, help_text=help_text, choices=vocabularies.choices(name, "en"),
+    return CodeMultipleChoiceField(
+        codes=lambda: vocabularies.vocabulary(name).keys(),
+        label=label, required=False, help_text=help_text, choices=_localised(name),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
@@ -100,27 +150,8 @@ def _content_languages_field(label) -> forms.MultipleChoiceField:
     )
 
 
-class LocalisedChoicesMixin:
-    """Labels of vocabulary and region choices follow the reader's language."""
-
-    vocabulary_fields: dict[str, str] = {}
-
-    def localise(self) -> None:
-        language = _language()
-        for field_name, vocabulary in self.vocabulary_fields.items():
-            if field_name in self.fields:
-                self.fields[field_name].choices = vocabularies.choices(vocabulary, language)
-        if "region" in self.fields:
-            self.fields["region"].choices = [("", "—"), *region_choices(3, "en" if language == "en" else "pl")]
-
-
-class OrganisationForm(LocalisedChoicesMixin, forms.ModelForm):
-    vocabulary_fields = {
-        "heritage_domains": vocabularies.HERITAGE_DOMAINS,
-        "creative_domains": vocabularies.CREATIVE_DOMAINS,
-        "competences": vocabularies.COMPETENCES,
-    }
-    region = forms.ChoiceField(label=_("Region (NUTS 3)"), help_text=_("The NUTS 2021 region the organisation is based in."))
+class OrganisationForm(forms.ModelForm):
+    region = CodeChoiceField(codes=_region_codes, choices=_region_choices, label=_("Region (NUTS 3)"), help_text=_("The NUTS 2021 region the organisation is based in."))
     heritage_domains = _vocabulary_field(vocabularies.HERITAGE_DOMAINS, _("Heritage domains"))
     creative_domains = _vocabulary_field(vocabularies.CREATIVE_DOMAINS, _("Creative domains"))
     competences = _vocabulary_field(vocabularies.COMPETENCES, _("Competences"))
@@ -131,6 +162,16 @@ class OrganisationForm(LocalisedChoicesMixin, forms.ModelForm):
         label=_("Main description language"), required=False, choices=[("", "—"), *settings.CONTENT_LANGUAGES]
     )
 
+    # One text per content language, each marked with its language for screen readers and spell checkers.
+    for _code, _name in settings.CONTENT_LANGUAGES:
+        locals()[f"description_{_code}"] = forms.CharField(
+            label=format_lazy(_("Description in {language}"), language=_name),
+            required=False,
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 4, "lang": _code}),
+        )
+    del _code, _name
+
     class Meta:
         model = Organisation
         fields = [
@@ -140,16 +181,7 @@ class OrganisationForm(LocalisedChoicesMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.localise()
         stored = list(self.instance.descriptions.all()) if self.instance.pk else []
-        for code, name in settings.CONTENT_LANGUAGES:
-            field_name = f"description_{code}"
-            self.fields[field_name] = forms.CharField(
-                label=_("Description in %(language)s") % {"language": name},
-                required=False,
-                max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
-            )
         for description in stored:
             self.initial.setdefault(f"description_{description.language}", description.text)
             if description.is_primary:
@@ -200,14 +232,11 @@ class PersonForm(forms.ModelForm):
         fields = ["first_name", "last_name", "role", "email", "phone", "skills", "languages", "consent_contact"]
 
 
-class RecordForm(LocalisedChoicesMixin, forms.ModelForm):
+class RecordForm(forms.ModelForm):
     """Common part of the need, offer, asset and product forms."""
-
-    vocabulary_fields = {"competences": vocabularies.COMPETENCES}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.localise()
         self.fields["language"].help_text = _("The language this text is written in.")
         self.fields["publication"].help_text = _("Drafts are visible only to your organisation and the operators.")
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from sache.core.models import ActivityLog
 from sache.core.services import log_action
 from sache.directory import documents
 from sache.directory.enums import Publication
@@ -34,13 +36,7 @@ RESERVED_SLUGS = frozenset({"new", "export", "import"})
 RECORD_KINDS: dict[type[Model], str] = {Need: "need", Offer: "offer", HeritageAsset: "asset", DigitalProduct: "product"}
 
 
-def refresh_organisation(organisation: Organisation) -> Organisation:
-    """Recompute the derived fields of ``organisation``: search document, completeness, facet rows.
-
-    Writes the organisation's derived columns and replaces its facet rows.
-    Call it after any change to the profile, its descriptions or its people.
-    """
-    descriptions = list(organisation.descriptions.order_by("-is_primary", "language").values_list("text", flat=True))
+def _derive(organisation: Organisation, descriptions: Sequence[str], *, people_count: int) -> None:
     organisation.search_document = documents.organisation_document(
         name=organisation.name,
         city=organisation.city,
@@ -58,20 +54,34 @@ def refresh_organisation(organisation: Organisation) -> Organisation:
         website=organisation.website,
         city=organisation.city,
         size_band=organisation.size_band,
-        people_count=organisation.people.count(),
+        people_count=people_count,
     )
-    organisation.updated_at = timezone.now()
-    rows = documents.facet_rows(
+
+
+def _facet_rows(organisation: Organisation) -> list[tuple[str, str]]:
+    return documents.facet_rows(
         heritage_domains=organisation.heritage_domains,
         creative_domains=organisation.creative_domains,
         languages=organisation.languages,
         competences=organisation.competences,
     )
+
+
+def refresh_organisation(organisation: Organisation) -> Organisation:
+    """Recompute the derived fields of ``organisation``: search document, completeness, facet rows.
+
+    Writes the organisation's derived columns and replaces its facet rows.
+    Call it after any change to the profile, its descriptions or its people.
+    """
+    descriptions = list(organisation.descriptions.order_by("-is_primary", "language").values_list("text", flat=True))
+    _derive(organisation, descriptions, people_count=organisation.people.count())
+    organisation.updated_at = timezone.now()
     with transaction.atomic():
         organisation.save(update_fields=["search_document", "completeness", "updated_at"])
         OrganisationFacetValue.objects.filter(organisation=organisation).delete()
         OrganisationFacetValue.objects.bulk_create(
-            OrganisationFacetValue(organisation=organisation, facet=facet, value=value) for facet, value in rows
+            OrganisationFacetValue(organisation=organisation, facet=facet, value=value)
+            for facet, value in _facet_rows(organisation)
         )
     return organisation
 
@@ -88,14 +98,25 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
-def _set_descriptions(organisation: Organisation, descriptions: Mapping[str, str], main_language: str) -> None:
+def _set_descriptions(
+    organisation: Organisation, descriptions: Mapping[str, str], main_language: str, *, new: bool = False
+) -> None:
+    """Make the stored descriptions equal ``descriptions`` (empty texts remove a language), writing only changes."""
     texts = {language: text.strip() for language, text in descriptions.items() if text and text.strip()}
-    organisation.descriptions.exclude(language__in=texts).delete()
     main = main_language if main_language in texts else next(iter(texts), "")
+    stored = {} if new else {d.language: d for d in organisation.descriptions.all()}
+    gone = [d.pk for language, d in stored.items() if language not in texts]
+    if gone:
+        OrganisationDescription.objects.filter(pk__in=gone).delete()
+    added = []
     for language, text in texts.items():
-        OrganisationDescription.objects.update_or_create(
-            organisation=organisation, language=language, defaults={"text": text, "is_primary": language == main}
-        )
+        description = stored.get(language)
+        if description is None:
+            added.append(OrganisationDescription(organisation=organisation, language=language, text=text, is_primary=language == main))
+        elif (description.text, description.is_primary) != (text, language == main):
+            description.text, description.is_primary = text, language == main
+            description.save(update_fields=["text", "is_primary"])
+    OrganisationDescription.objects.bulk_create(added)
 
 
 @transaction.atomic
@@ -112,7 +133,7 @@ def create_organisation(
     values.setdefault("publication", Publication.DRAFT)
     organisation = Organisation(slug=unique_slug(values["name"]), **values)
     organisation.save()
-    _set_descriptions(organisation, descriptions, main_language)
+    _set_descriptions(organisation, descriptions, main_language, new=True)
     if as_member and getattr(actor, "is_authenticated", False) and not getattr(actor, "is_operator", False):
         first, _space, last = (actor.get_full_name() or actor.email).partition(" ")
         Person.objects.create(
@@ -121,6 +142,57 @@ def create_organisation(
     refresh_organisation(organisation)
     log_action(organisation, "directory.organisation.created", actor=actor)
     return organisation
+
+
+@transaction.atomic
+def create_organisations(
+    entries: Sequence[tuple[Mapping[str, Any], Mapping[str, str], str]], *, actor: Any
+) -> list[Organisation]:
+    """Create many organisations at once, e.g. from an import: ``(fields, descriptions, main_language)`` each.
+
+    Same derived fields as :func:`create_organisation`, written with one insert per
+    table instead of a dozen queries per organisation; nobody becomes a member.
+    Logs ``directory.organisation.created`` for each organisation.
+    """
+    used = set(Organisation.objects.values_list("slug", flat=True)) | RESERVED_SLUGS
+    organisations, texts_by_org = [], []
+    for fields, descriptions, main_language in entries:
+        values = dict(fields)
+        values.setdefault("publication", Publication.DRAFT)
+        base = slugify(values["name"])[:100] or "organisation"
+        slug, suffix = base, 2
+        while slug in used:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(slug)
+        texts = {language: text.strip() for language, text in descriptions.items() if text and text.strip()}
+        main = main_language if main_language in texts else next(iter(texts), "")
+        ordered = sorted(texts.items(), key=lambda item: (item[0] != main, item[0]))
+        organisation = Organisation(slug=slug, **values)
+        _derive(organisation, [text for _language, text in ordered], people_count=0)
+        organisations.append(organisation)
+        texts_by_org.append((ordered, main))
+    Organisation.objects.bulk_create(organisations)
+    OrganisationDescription.objects.bulk_create(
+        OrganisationDescription(organisation=organisation, language=language, text=text, is_primary=language == main)
+        for organisation, (ordered, main) in zip(organisations, texts_by_org, strict=True)
+        for language, text in ordered
+    )
+    OrganisationFacetValue.objects.bulk_create(
+        OrganisationFacetValue(organisation=organisation, facet=facet, value=value)
+        for organisation in organisations
+        for facet, value in _facet_rows(organisation)
+    )
+    content_type = ContentType.objects.get_for_model(Organisation)
+    ActivityLog.objects.bulk_create(
+        ActivityLog(
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            action="directory.organisation.created",
+            content_type=content_type,
+            object_id=str(organisation.pk),
+        )
+        for organisation in organisations
+    )
+    return organisations
 
 
 @transaction.atomic

@@ -33,6 +33,7 @@ def label(name: str, code: str, language: str) -> str:
     return labels.get(language) or labels.get("en") or code
 
 
+@cache
 def choices(name: str, language: str) -> list[tuple[str, str]]:
     """``(code, label)`` pairs sorted by label in ``language``."""
     return sorted(
