@@ -70,12 +70,13 @@ def test_operator_invites_a_member_who_accepts_and_joins_the_organisation(client
     client.logout()
     accepted = client.post(
         f"/accounts/invitations/{token}/",
-        {"full_name": "Ewa Kowalska", "password1": "Zamek-Krosno-2026", "password2": "Zamek-Krosno-2026"},
+        {"full_name": "Ewa Kowalska", "password1": "Zamek-Krosno-2026", "password2": "Zamek-Krosno-2026", "privacy_notice": "on"},
     )
 
     assert accepted.status_code == 302
     user = User.objects.get(email="new.member@example.org")
     assert list(Person.objects.filter(user=user).values_list("organisation__name", flat=True)) == ["Muzeum Okręgowe w Krośnie"]
+    assert list(user.consents.values_list("purpose", "granted")) == [("privacy_notice", True)]
     reused = client.get(f"/accounts/invitations/{token}/")
     assert reused.status_code == 404
 

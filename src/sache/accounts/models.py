@@ -125,3 +125,21 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ConsentRecord(models.Model):
+    """What a person agreed to, when, and to which version of the text (GDPR Art. 7(1))."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=40)
+    granted = models.BooleanField(_("granted"))
+    text_version = models.CharField(_("text version"), max_length=20, default="2026-11")
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self) -> str:
+        return f"{self.purpose}={'yes' if self.granted else 'no'}"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from sache.accounts.enums import Role
-from sache.accounts.models import Invitation, User, hash_token
+from sache.accounts.models import ConsentRecord, Invitation, User, hash_token
 from sache.core.services import log_action
 from sache.directory.models import Organisation, Person
 
@@ -94,6 +94,7 @@ def accept_invitation(invitation: Invitation, *, full_name: str, password: str) 
             user=user,
             defaults={"first_name": first, "last_name": last, "email": user.email},
         )
+    ConsentRecord.objects.create(user=user, purpose="privacy_notice", granted=True)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -14,6 +14,9 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("me/", views.profile, name="profile"),
+    path("me/data/", views.my_data, name="my-data"),
+    path("me/data.json", views.my_data_download, name="my-data-download"),
+    path("me/erase/", views.erase_my_account, name="erase"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done")),

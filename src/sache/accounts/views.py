@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sache.accounts import services
-from sache.accounts.forms import AcceptInvitationForm, InvitationForm
+from sache.accounts import privacy, services
+from sache.accounts.forms import AcceptInvitationForm, EraseAccountForm, InvitationForm
 from sache.accounts.models import Invitation
 from sache.core.permissions import operator_required
 
@@ -54,3 +54,30 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect("core:home")
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+@require_GET
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/my_data.html", {"form": EraseAccountForm(user=request.user)})
+
+
+@require_GET
+@login_required
+def my_data_download(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(privacy.export_personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-sache-data.json"'
+    return response
+
+
+@require_http_methods(["POST"])
+@login_required
+def erase_my_account(request: HttpRequest) -> HttpResponse:
+    form = EraseAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "accounts/my_data.html", {"form": form}, status=400)
+    user = request.user
+    logout(request)
+    privacy.erase_account(user, actor=user)
+    messages.success(request, _("Your account and personal data were erased."))
+    return redirect("core:home")

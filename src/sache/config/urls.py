@@ -10,7 +10,10 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("sache.accounts.urls")),
+    path("", include("sache.api.urls")),
     path("", include("sache.directory.urls")),
+    path("", include("sache.partnerships.urls")),
+    path("insights/", include("sache.insights.urls")),
     path("", include("sache.core.urls")),
 ]
 

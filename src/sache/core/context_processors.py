@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from sache.insights.rules import can_view_insights
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -22,6 +24,13 @@ _PUBLIC = [
     (_("Offers"), "directory:offer-list"),
     (_("Heritage assets"), "directory:asset-list"),
     (_("Digital products"), "directory:product-list"),
+    (_("Showcase"), "partnerships:showcase"),
+]
+_MEMBER = [
+    (_("Partnerships"), "partnerships:list"),
+]
+_INSIGHTS = [
+    (_("Insights"), "insights:dashboard"),
 ]
 _OPERATOR = [
     (_("Invitations"), "accounts:invitation-list"),
@@ -41,8 +50,10 @@ def _items(request: HttpRequest, entries: list[tuple[str, str]]) -> list[NavItem
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
-    operator_items = _items(request, _OPERATOR) if user is not None and getattr(user, "is_operator", False) else []
+    authenticated = user is not None and user.is_authenticated
     return {
         "nav_public": _items(request, _PUBLIC),
-        "nav_operator": operator_items,
+        "nav_member": _items(request, _MEMBER) if authenticated else [],
+        "nav_operator": (_items(request, _INSIGHTS) if authenticated and can_view_insights(user) else [])
+        + (_items(request, _OPERATOR) if authenticated and getattr(user, "is_operator", False) else []),
     }

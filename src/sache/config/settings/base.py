@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "sache.core",
     "sache.accounts",
     "sache.directory",
+    "sache.partnerships",
+    "sache.insights",
+    "sache.api",
 ]
 
 MIDDLEWARE = [
@@ -294,3 +297,13 @@ LOGGING = {
 # --- sache -------------------------------------------------------------------
 SACHE_HUB_NAME = os.environ.get("SACHE_HUB_NAME", "sache")
 SACHE_PROGRAMME_REGIONS = env_list("SACHE_PROGRAMME_REGIONS", ["PL", "CZ", "SK", "HU", "SI", "HR", "AT", "DE", "IT"])
+
+# --- Retention (GDPR storage limitation) --------------------------------------
+# `sache apply-retention` erases accounts unused for this long and prunes old audit entries.
+SACHE_RETENTION_INACTIVE_DAYS = int(os.environ.get("SACHE_RETENTION_INACTIVE_DAYS", str(3 * 365)))
+SACHE_RETENTION_ACTIVITY_LOG_DAYS = int(os.environ.get("SACHE_RETENTION_ACTIVITY_LOG_DAYS", str(5 * 365)))
+
+# --- OAI-PMH provider ---------------------------------------------------------
+SACHE_OAI_REPOSITORY_ID = os.environ.get("SACHE_OAI_REPOSITORY_ID", "sache.example.org")
+SACHE_OAI_ADMIN_EMAIL = os.environ.get("SACHE_OAI_ADMIN_EMAIL", "oai@sache.example.org")
+SACHE_OAI_PAGE_SIZE = int(os.environ.get("SACHE_OAI_PAGE_SIZE", "100"))

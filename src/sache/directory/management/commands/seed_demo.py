@@ -68,11 +68,11 @@ class Command(BaseCommand):
         hub = generate_hub(orgs=orgs, seed=seed)
         clock = random.Random(seed)
         existing = set(Organisation.objects.filter(external_id__isnull=False).values_list("external_id", flat=True))
-        new_orgs = [record for record in hub.organisations if record.external_id not in existing]
-        dates = {record.external_id: self._date(clock) for record in hub.organisations}
+        new_orgs = [record for record in hub.orgs if record.external_id not in existing]
+        dates = {record.external_id: self._date(clock) for record in hub.orgs}
         if new_orgs:
             self._load(hub, new_orgs, dates)
-        self.stdout.write(f"Demo hub: {len(new_orgs)} new organisations ({len(hub.organisations) - len(new_orgs)} already there).")
+        self.stdout.write(f"Demo hub: {len(new_orgs)} new organisations ({len(hub.orgs) - len(new_orgs)} already there).")
         if with_accounts:
             self._accounts()
         self._load_app_demos(seed)
@@ -87,7 +87,7 @@ class Command(BaseCommand):
             try:
                 module = importlib.import_module(f"sache.{app}.demo")
             except ModuleNotFoundError as error:
-                if error.name != f"sache.{app}.demo":
+                if error.name not in {f"sache.{app}", f"sache.{app}.demo"}:
                     raise
                 continue
             module.load_demo(seed=seed, stdout=self.stdout, progress=self.progress)

@@ -1,0 +1,900 @@
+"""Deterministic generator of a realistic demo hub.
+
+Problem
+-------
+Given a number of organisations ``n`` and a seed, produce the records of a
+regional hub — organisations, their contact people, needs, offers, heritage
+assets and digital products — that look like real Central European data:
+real towns with NUTS 3 codes and coordinates, names that fit each country,
+texts in nine languages built from sentence frames, codes only from the
+shipped vocabularies. Needs of heritage institutions and offers of
+creative and technology organisations are drawn from shared *themes*
+(``sache.demo.themes``) that carry the same competence codes, so that
+matching finds counterparts across languages.
+
+Constraints: same ``(n, seed)`` gives identical records (one
+``random.Random(seed)``, no global random state, no set or hash order, no
+clock); every code is valid against ``src/sache/directory/data``; emails
+and websites use reserved example domains only (RFC 2606).
+
+Complexity: O(n) time and, for the streaming :func:`iter_hub`, O(n) memory
+only for the organisation names already used (to keep them distinct) and
+the ids of heritage organisations a product may cite as reference.
+
+References
+----------
+Eurostat, *NUTS 2021 classification*. D. Eastlake, A. Panitz, *Reserved Top
+Level DNS Names*, RFC 2606, 1999. Europeana and RightsStatements.org,
+*Rights statements* (rightsstatements.org, creativecommons.org).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sache.demo.geography import COUNTRY_LANGUAGE, TOWNS, Town
+from sache.demo.names import (
+    BRAND_PARTS,
+    FIRST_NAMES,
+    FREELANCER_TRADES,
+    LAST_NAMES,
+    ORG_NAME_PATTERNS,
+)
+from sache.demo.records import (
+    AssetRecord,
+    Hub,
+    NeedRecord,
+    OfferRecord,
+    OrgRecord,
+    PersonRecord,
+    ProductRecord,
+)
+from sache.demo.texts import (
+    ASSET_DETAILS,
+    ASSET_FRAMES,
+    ASSET_TITLES,
+    BUDGET_PHRASES,
+    LANGUAGE_NAMES,
+    NEED_FRAMES,
+    OFFER_FRAMES,
+    ORG_FRAMES,
+    PERIOD_FORMATS,
+    PRODUCT_CATEGORY_LABELS,
+    PRODUCT_FRAMES,
+    RIGHTS,
+    TIMEFRAME_PHRASES,
+)
+from sache.demo.themes import THEMES
+
+__all__ = [
+    "ASSET_KINDS",
+    "AUDIENCES",
+    "BUDGET_BANDS",
+    "HERITAGE_KINDS",
+    "KINDS",
+    "LANGUAGES",
+    "NEED_STATUSES",
+    "PRODUCT_CATEGORIES",
+    "ROLES",
+    "SIZE_BANDS",
+    "TIMEFRAMES",
+    "Vocabulary",
+    "generate_hub",
+    "iter_hub",
+    "load_vocabulary",
+]
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "directory" / "data"
+
+LANGUAGES = ("pl", "en", "de", "hu", "it", "sl", "hr", "cs", "sk")
+HERITAGE_KINDS = ("museum", "gallery", "library", "archive", "theatre", "festival", "heritage_site",
+                  "cultural_centre")
+CREATIVE_KINDS = ("creative_business", "freelancer", "technology_provider")
+SUPPORT_KINDS = ("ngo", "public_body", "university")
+KINDS = HERITAGE_KINDS + CREATIVE_KINDS + SUPPORT_KINDS
+SIZE_BANDS = ("micro", "small", "medium", "large")
+BUDGET_BANDS = ("under_5k", "5k_20k", "20k_50k", "50k_150k", "over_150k", "unknown")
+TIMEFRAMES = ("under_3m", "3_6m", "6_12m", "over_12m")
+NEED_STATUSES = ("open", "in_progress", "closed")
+ASSET_KINDS = ("collection_item", "building", "site", "intangible_practice", "archive_set")
+PRODUCT_CATEGORIES = ("ticketing", "ar_vr_guide", "audio_guide", "3d_scanning", "collection_management",
+                      "digital_archive", "crm", "website_cms", "online_exhibition", "accessibility_tools",
+                      "educational_app", "other")
+AUDIENCES = ("museums_galleries", "libraries_archives", "heritage_sites", "performing_arts",
+             "festivals_events", "local_government", "schools_education", "tourism")
+ROLES = ("director", "curator", "education_officer", "digital_lead", "project_manager", "conservator",
+         "marketing_officer", "librarian", "archivist", "producer", "founder", "creative_director",
+         "developer", "designer", "sales_lead", "programme_manager", "researcher", "officer")
+
+_KIND_WEIGHTS = {"museum": 14, "gallery": 6, "library": 6, "archive": 3, "theatre": 3, "festival": 3,
+                 "heritage_site": 5, "cultural_centre": 7, "creative_business": 20, "freelancer": 10,
+                 "technology_provider": 8, "ngo": 7, "public_body": 4, "university": 4}
+
+_HERITAGE_DOMAINS_BY_KIND = {
+    "museum": ("museum_collections", "fine_arts", "archaeology", "military_heritage", "industrial_heritage",
+               "folk_crafts", "religious_heritage", "jewish_heritage", "science_technology_heritage",
+               "borderland_minority_heritage"),
+    "gallery": ("fine_arts", "film_photo_heritage", "museum_collections", "folk_crafts"),
+    "library": ("libraries_manuscripts", "literary_heritage", "archives_records", "music_heritage"),
+    "archive": ("archives_records", "film_photo_heritage", "libraries_manuscripts", "borderland_minority_heritage"),
+    "theatre": ("performing_arts_heritage", "literary_heritage", "music_heritage"),
+    "festival": ("music_heritage", "performing_arts_heritage", "intangible_heritage", "culinary_heritage",
+                 "folk_crafts", "film_photo_heritage"),
+    "heritage_site": ("built_heritage", "religious_heritage", "military_heritage", "natural_cultural_landscape",
+                      "industrial_heritage", "jewish_heritage", "archaeology"),
+    "cultural_centre": ("intangible_heritage", "folk_crafts", "music_heritage", "culinary_heritage",
+                        "borderland_minority_heritage"),
+}
+
+_CREATIVE_DOMAINS_BY_KIND = {
+    "creative_business": ("design", "games", "ar_vr", "audiovisual", "animation", "music", "sound_podcasts",
+                          "publishing", "architecture", "advertising", "photography", "fashion",
+                          "performing_arts", "visual_arts", "cultural_tourism", "event_production", "crafts"),
+    "freelancer": ("design", "photography", "animation", "music", "crafts", "publishing", "visual_arts",
+                   "audiovisual", "3d_scanning", "sound_podcasts"),
+    "technology_provider": ("software", "digital_heritage_services", "ar_vr", "3d_scanning", "edtech", "games"),
+}
+
+# Which collaboration themes a creative domain can offer.
+_THEMES_BY_CREATIVE_DOMAIN = {
+    "design": ("branding", "exhibition", "souvenirs", "website"),
+    "games": ("educational_game", "urban_game"),
+    "ar_vr": ("ar_guide", "vr_reconstruction"),
+    "audiovisual": ("video", "projection_event"),
+    "animation": ("video", "educational_game"),
+    "music": ("podcast_oral_history", "projection_event"),
+    "sound_podcasts": ("podcast_oral_history", "audio_guide"),
+    "publishing": ("accessibility", "branding", "audio_guide"),
+    "crafts": ("souvenirs",),
+    "software": ("website", "ticketing_crm", "online_collection"),
+    "architecture": ("exhibition", "vr_reconstruction", "scan_3d"),
+    "advertising": ("branding", "video"),
+    "photography": ("video", "archive_digitisation"),
+    "fashion": ("souvenirs",),
+    "performing_arts": ("projection_event", "urban_game"),
+    "visual_arts": ("exhibition", "projection_event"),
+    "digital_heritage_services": ("archive_digitisation", "online_collection", "scan_3d"),
+    "3d_scanning": ("scan_3d", "vr_reconstruction"),
+    "edtech": ("educational_game", "accessibility"),
+    "cultural_tourism": ("urban_game", "audio_guide"),
+    "event_production": ("projection_event", "grant_partner"),
+}
+
+_HERITAGE_COMPETENCES_BY_KIND = {
+    "museum": ("curation", "conservation_restoration", "education_programmes", "heritage_interpretation",
+               "provenance_research", "metadata_cataloguing", "exhibition_design", "preventive_conservation"),
+    "gallery": ("curation", "exhibition_design", "education_programmes", "audience_development", "pr_communication"),
+    "library": ("metadata_cataloguing", "digitisation_2d", "education_programmes", "community_engagement",
+                "document_scanning", "workshops_facilitation"),
+    "archive": ("metadata_cataloguing", "digitisation_2d", "document_scanning", "digital_preservation",
+                "provenance_research", "preventive_conservation"),
+    "theatre": ("theatre_production", "stage_technology", "education_programmes", "audience_development"),
+    "festival": ("festival_management", "event_production", "pr_communication", "audience_development"),
+    "heritage_site": ("heritage_interpretation", "conservation_restoration", "adaptive_reuse",
+                      "cultural_tourism_products", "historical_reenactment"),
+    "cultural_centre": ("workshops_facilitation", "community_engagement", "event_production",
+                        "traditional_crafts", "education_programmes"),
+    "ngo": ("community_engagement", "fundraising", "grant_writing", "workshops_facilitation",
+            "participatory_design", "oral_history"),
+    "public_body": ("project_management", "grant_writing", "cultural_tourism_products", "pr_communication",
+                    "visitor_research"),
+    "university": ("provenance_research", "data_analytics", "participatory_design", "visitor_research",
+                   "linked_open_data", "e_learning"),
+}
+
+_ASSET_KINDS_BY_KIND = {
+    "museum": ("collection_item", "collection_item", "collection_item", "archive_set", "building"),
+    "gallery": ("collection_item",),
+    "library": ("archive_set",),
+    "archive": ("archive_set",),
+    "theatre": ("archive_set", "intangible_practice", "building"),
+    "festival": ("intangible_practice",),
+    "heritage_site": ("building", "site", "site"),
+    "cultural_centre": ("intangible_practice", "intangible_practice", "collection_item"),
+}
+
+_FOUNDED_BY_KIND = {"museum": (1880, 2015), "gallery": (1950, 2020), "library": (1945, 2010),
+                    "archive": (1950, 2005), "theatre": (1945, 2015), "festival": (1975, 2022),
+                    "heritage_site": (1960, 2020), "cultural_centre": (1950, 2015),
+                    "creative_business": (1995, 2024), "freelancer": (2005, 2024),
+                    "technology_provider": (1998, 2023), "ngo": (1990, 2023), "public_body": (1990, 2002),
+                    "university": (1950, 2015)}
+
+_SIZE_WEIGHTS_BY_SECTOR = {"heritage": (20, 40, 30, 10), "creative": (45, 40, 12, 3),
+                           "technology": (20, 45, 28, 7), "support": (15, 35, 35, 15)}
+
+_ROLES_BY_SECTOR = {
+    "heritage": ("director", "curator", "education_officer", "digital_lead", "project_manager", "conservator",
+                 "marketing_officer"),
+    "creative": ("founder", "creative_director", "developer", "designer", "producer", "project_manager",
+                 "sales_lead"),
+    "support": ("director", "programme_manager", "project_manager", "researcher", "officer"),
+}
+
+_PRODUCT_SUFFIXES = {
+    "ticketing": ("Pass", "Ticket", "Entry"), "ar_vr_guide": ("AR", "XR", "Lens"),
+    "audio_guide": ("Audio", "Voice", "Listen"), "3d_scanning": ("3D", "Scan", "Mesh"),
+    "collection_management": ("Collections", "Inventory", "Catalog"), "digital_archive": ("Archive", "Vault", "Repo"),
+    "crm": ("CRM", "Connect", "Friends"), "website_cms": ("CMS", "Site", "Pages"),
+    "online_exhibition": ("Expo", "Gallery", "Stories"), "accessibility_tools": ("Access", "Inclusive", "Easy"),
+    "educational_app": ("Learn", "Kids", "Quest"), "other": ("Hub", "Lab", "Kit"),
+}
+_PRODUCT_CATEGORY_BY_THEME = {
+    "ticketing_crm": ("ticketing", "crm"), "ar_guide": ("ar_vr_guide",), "vr_reconstruction": ("ar_vr_guide",),
+    "audio_guide": ("audio_guide",), "scan_3d": ("3d_scanning",), "archive_digitisation": ("digital_archive",),
+    "online_collection": ("online_exhibition", "collection_management"), "website": ("website_cms",),
+    "accessibility": ("accessibility_tools",), "educational_game": ("educational_app",),
+}
+_AUDIENCE_LABELS = {
+    "en": ("museums and galleries", "libraries and archives", "heritage sites", "theatres and concert halls",
+           "festivals and events", "local governments", "schools and educators", "tourism organisations"),
+    "pl": ("muzea i galerie", "biblioteki i archiwa", "miejsca dziedzictwa", "teatry i filharmonie",
+           "festiwale i wydarzenia", "samorządy", "szkoły i edukatorzy", "organizacje turystyczne"),
+    "de": ("Museen und Galerien", "Bibliotheken und Archive", "Kulturerbestätten", "Theater und Konzerthäuser",
+           "Festivals und Veranstaltungen", "Kommunen", "Schulen und Lehrkräfte", "Tourismusorganisationen"),
+}
+_BRANCH_SUFFIX = {"pl": " – oddział {n}", "en": " – branch {n}", "de": " – Standort {n}", "hu": " – {n}. telephely",
+                  "it": " – sede {n}", "sl": " – enota {n}", "hr": " – podružnica {n}", "cs": " – pobočka {n}",
+                  "sk": " – pobočka {n}"}
+_PHONE_PREFIX = {"PL": "+48", "SK": "+421", "HU": "+36", "CZ": "+420", "SI": "+386", "HR": "+385",
+                 "AT": "+43", "DE": "+49", "IT": "+39"}
+_AREA_TAGS = {
+    "Bieszczady": ("Ustrzyki Dolne", "Lesko", "Baligród", "Cisna", "Komańcza"),
+    "Beskid Niski": ("Krosno", "Dukla", "Jasło", "Rymanów", "Iwonicz-Zdrój", "Bóbrka", "Gorlice"),
+    "Pogórze Przemyskie": ("Przemyśl", "Bircza", "Krasiczyn", "Dubiecko"),
+    "Szlak Architektury Drewnianej": ("Haczów", "Markowa", "Brzozów", "Sanok"),
+}
+_TOWN_AREA = {town: area for area, towns in _AREA_TAGS.items() for town in towns}
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+          "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
+_REFERENCE_YEAR = 2025
+_ENGLISH_TOWN = {"Wien": "Vienna", "München": "Munich", "Nürnberg": "Nuremberg", "Praha": "Prague",
+                 "Venezia": "Venice", "Padova": "Padua", "Košice": "Košice", "Kraków": "Kraków"}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Codes and labels of the shipped vocabularies, as plain dictionaries.
+
+    ``labels[code][language]`` covers heritage domains, creative domains and
+    competences (codes are distinct across the three files).
+    """
+
+    heritage_domains: tuple[str, ...]
+    creative_domains: tuple[str, ...]
+    competences: tuple[str, ...]
+    labels: dict[str, dict[str, str]]
+    keywords: dict[str, dict[str, tuple[str, ...]]]
+    nuts3: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(data_dir: str | None = None) -> Vocabulary:
+    """Read the vocabularies and the NUTS 3 codes from the reference data directory.
+
+    Parameters
+    ----------
+    data_dir : str or None
+        Directory holding ``heritage_domains.json``, ``creative_domains.json``,
+        ``competences.json`` and ``nuts2021.csv``; defaults to
+        ``src/sache/directory/data``.
+
+    Returns
+    -------
+    Vocabulary
+        Codes in file order, labels and keywords by code, NUTS 3 names by code.
+
+    Examples
+    --------
+    >>> vocabulary = load_vocabulary()
+    >>> vocabulary.labels["photogrammetry"]["pl"], vocabulary.nuts3["PL823"]
+    ('Fotogrametria', 'Rzeszowski')
+    """
+    directory = Path(data_dir) if data_dir else DATA_DIR
+    files = {}
+    for name in ("heritage_domains", "creative_domains", "competences"):
+        files[name] = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+    labels = {item["code"]: item["labels"] for items in files.values() for item in items}
+    keywords = {item["code"]: {lang: tuple(words) for lang, words in item.get("keywords", {}).items()}
+                for item in files["competences"]}
+    nuts3 = {}
+    with (directory / "nuts2021.csv").open(encoding="utf-8") as handle:
+        next(handle)
+        for code, level, _country, name, _name_en in csv.reader(handle):
+            if level == "3":
+                nuts3[code] = name
+    return Vocabulary(
+        heritage_domains=tuple(item["code"] for item in files["heritage_domains"]),
+        creative_domains=tuple(item["code"] for item in files["creative_domains"]),
+        competences=tuple(item["code"] for item in files["competences"]),
+        labels=labels,
+        keywords=keywords,
+        nuts3=nuts3,
+    )
+
+
+def _lower_first(text: str, language: str) -> str:
+    """Lower-case a label for use inside a sentence, but keep acronyms and German nouns."""
+    if language == "de" or len(text) < 2 or not text[0].isupper() or text[1].isupper() or text[1].isdigit():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _join_and(items: list[str], conjunction: str) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+@lru_cache(maxsize=200_000)
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
+                                   .replace("đ", "d").replace("Đ", "D"))
+    return folded.encode("ascii", "ignore").decode("ascii")
+
+
+def _tidy(text: str) -> str:
+    """Drop the second full stop where a slot ending in one ("Sp. z o.o.", "XIX w.") ends a sentence."""
+    return text.replace("..", ".")
+
+
+def _short_slug(slug: str, limit: int = 30) -> str:
+    """Cut a slug at a word boundary, for e-mail and portfolio host names."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def _slug(text: str, limit: int = 48) -> str:
+    chars = [c if c.isalnum() else "-" for c in _ascii(text).lower()]
+    return "-".join(part for part in "".join(chars).split("-") if part)[:limit].strip("-")
+
+
+class _HubWriter:
+    """Holds the random stream and the lookup tables of one generation run."""
+
+    def __init__(self, seed: int, vocabulary: Vocabulary) -> None:
+        self.rng = random.Random(seed)
+        self.vocabulary = vocabulary
+        self.used_names: dict[str, int] = {}
+        self.heritage_org_ids: list[str] = []
+        self.counters = {"person": 0, "need": 0, "offer": 0, "asset": 0, "product": 0}
+        self.towns = TOWNS
+        self.town_weights = _cumulative([town.weight for town in TOWNS])
+        self.kinds = tuple(_KIND_WEIGHTS)
+        self.kind_weights = _cumulative(list(_KIND_WEIGHTS.values()))
+        self.rights_weights = _cumulative([weight for _uri, weight, _texts in RIGHTS])
+        self.lower_labels = {
+            code: {lang: _lower_first(label, lang) for lang, label in labels.items()}
+            for code, labels in vocabulary.labels.items()
+        }
+        for code in vocabulary.competences:
+            if code not in self.lower_labels:
+                raise ValueError(f"competence {code} has no labels")
+        for theme in THEMES.values():
+            unknown = [c for c in theme["competences"] if c not in vocabulary.labels]
+            if unknown:
+                raise ValueError(f"themes use unknown competences {unknown}")
+
+    # -- small random helpers -------------------------------------------------------------
+    def pick(self, items):  # type: ignore[no-untyped-def]
+        return items[int(self.rng.random() * len(items))]
+
+    def weighted(self, items, cumulative):  # type: ignore[no-untyped-def]
+        threshold = self.rng.random() * cumulative[-1]
+        low, high = 0, len(cumulative) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if cumulative[middle] > threshold:
+                high = middle
+            else:
+                low = middle + 1
+        return items[low]
+
+    def count(self, weights: tuple[float, ...]) -> int:
+        """Draw 0..len(weights)-1 with the given relative weights."""
+        return self.weighted(_RANGES[len(weights)], _cumulative_of(weights))
+
+    def sample(self, items, k: int) -> list:  # type: ignore[no-untyped-def]
+        return self.rng.sample(items, min(k, len(items)))
+
+    def next_id(self, kind: str) -> str:
+        self.counters[kind] += 1
+        return f"demo-{kind}-{self.counters[kind]:06d}"
+
+    # -- organisations --------------------------------------------------------------------
+    def org(self, number: int) -> tuple[OrgRecord, dict]:
+        rng = self.rng
+        kind = self.weighted(self.kinds, self.kind_weights)
+        sector = ("heritage" if kind in HERITAGE_KINDS else "creative" if kind in CREATIVE_KINDS else "support")
+        town: Town = self.weighted(self.towns, self.town_weights)
+        native = COUNTRY_LANGUAGE[town.country]
+        english_share = 0.35 if sector == "creative" else 0.08 if native == "pl" else 0.15
+        main_language = "en" if rng.random() < english_share else native
+        languages = [main_language]
+        for extra in (native, "en"):
+            if extra not in languages and (extra == native or rng.random() < 0.7):
+                languages.append(extra)
+        if rng.random() < 0.15:
+            other = self.pick(LANGUAGES)
+            if other not in languages:
+                languages.append(other)
+
+        if kind in HERITAGE_KINDS:
+            heritage_domains = self.sample(_HERITAGE_DOMAINS_BY_KIND[kind], 1 + self.count((50, 35, 15)))
+            creative_domains = self.sample(self.vocabulary.creative_domains, 1) if rng.random() < 0.1 else []
+        elif kind in CREATIVE_KINDS:
+            creative_domains = self.sample(_CREATIVE_DOMAINS_BY_KIND[kind], 1 + self.count((45, 40, 15)))
+            heritage_domains = self.sample(self.vocabulary.heritage_domains, 1) if rng.random() < 0.3 else []
+        else:
+            heritage_domains = self.sample(self.vocabulary.heritage_domains, 1 + self.count((60, 40)))
+            creative_domains = self.sample(self.vocabulary.creative_domains, 1) if rng.random() < 0.4 else []
+
+        offer_themes: list[str] = []
+        if kind in CREATIVE_KINDS:
+            for domain in creative_domains:
+                for theme in _THEMES_BY_CREATIVE_DOMAIN.get(domain, ()):
+                    if theme not in offer_themes:
+                        offer_themes.append(theme)
+            rng.shuffle(offer_themes)
+            offer_themes = offer_themes[:3] or ["website"]
+            competences: list[str] = []
+            for theme in offer_themes:
+                for code in THEMES[theme]["competences"]:
+                    if code not in competences and rng.random() < 0.8:
+                        competences.append(code)
+            competences.extend(c for c in self.sample(self.vocabulary.competences, 1) if c not in competences)
+        else:
+            competences = self.sample(_HERITAGE_COMPETENCES_BY_KIND[kind], 2 + self.count((40, 35, 25)))
+
+        first_founded, last_founded = _FOUNDED_BY_KIND[kind]
+        founded = rng.randint(first_founded, last_founded)
+        size_sector = "technology" if kind == "technology_provider" else "creative" if sector == "creative" else sector
+        size_band = "micro" if kind == "freelancer" else self.weighted(
+            SIZE_BANDS, _cumulative_of(_SIZE_WEIGHTS_BY_SECTOR[size_sector]))
+
+        freelancer_name = None
+        if kind == "freelancer":
+            freelancer_name = self.person_name(native)
+        name = self.org_name(kind, town, main_language if kind in CREATIVE_KINDS else native, freelancer_name)
+        external_id = f"demo-org-{number:06d}"
+        slug = _slug(name)
+        org_context = {
+            "kind": kind, "sector": sector, "town": town, "native": native, "main": main_language,
+            "languages": tuple(languages), "offer_themes": offer_themes, "name": name, "slug": slug,
+            "founded": founded, "freelancer_name": freelancer_name, "competences": competences,
+            "heritage_domains": heritage_domains, "creative_domains": creative_domains,
+        }
+        descriptions = [(main_language, self.org_description(org_context, main_language))]
+        second = native if main_language == "en" else "en"
+        if second != main_language and rng.random() < 0.5:
+            descriptions.append((second, self.org_description(org_context, second)))
+        record = OrgRecord(
+            external_id=external_id,
+            name=name,
+            kind=kind,
+            heritage_domains=tuple(heritage_domains),
+            creative_domains=tuple(creative_domains),
+            region=town.region,
+            city=town.name,
+            latitude=round(town.latitude + (rng.random() - 0.5) * 0.03, 5),
+            longitude=round(town.longitude + (rng.random() - 0.5) * 0.045, 5),
+            size_band=size_band,
+            languages=tuple(languages),
+            descriptions=tuple(descriptions),
+            website=f"https://{slug}.example.org",
+            competences=tuple(competences),
+            tags=self.tags(org_context),
+            status="published" if rng.random() < 0.9 else "draft",
+            founded=founded,
+        )
+        if sector == "heritage":
+            self.heritage_org_ids.append(external_id)
+        return record, org_context
+
+    def person_name(self, language: str) -> tuple[str, str]:
+        table = language if language in FIRST_NAMES else "pl"
+        female = self.rng.random() < 0.55
+        first = self.pick(FIRST_NAMES[table][0 if female else 1])
+        masculine, feminine = self.pick(LAST_NAMES[table])
+        return first, feminine if female else masculine
+
+    def org_name(self, kind: str, town: Town, language: str, person: tuple[str, str] | None) -> str:
+        if person is not None:
+            trades = FREELANCER_TRADES.get(language, FREELANCER_TRADES["en"])
+            base = f"{person[0]} {person[1]} – {self.pick(trades)}"
+        else:
+            patterns = ORG_NAME_PATTERNS.get(language, {}).get(kind) or ORG_NAME_PATTERNS[
+                COUNTRY_LANGUAGE[town.country]].get(kind) or ORG_NAME_PATTERNS["en"][kind]
+            first_part, second_part = BRAND_PARTS
+            base = self.pick(patterns).format(loc=town.loc, city=town.name, adj=town.adjective,
+                                              a=self.pick(first_part), b=self.pick(second_part))
+        seen = self.used_names.get(base, 0)
+        self.used_names[base] = seen + 1
+        if not seen:
+            return base
+        if kind in CREATIVE_KINDS and town.name not in base:
+            candidate = f"{base} ({town.name})"
+            if candidate not in self.used_names:
+                self.used_names[candidate] = 1
+                return candidate
+        return base + _BRANCH_SUFFIX[language].format(n=seen + 1)
+
+    def org_description(self, org: dict, language: str) -> str:
+        frames = ORG_FRAMES[language][org["sector"]]
+        town: Town = org["town"]
+        domains = org["heritage_domains"] if org["sector"] != "creative" else org["creative_domains"]
+        domain_labels = [self.lower_labels[code][language] for code in domains] or [
+            self.lower_labels[code][language] for code in org["competences"][:2]]
+        services = ""
+        if org["offer_themes"] and language in ("pl", "en"):
+            services = THEMES[org["offer_themes"][0]]["offer_services"][language]
+        elif language in ("pl", "en"):
+            services = ", ".join(self.lower_labels[c][language] for c in org["competences"][:3])
+        slots = {
+            "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
+            "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "founded": org["founded"],
+            "years": max(2, _REFERENCE_YEAR - org["founded"]), "domains": ", ".join(domain_labels),
+            "domains_and": _join_and(domain_labels, "and"), "services": services,
+        }
+        if language != org["native"] and language != "en":
+            slots["loc"] = town.name
+        return _tidy(" ".join(self.pick(pool).format(**slots) for pool in frames))
+
+    def tags(self, org: dict) -> tuple[str, ...]:
+        language = org["main"]
+        town: Town = org["town"]
+        tags: list[str] = []
+        for code in org["competences"][:4]:
+            words = self.vocabulary.keywords.get(code, {}).get(language)
+            tag = self.pick(words) if words else self.lower_labels[code][language]
+            if tag not in tags:
+                tags.append(tag)
+        for code in org["heritage_domains"][:1] + org["creative_domains"][:1]:
+            label = self.lower_labels[code][language]
+            if label not in tags:
+                tags.append(label)
+        area = _TOWN_AREA.get(town.name)
+        if area:
+            tags.append(area)
+        elif town.region.startswith("PL82") and self.rng.random() < 0.5:
+            tags.append("Podkarpacie")
+        return tuple(tags[: 2 + self.count((20, 30, 30, 20))])
+
+    # -- people ----------------------------------------------------------------------------
+    def people(self, org: OrgRecord, context: dict) -> list[PersonRecord]:
+        rng = self.rng
+        sector = context["sector"]
+        roles = _ROLES_BY_SECTOR[sector]
+        if context["kind"] == "library":
+            roles = roles + ("librarian",)
+        elif context["kind"] == "archive":
+            roles = roles + ("archivist",)
+        elif context["kind"] in ("theatre", "festival"):
+            roles = roles + ("producer",)
+        count = 1 if context["kind"] == "freelancer" else 1 + self.count((35, 35, 20, 10))
+        people = []
+        for index in range(count):
+            if index == 0 and context["freelancer_name"]:
+                first, last = context["freelancer_name"]
+            else:
+                first, last = self.person_name(context["native"])
+            local = _slug(f"{first}.{last}").replace("-", ".")
+            external_id = self.next_id("person")
+            if rng.random() < 0.7:
+                email = f"{local}@{_short_slug(context['slug'])}.example"
+            else:
+                email = f"{local}.{external_id[-6:]}@example.org"
+            languages = [context["native"]] + [lang for lang in org.languages if lang != context["native"]]
+            people.append(PersonRecord(
+                external_id=external_id,
+                org_external_id=org.external_id,
+                first_name=first,
+                last_name=last,
+                email=email,
+                role="founder" if context["kind"] == "freelancer" else (
+                    roles[0] if index == 0 else self.pick(roles)),
+                skills=tuple(self.sample(org.competences, 1 + self.count((40, 40, 20)))),
+                languages=tuple(languages[: 1 + self.count((30, 50, 20))]),
+                phone="" if rng.random() < 0.2 else (
+                    f"{_PHONE_PREFIX[org.region[:2]]} {rng.randint(100, 999)} {rng.randint(100, 999)} "
+                    f"{rng.randint(100, 999)}"),
+                consent_contact=rng.random() < 0.85,
+            ))
+        return people
+
+    # -- assets ------------------------------------------------------------------------------
+    def assets(self, org: OrgRecord, context: dict) -> list[AssetRecord]:
+        if context["sector"] != "heritage":
+            return []
+        assets = []
+        for _ in range(self.count((25, 35, 25, 15))):
+            language = context["native"] if self.rng.random() < 0.9 else "en"
+            kind = self.pick(_ASSET_KINDS_BY_KIND[context["kind"]])
+            title = self.pick(ASSET_TITLES[language][kind])
+            period = self.period(language, kind)
+            uri, _weight, reuse = self.weighted(RIGHTS, self.rights_weights)
+            slots = {"title": title, "period": period, "place": org.city, "reuse": reuse[language],
+                     "org": org.name, "detail": self.pick(ASSET_DETAILS[language])}
+            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in ASSET_FRAMES[language]))
+            assets.append(AssetRecord(
+                external_id=self.next_id("asset"), org_external_id=org.external_id, kind=kind,
+                language=language, title=title, description=description, period=period, place=org.city,
+                rights_uri=uri, reuse_conditions=reuse[language],
+            ))
+        return assets
+
+    def period(self, language: str, kind: str) -> str:
+        if kind == "intangible_practice":
+            century = self.rng.randint(18, 21)
+        elif kind == "site":
+            century = self.rng.randint(9, 20)
+        else:
+            century = self.rng.randint(15, 20)
+        if self.rng.random() < 0.3 and century >= 19:
+            start = century * 100 - 100 + self.rng.randint(0, 80)
+            return f"{start}–{start + self.rng.randint(5, 25)}"
+        pattern, roman = PERIOD_FORMATS[language]
+        return pattern.format(c=_ROMAN[century] if roman else century)
+
+    # -- needs and offers ------------------------------------------------------------------
+    def needs(self, org: OrgRecord, context: dict, assets: list[AssetRecord]) -> list[NeedRecord]:
+        sector = context["sector"]
+        if sector == "heritage":
+            count = self.count((15, 40, 30, 15))
+            themes = tuple(THEMES)
+        elif sector == "support":
+            count = self.count((50, 35, 15))
+            themes = ("grant_partner", "branding", "website", "video", "accessibility", "urban_game")
+        else:
+            count = self.count((90, 10))
+            themes = ("grant_partner", "branding", "website")
+        needs = []
+        for theme_code in self.sample(themes, count):
+            theme = THEMES[theme_code]
+            language = context["main"] if self.rng.random() < 0.85 else (
+                "en" if context["main"] != "en" else context["native"])
+            asset = self.pick(assets) if assets and self.rng.random() < 0.5 else None
+            competences = [c for c in theme["competences"] if self.rng.random() < 0.85] or [theme["competences"][0]]
+            budget = self.weighted(BUDGET_BANDS, _cumulative_of((14, 30, 24, 12, 4, 16)))
+            timeframe = self.weighted(TIMEFRAMES, _cumulative_of((15, 40, 33, 12)))
+            # title and object phrase share an index so the text describes the titled project
+            variant = int(self.rng.random() * 2)
+            titles = theme["need_titles"][language]
+            title = titles[variant % len(titles)]
+            description = self.need_text(context, language, theme, variant, title, competences, budget,
+                                         timeframe, asset)
+            needs.append(NeedRecord(
+                external_id=self.next_id("need"), org_external_id=org.external_id, language=language,
+                title=title, description=description, competences=tuple(competences), budget_band=budget,
+                timeframe=timeframe, status=self.weighted(NEED_STATUSES, _cumulative_of((60, 25, 15))),
+                asset_external_id=asset.external_id if asset else None,
+            ))
+        return needs
+
+    def need_text(self, org: dict, language: str, theme: dict, variant: int, title: str,
+                  competences: list[str], budget: str, timeframe: str, asset: AssetRecord | None) -> str:
+        frames = NEED_FRAMES[language]
+        town: Town = org["town"]
+        labels = [self.lower_labels[c][language] for c in competences]
+        domain_code = (org["heritage_domains"] or org["creative_domains"] or [None])[0]
+        domain = self.lower_labels[domain_code][language] if domain_code else labels[0]
+        language_names = [LANGUAGE_NAMES[language][lang] for lang in org["languages"]]
+        objects = theme["need_objects"].get(language)
+        slots = {
+            "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
+            "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "city": town.name, "title": _lower_first(title, language),
+            "object": objects[variant % len(objects)] if objects else "", "domain": domain,
+            "domain_lower": _lower_first(domain, language), "asset": asset.title if asset else "",
+            "competences": ", ".join(labels), "competences_and": _join_and(labels, "and"),
+            "budget": BUDGET_PHRASES[language][budget], "timeframe": TIMEFRAME_PHRASES[language][timeframe],
+            "languages": ", ".join(language_names), "languages_and": _join_and(language_names, "and"),
+        }
+        if language not in ("en", org["native"]):
+            slots["loc"] = town.name
+        order = ["intro", "goal", "context"]
+        if asset is not None and asset.language == language:
+            order.append("asset")
+        order.append("skills")
+        optional = [part for part in ("practical", "languages", "closing") if self.rng.random() < 0.75]
+        sentences = [self.pick(frames[part]).format(**slots) for part in order + optional]
+        if self.rng.random() < 0.5:
+            # a second context sentence varies the middle of the text
+            extra = self.pick(frames["context"]).format(**slots)
+            if extra not in sentences:
+                sentences.insert(3, extra)
+        return _tidy(" ".join(sentences))
+
+    def offers(self, org: OrgRecord, context: dict) -> list[OfferRecord]:
+        sector = context["sector"]
+        if sector == "creative":
+            themes = context["offer_themes"]
+            count = min(len(themes), self.count((5, 45, 35, 15)))
+        elif sector == "support":
+            themes = ["grant_partner", "accessibility"]
+            count = self.count((70, 25, 5))
+        else:
+            themes = ["podcast_oral_history", "exhibition", "grant_partner"]
+            count = self.count((88, 12))
+        offers = []
+        for theme_code in themes[:count]:
+            theme = THEMES[theme_code]
+            language = context["main"] if self.rng.random() < 0.85 else (
+                "en" if context["main"] != "en" else context["native"])
+            competences = [c for c in org.competences if c in theme["competences"]] or list(theme["competences"][:2])
+            title = self.pick(theme["offer_titles"][language])
+            description = self.offer_text(context, language, theme, title, competences)
+            portfolio = tuple(f"https://{_short_slug(context['slug'])}.example.org/{path}"
+                              for path in self.sample(("portfolio", "case-studies", "projekty", "works", "showreel"),
+                                                      self.count((20, 50, 30))))
+            offers.append(OfferRecord(
+                external_id=self.next_id("offer"), org_external_id=org.external_id, language=language,
+                title=title, description=description, competences=tuple(competences),
+                portfolio_links=portfolio, price_band=self.weighted(BUDGET_BANDS, _cumulative_of((18, 32, 22, 8, 2, 18))),
+            ))
+        return offers
+
+    def offer_text(self, org: dict, language: str, theme: dict, title: str, competences: list[str]) -> str:
+        frames = OFFER_FRAMES[language]
+        town: Town = org["town"]
+        freelancer = org["kind"] == "freelancer"
+        labels = [self.lower_labels[c][language] for c in competences]
+        language_names = [LANGUAGE_NAMES[language][lang] for lang in org["languages"]]
+        slots = {
+            "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
+            "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "title": _lower_first(title, language),
+            "services": theme["offer_services"].get(language, ""), "competences": ", ".join(labels),
+            "years": max(2, _REFERENCE_YEAR - org["founded"]), "languages": ", ".join(language_names),
+            "languages_and": _join_and(language_names, "and"),
+        }
+        if language not in ("en", org["native"]):
+            slots["loc"] = town.name
+        parts = ["intro_freelancer" if freelancer else "intro", "service_freelancer" if freelancer else "service",
+                 "skills"]
+        parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
+        if self.rng.random() < 0.4:
+            parts.insert(1, "portfolio")
+        sentences: list[str] = []
+        for part in parts:
+            sentence = self.pick(frames[part]).format(**slots)
+            if sentence not in sentences:
+                sentences.append(sentence)
+        return _tidy(" ".join(sentences))
+
+    # -- products ----------------------------------------------------------------------------
+    def products(self, org: OrgRecord, context: dict) -> list[ProductRecord]:
+        if context["kind"] != "technology_provider":
+            return []
+        products = []
+        for _ in range(1 + self.count((60, 40))):
+            categories: list[str] = []
+            for theme in context["offer_themes"]:
+                categories.extend(_PRODUCT_CATEGORY_BY_THEME.get(theme, ()))
+            category = self.pick(categories) if categories and self.rng.random() < 0.85 else self.pick(
+                PRODUCT_CATEGORIES)
+            language = "en"
+            if context["native"] == "pl" and self.rng.random() < 0.5:
+                language = "pl"
+            elif context["native"] == "de" and self.rng.random() < 0.4:
+                language = "de"
+            brand = self.pick(BRAND_PARTS[0]) + self.pick(_PRODUCT_SUFFIXES[category])
+            audience_index = int(self.rng.random() * len(AUDIENCES))
+            category_label = PRODUCT_CATEGORY_LABELS[language][category]
+            slots = {
+                "brand": brand, "category": category_label,
+                "category_article": ("an " if category_label[0] in "aeiouAEIOU" else "a ") + category_label,
+                "audience": _AUDIENCE_LABELS[language][audience_index], "org": org.name,
+            }
+            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in PRODUCT_FRAMES[language]))
+            references = tuple(sorted(set(self.sample(self.heritage_org_ids[-5000:], self.count((30, 30, 25, 15))))))
+            products.append(ProductRecord(
+                external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
+                title=f"{brand} – {category_label[0].upper()}{category_label[1:]}", description=description,
+                category=category, audience=AUDIENCES[audience_index],
+                price_band=self.weighted(BUDGET_BANDS, _cumulative_of((30, 35, 15, 5, 1, 14))), references=references,
+            ))
+        return products
+
+
+_RANGES = tuple(tuple(range(n)) for n in range(8))
+
+
+@lru_cache(maxsize=256)
+def _cumulative_of(weights: tuple[float, ...]) -> list[float]:
+    return _cumulative(list(weights))
+
+
+def _cumulative(weights: list[float]) -> list[float]:
+    total, cumulative = 0.0, []
+    for weight in weights:
+        total += weight
+        cumulative.append(total)
+    return cumulative
+
+
+HubRecord = OrgRecord | PersonRecord | NeedRecord | OfferRecord | AssetRecord | ProductRecord
+
+
+def iter_hub(orgs: int, seed: int, *, data_dir: str | None = None) -> Iterator[HubRecord]:
+    """Stream the records of a demo hub, each organisation followed by its dependants.
+
+    Parameters
+    ----------
+    orgs : int
+        Number of organisations (``>= 0``).
+    seed : int
+        Seed of the only random stream used; equal seeds give equal records.
+    data_dir : str or None
+        Reference data directory (see :func:`load_vocabulary`).
+
+    Yields
+    ------
+    OrgRecord, PersonRecord, AssetRecord, NeedRecord, OfferRecord or ProductRecord
+        For each organisation: the organisation, its people, its assets, its
+        needs (which may point at one of those assets), its offers, its products.
+        A record only refers to records yielded before it.
+
+    Notes
+    -----
+    Runs in O(orgs) time; texts are composed from the frames in
+    :mod:`sache.demo.texts` and the themes in :mod:`sache.demo.themes`.
+
+    Examples
+    --------
+    >>> records = list(iter_hub(2, seed=7))
+    >>> records[0].external_id, type(records[1]).__name__
+    ('demo-org-000001', 'PersonRecord')
+    """
+    if orgs < 0:
+        raise ValueError("orgs must be >= 0")
+    writer = _HubWriter(seed, load_vocabulary(data_dir))
+    for number in range(1, orgs + 1):
+        org, context = writer.org(number)
+        yield org
+        yield from writer.people(org, context)
+        assets = writer.assets(org, context)
+        yield from assets
+        yield from writer.needs(org, context, assets)
+        yield from writer.offers(org, context)
+        yield from writer.products(org, context)
+
+
+def generate_hub(orgs: int, seed: int, *, data_dir: str | None = None) -> Hub:
+    """Generate a whole demo hub in memory.
+
+    Parameters
+    ----------
+    orgs : int
+        Number of organisations.
+    seed : int
+        Seed; equal seeds give equal hubs.
+    data_dir : str or None
+        Reference data directory (see :func:`load_vocabulary`).
+
+    Returns
+    -------
+    Hub
+        Records grouped by type, each group in generation order.
+
+    Examples
+    --------
+    >>> hub = generate_hub(20, seed=1)
+    >>> len(hub.orgs), hub.orgs[0].external_id
+    (20, 'demo-org-000001')
+    """
+    groups: dict[type, list] = {OrgRecord: [], PersonRecord: [], NeedRecord: [], OfferRecord: [],
+                                AssetRecord: [], ProductRecord: []}
+    for record in iter_hub(orgs, seed, data_dir=data_dir):
+        groups[type(record)].append(record)
+    return Hub(
+        orgs=tuple(groups[OrgRecord]), people=tuple(groups[PersonRecord]), needs=tuple(groups[NeedRecord]),
+        offers=tuple(groups[OfferRecord]), assets=tuple(groups[AssetRecord]), products=tuple(groups[ProductRecord]),
+    )

@@ -1,0 +1,741 @@
+"""The matching index: organisations in, ranked and explained partners out.
+
+Problem
+-------
+Given organisations ``O`` (texts in several languages, kind, sectors, region,
+coordinates, working languages, competences, track record, published flag,
+members) and a history of collaborations (projects as sets of organisations),
+rank the published organisations for a query ``q`` (a need, an offer or an
+organisation) by
+
+.. math::
+
+    s(q, o) = \\sum_f w_f \\, x_f(q, o)
+
+over features ``x_f``: BM25 over lemmas in each text's language
+(``lexical``), the cosine of multilingual dense embeddings (``dense``), the
+organisation's track record, partners of the best textual matches and of the
+asking organisation in the collaboration graph, shared programme tags, kind
+priors and complementarity, sectors, region, distance, common working
+languages and competences. The weights ``w`` are fitted on data
+(:mod:`sache.engine.matching.fitting`, ``bench/matching/fit_weights.py``).
+
+Constraints: an organisation never receives itself or its own members (or
+the network it is a member of); unpublished organisations never appear to
+others; explanations name only facts present in both profiles.
+
+Complexity: adding one organisation costs the encoding of its unseen
+sentences plus ``O(terms)`` index updates; a query costs one encoding, a
+``O(n d)`` matrix-vector product, BM25 over the query terms' postings and
+``O(n)`` vectorised feature arithmetic, with ``n`` organisations.
+
+References
+----------
+.. [1] S. Robertson and H. Zaragoza, "The Probabilistic Relevance Framework:
+   BM25 and Beyond", 2009.
+.. [2] L. Wang et al., "Multilingual E5 Text Embeddings", arXiv:2402.05672, 2024.
+.. [3] D. Liben-Nowell and J. Kleinberg, "The link-prediction problem for
+   social networks", JASIST 58(7), 2007 (common neighbours).
+.. [4] V. Lavrenko and W. B. Croft, "Relevance-based language models",
+   SIGIR 2001 (pseudo-relevance feedback, here over the collaboration graph).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from sache.engine.embeddings import CachedEncoder, TextEncoder
+from sache.engine.matching.lexical import BM25Index
+from sache.engine.matching.records import (
+    LocalizedText,
+    MatchQuery,
+    OrgRecord,
+    Reason,
+    Recommendation,
+)
+from sache.engine.matching.text import lemmas, split_sentences, tokenize
+from sache.engine.matching.weights import ASKER_WEIGHTS, DEFAULT_WEIGHTS, FEATURE_NAMES
+
+__all__ = ["MatchingIndex", "COMPLEMENTARY_KINDS", "normalise_tag"]
+
+# Pairs of product kinds that make a heritage/creative collaboration; the
+# engine treats the relation as symmetric.
+COMPLEMENTARY_KINDS = frozenset(
+    {
+        frozenset({"heritage", "creative"}),
+        frozenset({"heritage", "technology"}),
+        frozenset({"heritage", "research"}),
+        frozenset({"creative", "technology"}),
+    }
+)
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_EARTH_RADIUS_KM = 6371.0
+# Textual matches whose partners feed the graph feature; ten is about one
+# consortium, the size the signal is meant to find.
+_GRAPH_SEEDS = 10
+
+
+def normalise_tag(tag: str) -> str:
+    """Drop years and programme prefixes so that recurring calls share a tag.
+
+    Examples
+    --------
+    >>> normalise_tag("HORIZON-CL2-2024-HERITAGE-01-02")
+    'CL2-HERITAGE-01-02'
+    """
+    tag = _YEAR.sub("", tag.upper().removeprefix("HORIZON-"))
+    return "-".join(part for part in re.split(r"[-_\s]+", tag) if part)
+
+
+def _tag_family(tag: str) -> str:
+    parts = normalise_tag(tag).split("-")
+    return "-".join(part for part in parts if not part.isdigit())
+
+
+def _region_prefixes(region: str) -> list[str]:
+    region = region.strip().upper()
+    # NUTS codes nest by prefix: country (2 letters), then one character per level.
+    return [region[:length] for length in range(2, len(region) + 1)]
+
+
+def _folded(values: Iterable[str]) -> set[str]:
+    return {value.strip().casefold() for value in values if value and value.strip()}
+
+
+class _FacetIndex:
+    """Rows per facet value, for vectorised overlap counts."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, set[int]] = {}
+        self._arrays: dict[str, np.ndarray] = {}
+        self._values: dict[int, set[str]] = {}
+
+    def set_values(self, row: int, values: Iterable[str]) -> None:
+        self.remove(row)
+        values = set(values)
+        if not values:
+            return
+        self._values[row] = values
+        for value in values:
+            self._rows.setdefault(value, set()).add(row)
+            self._arrays.pop(value, None)
+
+    def remove(self, row: int) -> None:
+        for value in self._values.pop(row, ()):
+            rows = self._rows[value]
+            rows.discard(row)
+            if not rows:
+                del self._rows[value]
+            self._arrays.pop(value, None)
+
+    def values_of(self, row: int) -> set[str]:
+        return self._values.get(row, set())
+
+    def overlap(self, values: Iterable[str], n_rows: int) -> np.ndarray:
+        counts = np.zeros(n_rows, dtype=np.float32)
+        for value in set(values):
+            if value not in self._rows:
+                continue
+            rows = self._arrays.get(value)
+            if rows is None:
+                rows = np.fromiter(self._rows[value], dtype=np.int64)
+                self._arrays[value] = rows
+            counts[rows] += 1.0
+        return counts
+
+    def sizes(self, n_rows: int) -> np.ndarray:
+        sizes = np.zeros(n_rows, dtype=np.float32)
+        for row, values in self._values.items():
+            if row < n_rows:
+                sizes[row] = len(values)
+        return sizes
+
+
+class MatchingIndex:
+    """An updatable index of organisations that ranks partners for a query.
+
+    Parameters
+    ----------
+    encoder : TextEncoder, optional
+        Dense text encoder; wrapped in a :class:`~sache.engine.embeddings.CachedEncoder`
+        unless it already is one. Without an encoder the dense feature is zero.
+    weights : mapping of str to float, optional
+        Feature weights for anonymous queries; default
+        :data:`~sache.engine.matching.weights.DEFAULT_WEIGHTS` (fitted on the
+        CORDIS dev split where the data has the feature).
+    asker_weights : mapping of str to float, optional
+        Feature weights for queries with an ``org_id``; default
+        :data:`~sache.engine.matching.weights.ASKER_WEIGHTS`.
+
+    Notes
+    -----
+    Thread-safe for one writer and many readers through one lock: the
+    background indexer and request threads may share an index.
+
+    Examples
+    --------
+    >>> from sache.engine.embeddings import HashingEncoder
+    >>> index = MatchingIndex(HashingEncoder(dimension=256))
+    >>> index.add_many([
+    ...     OrgRecord("studio", kind="creative", texts=(LocalizedText("We build augmented reality guides"),)),
+    ...     OrgRecord("bakery", kind="other", texts=(LocalizedText("We bake bread and cakes"),)),
+    ... ])
+    >>> query = MatchQuery("need", texts=(LocalizedText("augmented reality guide for a castle"),))
+    >>> [r.org_id for r in index.rank(query, top=2)]
+    ['studio', 'bakery']
+    """
+
+    def __init__(
+        self,
+        encoder: TextEncoder | None = None,
+        *,
+        weights: Mapping[str, float] | None = None,
+        asker_weights: Mapping[str, float] | None = None,
+    ) -> None:
+        if encoder is not None and not isinstance(encoder, CachedEncoder):
+            encoder = CachedEncoder(encoder)
+        self.encoder: CachedEncoder | None = encoder
+        self.weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
+        self.asker_weights = dict(ASKER_WEIGHTS if asker_weights is None else asker_weights)
+        dimension = encoder.dimension if encoder is not None else 0
+        self._lock = threading.RLock()
+        self._records: list[OrgRecord | None] = []
+        self._row_of: dict[str, int] = {}
+        self._free_rows: list[int] = []
+        self._vectors = np.zeros((0, dimension), dtype=np.float32)
+        self._alive = np.zeros(0, dtype=bool)
+        self._published = np.zeros(0, dtype=bool)
+        self._track = np.zeros(0, dtype=np.float32)
+        self._coordinates = np.full((0, 2), np.nan, dtype=np.float64)
+        self._exposure = np.zeros(0, dtype=np.float64)
+        self._kind_codes = np.zeros(0, dtype=np.int32)
+        self._kinds: dict[str, int] = {"": 0}
+        self._lexical = BM25Index()
+        self._tags = _FacetIndex()
+        self._tag_families = _FacetIndex()
+        self._sectors = _FacetIndex()
+        self._languages = _FacetIndex()
+        self._competences = _FacetIndex()
+        self._regions = _FacetIndex()
+        self._partners: dict[str, Counter[str]] = {}
+        self._members_of: dict[str, set[str]] = {}
+
+    # -- building -----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._row_of)
+
+    def __contains__(self, org_id: str) -> bool:
+        return org_id in self._row_of
+
+    def record(self, org_id: str) -> OrgRecord:
+        """The stored record of ``org_id`` (``KeyError`` if absent)."""
+        record = self._records[self._row_of[org_id]]
+        assert record is not None
+        return record
+
+    def row_ids(self) -> list[str | None]:
+        """The organisation id of every row of :meth:`features` (``None`` for empty rows)."""
+        ids: list[str | None] = [None] * len(self._alive)
+        for org_id, row in self._row_of.items():
+            ids[row] = org_id
+        return ids
+
+    def _grow(self, n_rows: int) -> None:
+        capacity = len(self._alive)
+        if n_rows <= capacity:
+            return
+        new_capacity = max(n_rows, 2 * capacity, 16)
+        extra = new_capacity - capacity
+
+        def pad(array: np.ndarray, fill: float | bool | int) -> np.ndarray:
+            shape = (extra, *array.shape[1:])
+            return np.concatenate([array, np.full(shape, fill, dtype=array.dtype)])
+
+        self._vectors = pad(self._vectors, 0.0)
+        self._alive = pad(self._alive, False)
+        self._published = pad(self._published, False)
+        self._track = pad(self._track, 0.0)
+        self._coordinates = pad(self._coordinates, np.nan)
+        self._exposure = pad(self._exposure, 0.0)
+        self._kind_codes = pad(self._kind_codes, 0)
+
+    def _encode_orgs(self, orgs: Sequence[OrgRecord]) -> np.ndarray:
+        dimension = self._vectors.shape[1]
+        vectors = np.zeros((len(orgs), dimension), dtype=np.float32)
+        if self.encoder is None:
+            return vectors
+        sentences_per_org = [
+            [s for text in org.texts for s in split_sentences(text.text)] for org in orgs
+        ]
+        flat = [s for sentences in sentences_per_org for s in sentences]
+        encoded = self.encoder.encode(flat)
+        start = 0
+        for position, sentences in enumerate(sentences_per_org):
+            if sentences:
+                # The mean of sentence vectors keeps every earlier project or
+                # offer of a long profile in view, where one 512-token window
+                # would see only the first.
+                vectors[position] = encoded[start : start + len(sentences)].mean(axis=0)
+            start += len(sentences)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return vectors / norms
+
+    def add(self, org: OrgRecord) -> None:
+        """Add ``org`` or replace the organisation with the same id."""
+        self.add_many([org])
+
+    def add_many(self, orgs: Iterable[OrgRecord]) -> None:
+        """Add or replace several organisations, encoding their texts in batches.
+
+        Texts already seen by the encoder's cache cost no encoding.
+        """
+        orgs = list(orgs)
+        vectors = self._encode_orgs(orgs)
+        lexical_terms = [
+            [term for text in org.texts for term in lemmas(text.text, text.language)]
+            for org in orgs
+        ]
+        with self._lock:
+            for org, vector, terms in zip(orgs, vectors, lexical_terms, strict=True):
+                self._store(org, vector, terms)
+
+    def _store(self, org: OrgRecord, vector: np.ndarray, terms: list[str]) -> None:
+        if org.id in self._row_of:
+            row = self._row_of[org.id]
+            self._forget_members(self._records[row])
+        elif self._free_rows:
+            row = self._free_rows.pop()
+        else:
+            row = len(self._records)
+            self._records.append(None)
+            self._grow(row + 1)
+        self._row_of[org.id] = row
+        self._records[row] = org
+        self._vectors[row] = vector
+        self._alive[row] = True
+        self._published[row] = org.published
+        self._track[row] = math.log1p(max(org.track_record, 0))
+        self._coordinates[row] = org.coordinates if org.coordinates else (np.nan, np.nan)
+        self._kind_codes[row] = self._kinds.setdefault(org.kind, len(self._kinds))
+        self._lexical.set_document(row, terms)
+        self._tags.set_values(row, {normalise_tag(tag) for tag in org.tags})
+        self._tag_families.set_values(row, {_tag_family(tag) for tag in org.tags})
+        self._sectors.set_values(row, _folded(org.sectors))
+        self._languages.set_values(row, _folded(org.languages))
+        self._competences.set_values(row, _folded(org.competences))
+        self._regions.set_values(row, _region_prefixes(org.region))
+        for member in org.member_ids:
+            self._members_of.setdefault(member, set()).add(org.id)
+
+    def _forget_members(self, org: OrgRecord | None) -> None:
+        if org is None:
+            return
+        for member in org.member_ids:
+            networks = self._members_of.get(member)
+            if networks is not None:
+                networks.discard(org.id)
+                if not networks:
+                    del self._members_of[member]
+
+    def remove(self, org_id: str) -> None:
+        """Remove an organisation; nothing happens if it is not indexed.
+
+        Its earlier collaborations stay in the graph: they still link the
+        partners it had.
+        """
+        with self._lock:
+            row = self._row_of.pop(org_id, None)
+            if row is None:
+                return
+            self._forget_members(self._records[row])
+            self._records[row] = None
+            self._alive[row] = False
+            self._published[row] = False
+            self._vectors[row] = 0.0
+            self._exposure[row] = 0.0
+            self._lexical.remove_document(row)
+            for facet in (
+                self._tags,
+                self._tag_families,
+                self._sectors,
+                self._languages,
+                self._competences,
+                self._regions,
+            ):
+                facet.remove(row)
+            self._free_rows.append(row)
+
+    def add_collaboration(self, org_ids: Iterable[str]) -> None:
+        """Record one earlier collaboration (a project) between organisations."""
+        members = sorted(set(org_ids))
+        with self._lock:
+            for org_id in members:
+                partners = self._partners.setdefault(org_id, Counter())
+                for other in members:
+                    if other != org_id:
+                        partners[other] += 1
+
+    def partners_of(self, org_id: str) -> Counter[str]:
+        """Earlier partners of ``org_id`` with the number of shared collaborations."""
+        return Counter(self._partners.get(org_id, Counter()))
+
+    # -- ranking ------------------------------------------------------------
+
+    def _resolve(self, query: MatchQuery) -> MatchQuery:
+        if query.org_id is None or query.org_id not in self._row_of:
+            return query
+        org = self.record(query.org_id)
+        return MatchQuery(
+            id=query.id,
+            texts=query.texts or org.texts,
+            org_id=query.org_id,
+            kind=query.kind or org.kind,
+            sectors=query.sectors or org.sectors,
+            region=query.region or org.region,
+            coordinates=query.coordinates or org.coordinates,
+            languages=query.languages or org.languages,
+            competences=query.competences or org.competences,
+            tags=query.tags,
+        )
+
+    def _query_vector(self, query: MatchQuery) -> np.ndarray | None:
+        if self.encoder is None:
+            return None
+        texts = [text.text for text in query.texts if text.text.strip()]
+        if not texts:
+            return None
+        vectors = self.encoder.encode(texts, as_query=True)
+        vector = vectors.mean(axis=0)
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm > 0 else None
+
+    def _graph_scores(self, seed_ids: Sequence[str], n_rows: int) -> np.ndarray:
+        scores = np.zeros(n_rows, dtype=np.float32)
+        if not seed_ids:
+            return scores
+        for seed in seed_ids:
+            for partner, count in self._partners.get(seed, {}).items():
+                row = self._row_of.get(partner)
+                if row is not None:
+                    scores[row] += math.log1p(count)
+        return scores / len(seed_ids)
+
+    def _excluded_rows(self, query: MatchQuery, exclude: Iterable[str]) -> list[int]:
+        excluded = set(exclude)
+        if query.org_id is not None:
+            excluded.add(query.org_id)
+            excluded |= self._members_of.get(query.org_id, set())
+            if query.org_id in self._row_of:
+                excluded |= set(self.record(query.org_id).member_ids)
+        return [self._row_of[org_id] for org_id in excluded if org_id in self._row_of]
+
+    def features(self, query: MatchQuery) -> dict[str, np.ndarray]:
+        """Every feature of every row for ``query`` (rows of removed orgs are zero).
+
+        Returns
+        -------
+        dict of str to numpy.ndarray
+            One float32 array of length ``capacity`` per name in
+            :data:`~sache.engine.matching.weights.FEATURE_NAMES`.
+        """
+        with self._lock:
+            return self._features(self._resolve(query))
+
+    def _features(self, query: MatchQuery) -> dict[str, np.ndarray]:
+        n_rows = len(self._alive)
+        alive = self._alive
+        zeros = np.zeros(n_rows, dtype=np.float32)
+        features: dict[str, np.ndarray] = dict.fromkeys(FEATURE_NAMES, zeros)
+
+        query_terms = [t for text in query.texts for t in lemmas(text.text, text.language)]
+        bm25 = self._lexical.score(query_terms, n_rows)
+        top_bm25 = float(bm25.max()) if n_rows else 0.0
+        lexical = bm25 / top_bm25 if top_bm25 > 0 else zeros
+        features["lexical"] = lexical
+
+        query_vector = self._query_vector(query)
+        dense = zeros
+        if query_vector is not None and alive.any():
+            cosine = self._vectors @ query_vector
+            live = cosine[alive]
+            # Standardised per query: cosines of one encoder sit in a narrow
+            # band whose location varies from query to query.
+            spread = float(live.std()) or 1.0
+            dense = np.where(alive, (cosine - float(live.mean())) / spread, 0.0).astype(np.float32)
+            features["dense"] = dense
+        features["track_record"] = self._track
+
+        text_score = self.weights.get("lexical", 1.0) * lexical + self.weights.get(
+            "dense", 1.0
+        ) * np.maximum(dense, 0.0)
+        text_score = np.where(alive, text_score, -np.inf)
+        n_seeds = min(_GRAPH_SEEDS, int(alive.sum()))
+        if n_seeds:
+            seed_rows = np.argpartition(-text_score, n_seeds - 1)[:n_seeds]
+            seed_ids = [self._records[row].id for row in seed_rows if self._records[row]]
+            features["text_partners"] = self._graph_scores(seed_ids, n_rows)
+
+        if query.org_id is not None:
+            direct = self._graph_scores([query.org_id], n_rows)
+            features["partners"] = direct
+            neighbours = list(self._partners.get(query.org_id, {}))
+            if neighbours:
+                features["partners_of_partners"] = self._graph_scores(neighbours, n_rows)
+
+        if query.tags:
+            tags = {normalise_tag(tag) for tag in query.tags}
+            families = {_tag_family(tag) for tag in query.tags}
+            features["tags"] = np.minimum(self._tags.overlap(tags, n_rows), 1.0)
+            features["tag_family"] = np.minimum(self._tag_families.overlap(families, n_rows), 1.0)
+
+        def jaccard(facet: _FacetIndex, values: set[str]) -> np.ndarray:
+            if not values:
+                return zeros
+            overlap = facet.overlap(values, n_rows)
+            union = facet.sizes(n_rows) + len(values) - overlap
+            return np.where(union > 0, overlap / np.maximum(union, 1.0), 0.0).astype(np.float32)
+
+        features["sectors"] = jaccard(self._sectors, _folded(query.sectors))
+        features["languages"] = jaccard(self._languages, _folded(query.languages))
+        features["competences"] = jaccard(self._competences, _folded(query.competences))
+
+        if query.region:
+            prefixes = _region_prefixes(query.region)
+            shared = self._regions.overlap(prefixes, n_rows)
+            features["same_country"] = (shared >= 1).astype(np.float32)
+            features["same_region"] = (shared >= 2).astype(np.float32)
+
+        if query.coordinates is not None:
+            features["nearby"] = self._nearness(query.coordinates)
+
+        if query.kind:
+            complementary = np.array(
+                [frozenset({query.kind, kind}) in COMPLEMENTARY_KINDS for kind in self._kinds],
+                dtype=np.float32,
+            )
+            features["complementary_kinds"] = complementary[self._kind_codes]
+        for kind, code in self._kinds.items():
+            if kind:
+                features[f"kind:{kind}"] = (self._kind_codes == code).astype(np.float32)
+        return features
+
+    def _nearness(self, coordinates: tuple[float, float]) -> np.ndarray:
+        distance = self._distances_km(coordinates)
+        # Within a day's return trip (about 100 km) counts as near.
+        return np.nan_to_num(np.exp(-distance / 100.0), nan=0.0).astype(np.float32)
+
+    def _distances_km(self, coordinates: tuple[float, float]) -> np.ndarray:
+        lat1, lon1 = np.radians(coordinates[0]), np.radians(coordinates[1])
+        lat2 = np.radians(self._coordinates[:, 0])
+        lon2 = np.radians(self._coordinates[:, 1])
+        haversine = (
+            np.sin((lat2 - lat1) / 2) ** 2
+            + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+        )
+        return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(haversine, 0.0, 1.0)))
+
+    def score(self, query: MatchQuery) -> np.ndarray:
+        """The combined score of every row (``-inf`` for rows that may not be shown)."""
+        with self._lock:
+            return self._score(self._resolve(query), ())
+
+    def _score(self, query: MatchQuery, exclude: Iterable[str]) -> np.ndarray:
+        features = self._features(query)
+        total = np.zeros(len(self._alive), dtype=np.float64)
+        weights = self.asker_weights if query.org_id is not None else self.weights
+        for name, weight in weights.items():
+            if weight and name in features:
+                total += weight * features[name]
+        visible = self._alive & self._published
+        total[~visible] = -np.inf
+        total[self._excluded_rows(query, exclude)] = -np.inf
+        return total
+
+    def rank(
+        self,
+        query: MatchQuery,
+        *,
+        top: int = 10,
+        exclude: Iterable[str] = (),
+        explain: bool = True,
+        exposure_weight: float = 0.0,
+    ) -> list[Recommendation]:
+        """The ``top`` best partners for ``query``, best first.
+
+        Parameters
+        ----------
+        query : MatchQuery
+        top : int
+            Number of recommendations at most.
+        exclude : iterable of str
+            Organisation ids never to return (for example, already partners).
+        explain : bool
+            Attach :class:`Reason` chips (costs a little time per result).
+        exposure_weight : float
+            Exposure control: subtract ``exposure_weight * log(1 + e)`` from
+            the score of an organisation already shown with exposure ``e``
+            (the sum of ``1 / log2(1 + rank)`` over earlier rankings), and
+            add this ranking's exposure. Zero keeps rankings independent.
+
+        Returns
+        -------
+        list of Recommendation
+            Ties are broken by organisation id, so a fixed index gives the
+            same ranking every time.
+        """
+        with self._lock:
+            resolved = self._resolve(query)
+            scores = self._score(resolved, exclude)
+            if exposure_weight:
+                scores = scores - exposure_weight * np.log1p(self._exposure)
+            finite = np.isfinite(scores)
+            n_candidates = int(finite.sum())
+            top = min(top, n_candidates)
+            if top <= 0:
+                return []
+            rows = np.flatnonzero(finite)
+            if top < len(rows):
+                # Keep every row tied with the cut-off so ids can break the tie.
+                cut = np.partition(scores[rows], len(rows) - top)[len(rows) - top]
+                rows = rows[scores[rows] >= cut]
+            order = sorted(rows.tolist(), key=lambda row: (-scores[row], self._records[row].id))
+            chosen = order[:top]
+            if exposure_weight:
+                for position, row in enumerate(chosen):
+                    self._exposure[row] += 1.0 / math.log2(position + 2)
+            return [
+                Recommendation(
+                    org_id=self._records[row].id,
+                    score=float(scores[row]),
+                    reasons=self._explain(resolved, row) if explain else (),
+                )
+                for row in chosen
+            ]
+
+    def reset_exposure(self) -> None:
+        """Forget the exposure accumulated by ``rank(..., exposure_weight=...)``."""
+        with self._lock:
+            self._exposure[:] = 0.0
+
+    # -- explanations -------------------------------------------------------
+
+    def _explain(self, query: MatchQuery, row: int) -> tuple[Reason, ...]:
+        org = self._records[row]
+        assert org is not None
+        reasons: list[Reason] = []
+
+        competences = _shared_labels(query.competences, org.competences)
+        if competences:
+            reasons.append(
+                Reason(
+                    "competences",
+                    "shared competences: " + ", ".join(competences),
+                    tuple(competences),
+                )
+            )
+
+        phrases = self._matched_phrases(query, org, row)
+        if phrases:
+            reasons.append(Reason("phrases", "both mention " + ", ".join(phrases), tuple(phrases)))
+
+        sectors = _shared_labels(query.sectors, org.sectors)
+        if sectors:
+            reasons.append(Reason("sectors", "same sectors: " + ", ".join(sectors), tuple(sectors)))
+
+        if query.kind and org.kind and frozenset({query.kind, org.kind}) in COMPLEMENTARY_KINDS:
+            reasons.append(
+                Reason(
+                    "kinds", f"complementary: {query.kind} and {org.kind}", (query.kind, org.kind)
+                )
+            )
+
+        if query.region and org.region:
+            shared = _common_prefix(query.region.upper(), org.region.upper())
+            if len(shared) >= 2:
+                label = "same region" if len(shared) > 2 else "same country"
+                reasons.append(Reason("region", f"{label}: {shared}", (shared,)))
+
+        if query.coordinates is not None and org.coordinates is not None:
+            km = float(self._distances_km(query.coordinates)[row])
+            if km <= 150:
+                reasons.append(Reason("distance", f"{round(km)} km away", (str(round(km)),)))
+
+        languages = _shared_labels(query.languages, org.languages)
+        if languages:
+            reasons.append(
+                Reason("languages", "common languages: " + ", ".join(languages), tuple(languages))
+            )
+
+        if query.org_id is not None:
+            partners = self._partners.get(query.org_id, Counter())
+            if partners.get(org.id):
+                reasons.append(
+                    Reason("worked_together", "worked together before", (query.org_id, org.id))
+                )
+            common = sorted(set(partners) & set(self._partners.get(org.id, Counter())))
+            if common:
+                names = [self._name(other) for other in common[:3]]
+                reasons.append(
+                    Reason(
+                        "partners", "earlier partners in common: " + ", ".join(names), tuple(common)
+                    )
+                )
+
+        if query.tags:
+            tags = sorted({normalise_tag(t) for t in query.tags} & self._tags.values_of(row))
+            if tags:
+                reasons.append(
+                    Reason(
+                        "tags", "earlier work under the same call: " + ", ".join(tags), tuple(tags)
+                    )
+                )
+        return tuple(reasons)
+
+    def _name(self, org_id: str) -> str:
+        row = self._row_of.get(org_id)
+        record = self._records[row] if row is not None else None
+        return record.name if record is not None and record.name else org_id
+
+    def _matched_phrases(
+        self, query: MatchQuery, org: OrgRecord, row: int, limit: int = 3
+    ) -> list[str]:
+        query_terms = [t for text in query.texts for t in lemmas(text.text, text.language)]
+        contributions = self._lexical.term_contributions(query_terms, row)
+        if not contributions:
+            return []
+        best = sorted(contributions, key=lambda term: (-contributions[term], term))[:limit]
+        query_surface = _surface_forms(query.texts)
+        return [query_surface.get(term, term) for term in best]
+
+
+def _surface_forms(texts: Sequence[LocalizedText]) -> dict[str, str]:
+    """The most frequent written form of each lemma, to show words people wrote."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for token in tokenize(text.text):
+            for lemma in lemmas(token, text.language):
+                forms.setdefault(lemma, Counter())[token] += 1
+    return {lemma: counter.most_common(1)[0][0] for lemma, counter in forms.items()}
+
+
+def _shared_labels(first: Iterable[str], second: Iterable[str]) -> list[str]:
+    wanted = _folded(first)
+    return sorted({label.strip() for label in second if label.strip().casefold() in wanted})
+
+
+def _common_prefix(first: str, second: str) -> str:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return first[:length]

@@ -1,0 +1,70 @@
+"""Feature names and the weights of the matching score.
+
+Fitted weights come from ``python bench/matching/fit_weights.py`` (coordinate
+ascent on the mean of nDCG@10 and Recall@50 over the 189 CORDIS dev queries,
+all 5,405 organisations as candidates; see that script and
+``bench/matching/README.md`` for the cross-validated figures). The CORDIS
+data has no sectors, competences, working languages, coordinates or product
+kinds, so the weights of those features cannot be fitted there: they are
+set by judgement, on the scale of ``lexical`` (1.0 = the best BM25 match of
+the query), and marked below. Re-fit them once the product has collected
+"useful / not useful" feedback.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FEATURE_NAMES", "DEFAULT_WEIGHTS", "ASKER_WEIGHTS", "UNFITTED_WEIGHTS"]
+
+FEATURE_NAMES = (
+    "lexical",
+    "dense",
+    "track_record",
+    "text_partners",
+    "partners",
+    "partners_of_partners",
+    "tags",
+    "tag_family",
+    "sectors",
+    "languages",
+    "competences",
+    "same_country",
+    "same_region",
+    "nearby",
+    "complementary_kinds",
+)
+
+# Not fittable on CORDIS (the fields do not exist there): judgement.
+UNFITTED_WEIGHTS: dict[str, float] = {
+    "sectors": 0.2,
+    "languages": 0.1,
+    "competences": 0.3,
+    "same_region": 0.05,
+    "nearby": 0.1,
+    "complementary_kinds": 0.2,
+}
+
+# Anonymous queries (text and programme tags only): fitted on CORDIS dev.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "lexical": 1.0,
+    "track_record": 0.1,
+    "text_partners": 0.2,
+    "kind:PRC": -0.05,
+    "kind:PUB": 0.05,
+    **UNFITTED_WEIGHTS,
+}
+
+# Queries posted by an organisation (its partners are known): fitted on CORDIS
+# dev with the coordinator as the asking organisation.
+ASKER_WEIGHTS: dict[str, float] = {
+    "lexical": 1.0,
+    "track_record": 0.1,
+    "text_partners": 0.2,
+    "partners": 0.1,
+    "partners_of_partners": 0.02,
+    "tag_family": 0.2,
+    "same_country": 0.2,
+    "kind:OTH": -0.05,
+    "kind:PRC": -0.02,
+    "kind:PUB": 0.02,
+    **UNFITTED_WEIGHTS,
+}

@@ -1,0 +1,900 @@
+"""Reviewer assignment for open calls: maximum expertise, no conflicts, fair to the worst-served.
+
+Problem
+-------
+Inputs: applications ``p = 1..P``, reviewers ``r = 1..R``, an affinity
+``a[p, r]`` (expertise similarity; a pair absent from the input has affinity
+0), a set of forbidden pairs (conflicts of interest and operator overrides
+"never this pair"), a set of forced pairs (operator overrides "always this
+pair"), ``K`` reviewers per application, a maximum load ``U`` and a minimum
+load ``L`` per reviewer.
+
+Constraints on the 0/1 assignment ``x[p, r]``::
+
+    sum_r x[p, r] = K            for every application p
+    L <= sum_p x[p, r] <= U      for every reviewer r
+    x[p, r] = 0                  for every forbidden pair
+    x[p, r] = 1                  for every forced pair
+
+Objectives:
+
+* **max affinity** (default): maximise ``sum_{p,r} a[p, r] x[p, r]``.  The
+  constraint matrix is the incidence matrix of a bipartite graph, hence
+  totally unimodular, so the problem is a transportation problem.  It is
+  solved exactly as a min-cost flow (source -> application, capacity ``K``;
+  application -> reviewer, capacity 1, cost ``-a``; reviewer -> sink with the
+  lower bound ``L`` folded into node demands) by OR-Tools' cost-scaling
+  push-relabel solver on costs scaled to 64-bit integers, so the result is
+  optimal up to the scaling resolution (about ``1e-12`` per pair).
+  Complexity ``O(n^2 m log(n C))`` for ``n = P + R`` nodes and ``m`` allowed
+  pairs; 2,000 × 1,000 (two million pairs) takes about one second.
+* **fair** (``fair=True``): lexicographic max-min.  First maximise the worst
+  application's affinity ``t = min_p sum_r a[p, r] x[p, r]``, then, with every
+  application at ``>= t``, maximise total affinity.  With the side constraints
+  ``sum_r a[p, r] x[p, r] >= t`` the matrix is no longer unimodular and the
+  problem is NP-hard in general (it contains max-min fair allocation), so it
+  is solved as a sequence of mixed-integer programs (HiGHS through SciPy):
+
+  1. ``t_hi = min_p`` (sum of ``p``'s ``K`` best allowed affinities) bounds
+     ``t`` from above; the max-affinity assignment gives a feasible ``t_lo``.
+  2. Pairs are restricted to candidates: each application's best reviewers,
+     its best reviewers among those with spare capacity in the max-affinity
+     solution (these are the exchange routes that free a popular reviewer),
+     and the max-affinity solution itself.  Small instances keep all pairs.
+  3. Solve "maximise total affinity subject to every application ``>= t``" at
+     ``t = t_hi``; if that is infeasible, find the largest ``t`` whose linear
+     relaxation is feasible by bisection and then descend from it until the
+     integer program is feasible.  Threshold rows are added lazily, only for
+     the applications that fall below ``t``, so the program stays close to
+     the unimodular one and HiGHS solves it quickly.
+
+  When the result reaches ``t_hi`` the worst application is provably optimal;
+  the result reports ``t_hi`` as ``worst_application_bound``.  A greedy
+  baseline (best pairs first) is provided for comparison.
+
+References
+----------
+.. [1] C. J. Taylor, "On the optimal assignment of conference papers to
+   reviewers", Technical Report MS-CIS-08-30, University of Pennsylvania, 2008.
+.. [2] L. Charlin, R. S. Zemel, "The Toronto Paper Matching System: an
+   automated paper-reviewer assignment system", ICML Workshop on Peer
+   Reviewing and Publishing Models, 2013.
+.. [3] A. Kobren, B. Saha, A. McCallum, "Paper matching with local fairness
+   constraints", KDD 2019, 1247-1257 (FairFlow, FairIR).
+.. [4] I. Stelmakh, N. B. Shah, A. Singh, "PeerReview4All: Fair and accurate
+   reviewer assignment in peer review", ALT 2019, PMLR 98, 828-856.
+.. [5] R. K. Ahuja, T. L. Magnanti, J. B. Orlin, *Network Flows*,
+   Prentice Hall 1993, ch. 9-10 (min-cost flow, cost scaling).
+.. [6] Q. Huangfu, J. A. J. Hall, "Parallelizing the dual revised simplex
+   method", Mathematical Programming Computation 10 (2018) 119-142 (HiGHS).
+
+Command line::
+
+    python -m sache.engine.review --scores SCORES.csv [--conflicts CONFLICTS.csv] \\
+        --per-application K --max-load U [--min-load L] [--fair] --out ASSIGNMENT.json
+
+``SCORES.csv`` has rows ``application,reviewer,affinity`` (a header row is
+detected and skipped), ``CONFLICTS.csv`` rows ``application,reviewer``.  The
+applications and reviewers are those named in ``SCORES.csv``; a pair missing
+from it has affinity 0.  The output is
+``{"assignment": {application: [reviewers]}, "total_affinity": x,
+"worst_application_affinity": y, ...}``; an infeasible instance prints the
+reason on standard error and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "AffinityMatrix",
+    "InfeasibleAssignmentError",
+    "ReviewAssignment",
+    "assign_reviewers",
+    "fair_assignment",
+    "greedy_assignment",
+    "main",
+    "max_affinity_assignment",
+    "read_conflicts_csv",
+    "read_scores_csv",
+]
+
+Pair = tuple[Hashable, Hashable]
+
+# Instances with at most this many pairs keep every pair in the fairness
+# program: small enough for HiGHS in well under a second, and then the second
+# phase is exact over all pairs, not only over candidates.
+_ALL_PAIRS_LIMIT = 30_000
+# Candidates per application in large fairness programs (see module docstring).
+_BEST_CANDIDATES = 20
+_SLACK_CANDIDATES = 5
+# Absolute tolerance on affinity sums: HiGHS' primal feasibility tolerance.
+_TOLERANCE = 1e-7
+
+
+class InfeasibleAssignmentError(ValueError):
+    """No assignment satisfies the constraints; the message says which one fails."""
+
+
+@dataclass(frozen=True, slots=True)
+class AffinityMatrix:
+    """A dense affinity table: ``values[i][j]`` is the affinity of
+    ``applications[i]`` to ``reviewers[j]``."""
+
+    applications: Sequence[Hashable]
+    reviewers: Sequence[Hashable]
+    values: Any  # a P × R nested sequence or array of floats
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewAssignment:
+    """An assignment of reviewers to applications and its quality.
+
+    ``assignment`` maps every application to its reviewers, best affinity
+    first.  ``worst_application_bound`` is an upper bound on the worst
+    application's affinity over all feasible assignments (the smallest sum of
+    an application's best allowed affinities); ``method`` names the solver.
+    """
+
+    assignment: dict[Hashable, list[Hashable]]
+    total_affinity: float
+    worst_application_affinity: float
+    worst_application_bound: float
+    application_affinity: dict[Hashable, float] = field(default_factory=dict)
+    reviewer_load: dict[Hashable, int] = field(default_factory=dict)
+    method: str = ""
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The command line's output object (identifiers as strings)."""
+        return {
+            "assignment": {
+                str(app): [str(r) for r in reviewers]
+                for app, reviewers in self.assignment.items()
+            },
+            "total_affinity": self.total_affinity,
+            "worst_application_affinity": self.worst_application_affinity,
+            "worst_application_bound": self.worst_application_bound,
+            "method": self.method,
+        }
+
+
+@dataclass(slots=True)
+class _Problem:
+    """The instance as arrays: rows are applications, columns reviewers."""
+
+    applications: list[Hashable]
+    reviewers: list[Hashable]
+    affinity: np.ndarray  # float64, P × R
+    allowed: np.ndarray  # bool, P × R: not forbidden (forced pairs are allowed)
+    forced: np.ndarray  # bool, P × R
+    per_application: int
+    max_load: int
+    min_load: int
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _build_problem(
+    affinity: Mapping[Pair, float] | AffinityMatrix,
+    *,
+    per_application: int,
+    max_load: int,
+    min_load: int,
+    conflicts: Iterable[Pair],
+    fixed: Mapping[Pair, bool] | None,
+    applications: Sequence[Hashable] | None,
+    reviewers: Sequence[Hashable] | None,
+) -> _Problem:
+    if isinstance(affinity, AffinityMatrix):
+        apps = list(affinity.applications)
+        revs = list(affinity.reviewers)
+        values = np.array(affinity.values, dtype=np.float64).reshape(len(apps), len(revs))
+    else:
+        # First-appearance order keeps the output stable for a given input.
+        apps = list(dict.fromkeys([*(applications or ()), *(p for p, _ in affinity)]))
+        revs = list(dict.fromkeys([*(reviewers or ()), *(r for _, r in affinity)]))
+        app_index = {p: i for i, p in enumerate(apps)}
+        rev_index = {r: j for j, r in enumerate(revs)}
+        values = np.zeros((len(apps), len(revs)), dtype=np.float64)
+        for (p, r), value in affinity.items():
+            values[app_index[p], rev_index[r]] = float(value)
+    if not np.all(np.isfinite(values)):
+        raise ValueError("affinities must be finite numbers")
+    if per_application < 0 or max_load < 0 or min_load < 0:
+        raise ValueError("per_application, max_load and min_load must be non-negative")
+    if min_load > max_load:
+        raise InfeasibleAssignmentError(
+            f"minimum load {min_load} exceeds maximum load {max_load}"
+        )
+    app_index = {p: i for i, p in enumerate(apps)}
+    rev_index = {r: j for j, r in enumerate(revs)}
+    allowed = np.ones(values.shape, dtype=bool)
+    forced = np.zeros(values.shape, dtype=bool)
+    for p, r in conflicts:
+        if p in app_index and r in rev_index:
+            allowed[app_index[p], rev_index[r]] = False
+    for (p, r), keep in (fixed or {}).items():
+        if p not in app_index or r not in rev_index:
+            raise ValueError(f"fixed pair ({p!r}, {r!r}) names an unknown application or reviewer")
+        i, j = app_index[p], rev_index[r]
+        if keep:
+            if not allowed[i, j]:
+                raise InfeasibleAssignmentError(
+                    f"pair ({p!r}, {r!r}) is forced in but is a conflict of interest"
+                )
+            forced[i, j] = True
+        else:
+            allowed[i, j] = False
+    problem = _Problem(apps, revs, values, allowed, forced, per_application, max_load, min_load)
+    _check_feasibility(problem)
+    return problem
+
+
+def _check_feasibility(problem: _Problem) -> None:
+    """Raise with a precise message for the infeasibilities that counting reveals."""
+    k, u, low = problem.per_application, problem.max_load, problem.min_load
+    n_apps, n_revs = problem.affinity.shape
+    available = problem.allowed.sum(axis=1)
+    for i in np.flatnonzero(available < k):
+        raise InfeasibleAssignmentError(
+            f"application {problem.applications[i]!r} has only {int(available[i])} "
+            f"conflict-free reviewers but needs {k}"
+        )
+    forced_per_app = problem.forced.sum(axis=1)
+    for i in np.flatnonzero(forced_per_app > k):
+        raise InfeasibleAssignmentError(
+            f"application {problem.applications[i]!r} has {int(forced_per_app[i])} "
+            f"forced reviewers but needs only {k}"
+        )
+    forced_per_rev = problem.forced.sum(axis=0)
+    for j in np.flatnonzero(forced_per_rev > u):
+        raise InfeasibleAssignmentError(
+            f"reviewer {problem.reviewers[j]!r} has {int(forced_per_rev[j])} forced "
+            f"applications but a maximum load of {u}"
+        )
+    if k * n_apps > u * n_revs:
+        raise InfeasibleAssignmentError(
+            f"{n_apps} applications × {k} reviews = {k * n_apps} reviews needed, but "
+            f"{n_revs} reviewers × load {u} = {u * n_revs} available"
+        )
+    if low * n_revs > k * n_apps:
+        raise InfeasibleAssignmentError(
+            f"minimum load {low} × {n_revs} reviewers = {low * n_revs} reviews, but only "
+            f"{k * n_apps} reviews exist"
+        )
+    eligible = problem.allowed.sum(axis=0)
+    for j in np.flatnonzero(eligible < low):
+        raise InfeasibleAssignmentError(
+            f"reviewer {problem.reviewers[j]!r} may review only {int(eligible[j])} "
+            f"applications but has a minimum load of {low}"
+        )
+
+
+def _result(problem: _Problem, chosen: np.ndarray, method: str) -> ReviewAssignment:
+    """Package a boolean P × R assignment after checking every constraint."""
+    k, u, low = problem.per_application, problem.max_load, problem.min_load
+    per_app = chosen.sum(axis=1)
+    loads = chosen.sum(axis=0)
+    # A violated constraint here is a solver bug; never hand it to an operator.
+    if (
+        np.any(per_app != k)
+        or np.any(loads > u)
+        or np.any(loads < low)
+        or np.any(chosen & ~problem.allowed)
+        or np.any(problem.forced & ~chosen)
+    ):
+        raise RuntimeError(f"{method} produced an assignment that violates the constraints")
+    values = problem.affinity
+    sums = np.where(chosen, values, 0.0).sum(axis=1)
+    assignment: dict[Hashable, list[Hashable]] = {}
+    for i, app in enumerate(problem.applications):
+        columns = np.flatnonzero(chosen[i])
+        # Best first; ties keep the reviewers' input order (stable sort).
+        columns = columns[np.argsort(-values[i, columns], kind="stable")]
+        assignment[app] = [problem.reviewers[j] for j in columns]
+    return ReviewAssignment(
+        assignment=assignment,
+        total_affinity=float(sums.sum()),
+        worst_application_affinity=float(sums.min()) if len(sums) else 0.0,
+        worst_application_bound=_worst_application_bound(problem),
+        application_affinity={app: float(s) for app, s in zip(problem.applications, sums, strict=True)},
+        reviewer_load={rev: int(n) for rev, n in zip(problem.reviewers, loads, strict=True)},
+        method=method,
+    )
+
+
+def _best_possible_sums(problem: _Problem) -> np.ndarray:
+    """Each application's largest affinity sum ignoring loads: forced pairs plus
+    its best other allowed reviewers."""
+    k = problem.per_application
+    values = problem.affinity
+    forced_sum = np.where(problem.forced, values, 0.0).sum(axis=1)
+    free = np.where(problem.allowed & ~problem.forced, values, -np.inf)
+    missing = k - problem.forced.sum(axis=1)
+    ordered = -np.sort(-free, axis=1)
+    best = np.zeros(len(values))
+    for need in np.unique(missing):
+        rows = missing == need
+        if need > 0:
+            best[rows] = ordered[rows, :need].sum(axis=1)
+    return forced_sum + best
+
+
+def _worst_application_bound(problem: _Problem) -> float:
+    if problem.affinity.shape[0] == 0:
+        return 0.0
+    return float(_best_possible_sums(problem).min())
+
+
+# --------------------------------------------------------------------------- solvers
+
+
+def _max_affinity_matrix(problem: _Problem, allowed: np.ndarray | None = None) -> np.ndarray:
+    """Exact max-affinity assignment as a boolean matrix (min-cost flow)."""
+    from ortools.graph.python import min_cost_flow  # slow import
+
+    if allowed is None:
+        allowed = problem.allowed
+    n_apps, n_revs = problem.affinity.shape
+    forced = problem.forced
+    # Forced pairs are placed first and removed from the residual problem.
+    demand = problem.per_application - forced.sum(axis=1)
+    capacity = problem.max_load - forced.sum(axis=0)
+    floor = np.maximum(problem.min_load - forced.sum(axis=0), 0)
+    rows, cols = np.nonzero(allowed & ~forced)
+    chosen = forced.copy()
+    if demand.sum() == 0:
+        return chosen
+    values = problem.affinity[rows, cols]
+    sink = n_apps + n_revs
+    largest = float(np.abs(values).max()) if len(values) else 1.0
+    # Scale to the finest integer resolution whose costs, multiplied by the
+    # solver's internal factor (number of nodes + 1), stay within 64 bits.
+    scale = min(1e12, 2.0**60 / ((sink + 2) * max(largest, 1e-300)))
+    costs = -np.rint(values * scale).astype(np.int64)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        rows.astype(np.int32),
+        (n_apps + cols).astype(np.int32),
+        np.ones(len(rows), dtype=np.int64),
+        costs,
+    )
+    flow.add_arcs_with_capacity_and_unit_cost(
+        np.arange(n_apps, n_apps + n_revs, dtype=np.int32),
+        np.full(n_revs, sink, dtype=np.int32),
+        (capacity - floor).astype(np.int64),
+        np.zeros(n_revs, dtype=np.int64),
+    )
+    supplies = np.concatenate([demand, -floor, [-(demand.sum() - floor.sum())]])
+    if supplies[-1] > 0:
+        raise InfeasibleAssignmentError(
+            "the forced pairs leave fewer reviews than the minimum loads require"
+        )
+    flow.set_nodes_supplies(np.arange(sink + 1, dtype=np.int32), supplies.astype(np.int64))
+    status = flow.solve()
+    if status == flow.INFEASIBLE:
+        raise InfeasibleAssignmentError(
+            "no assignment satisfies the reviewers per application, the loads and the "
+            "conflicts together (some group of applications has too few eligible reviewers)"
+        )
+    if status != flow.OPTIMAL:
+        raise RuntimeError(f"min-cost flow solver failed with status {status}")
+    used = flow.flows(np.arange(len(rows))) > 0
+    chosen[rows[used], cols[used]] = True
+    return chosen
+
+
+def _candidate_pairs(problem: _Problem, base: np.ndarray) -> np.ndarray:
+    """Pairs the fairness program may use (see the module docstring, step 2)."""
+    allowed = problem.allowed
+    n_apps, n_revs = allowed.shape
+    if allowed.sum() <= _ALL_PAIRS_LIMIT:
+        return allowed.copy()
+    scores = np.where(allowed, problem.affinity, -np.inf)
+    candidates = base | problem.forced
+    rows = np.arange(n_apps)[:, None]
+    best = min(_BEST_CANDIDATES, n_revs)
+    candidates[rows, np.argpartition(-scores, best - 1, axis=1)[:, :best]] = True
+    spare = base.sum(axis=0) < problem.max_load
+    if spare.any():
+        slack_scores = np.where(spare[None, :], scores, -np.inf)
+        best = min(_SLACK_CANDIDATES, int(spare.sum()))
+        candidates[rows, np.argpartition(-slack_scores, best - 1, axis=1)[:, :best]] = True
+    return candidates & allowed
+
+
+class _ThresholdProgram:
+    """``max sum a x`` over candidate pairs subject to the assignment
+    constraints and ``sum_r a[p, r] x[p, r] >= t`` for lazily chosen p."""
+
+    def __init__(self, problem: _Problem, candidates: np.ndarray, base: np.ndarray) -> None:
+        import scipy.sparse as sparse  # slow import
+
+        self.problem = problem
+        self.rows, self.cols = np.nonzero(candidates)
+        n = len(self.rows)
+        n_apps, n_revs = candidates.shape
+        self.values = problem.affinity[self.rows, self.cols]
+        index = np.arange(n)
+        ones = np.ones(n)
+        self.per_app = sparse.csr_matrix((ones, (self.rows, index)), shape=(n_apps, n))
+        self.per_rev = sparse.csr_matrix((ones, (self.cols, index)), shape=(n_revs, n))
+        self.sums = sparse.csr_matrix((self.values, (self.rows, index)), shape=(n_apps, n))
+        self.lower = problem.forced[self.rows, self.cols].astype(np.float64)
+        self.base_sums = np.where(base, problem.affinity, 0.0).sum(axis=1)
+        self.base_worst = float(self.base_sums.min())
+
+    def solve(self, threshold: float, *, integral: bool, deadline: float) -> np.ndarray | None:
+        """Return a 0/1 (or fractional) pair vector, or None if infeasible or out of time."""
+        from scipy.optimize import Bounds, LinearConstraint, milp  # slow import
+
+        problem = self.problem
+        # Also watch applications a little above the threshold: the program
+        # pulls reviewers away from them, and a second round costs a full solve.
+        margin = 0.25 * max(threshold - self.base_worst, 0.0)
+        watched = np.flatnonzero(self.base_sums < threshold + margin)
+        for _ in range(20):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            constraints = [
+                LinearConstraint(self.per_app, problem.per_application, problem.per_application),
+                LinearConstraint(self.per_rev, problem.min_load, problem.max_load),
+            ]
+            if len(watched):
+                constraints.append(LinearConstraint(self.sums[watched], threshold, np.inf))
+            outcome = milp(
+                -self.values,
+                constraints=constraints,
+                integrality=np.full(len(self.values), int(integral)),
+                bounds=Bounds(self.lower, 1.0),
+                options={"time_limit": remaining, "mip_rel_gap": 1e-9},
+            )
+            if outcome.x is None:
+                return None
+            x = np.rint(outcome.x) if integral else outcome.x
+            below = np.flatnonzero(self.sums @ x < threshold - _TOLERANCE)
+            new = np.setdiff1d(below, watched)
+            if len(new) == 0:
+                return x if len(below) == 0 else None
+            watched = np.union1d(watched, new)
+        return None
+
+    def matrix(self, x: np.ndarray) -> np.ndarray:
+        chosen = np.zeros(self.problem.affinity.shape, dtype=bool)
+        picked = x > 0.5
+        chosen[self.rows[picked], self.cols[picked]] = True
+        return chosen
+
+
+def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
+    deadline = time.monotonic() + time_limit
+    base = _max_affinity_matrix(problem)
+    if problem.affinity.shape[0] == 0:
+        return base
+    base_sums = np.where(base, problem.affinity, 0.0).sum(axis=1)
+    feasible = float(base_sums.min())  # worst application of the best assignment
+    infeasible = _worst_application_bound(problem)  # no assignment does better
+    resolution = _TOLERANCE * max(1.0, float(np.abs(problem.affinity).max()))
+    if infeasible - feasible <= resolution:
+        return base  # already max-min optimal, and max-affinity
+    program = _ThresholdProgram(problem, _candidate_pairs(problem, base), base)
+    best = base
+
+    def attempt(threshold: float) -> bool:
+        nonlocal best, feasible, infeasible
+        x = program.solve(threshold, integral=True, deadline=deadline)
+        if x is None:
+            infeasible = threshold
+            return False
+        best = program.matrix(x)
+        feasible = max(threshold, float(np.where(best, problem.affinity, 0.0).sum(axis=1).min()))
+        return True
+
+    # The bound is often reached (an application whose best reviewers are
+    # weak anyway); then one program settles both phases.
+    if attempt(infeasible):
+        return best
+    # Largest threshold whose linear relaxation is feasible: a tighter upper
+    # bound over the candidates, found with cheap linear programs.
+    low, high = feasible, infeasible
+    while high - low > 1e-4 * max(resolution, high - feasible) and time.monotonic() < deadline:
+        middle = (low + high) / 2
+        if program.solve(middle, integral=False, deadline=deadline) is None:
+            high = middle
+        else:
+            low = middle
+    infeasible = min(infeasible, high)
+    # Gallop down from the relaxation's bound (integer optima sit just below
+    # it), then bisect; a feasible answer jumps to the worst it achieves, so
+    # the loop ends at the max-min optimum within the resolution.
+    step = (infeasible - feasible) / 1024
+    while infeasible - feasible > resolution and time.monotonic() < deadline:
+        if step > 0:
+            if attempt(max(infeasible - step, feasible + resolution)):
+                step = 0.0
+            else:
+                step *= 4
+        else:
+            attempt(max((feasible + infeasible) / 2, feasible + resolution))
+    return best
+
+
+def _greedy_matrix(problem: _Problem) -> np.ndarray:
+    n_apps, n_revs = problem.affinity.shape
+    k, u = problem.per_application, problem.max_load
+    chosen = problem.forced.copy()
+    need = k - chosen.sum(axis=1)
+    room = u - chosen.sum(axis=0)
+    rows, cols = np.nonzero(problem.allowed & ~problem.forced)
+    order = np.argsort(-problem.affinity[rows, cols], kind="stable")
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+        if need[i] > 0 and room[j] > 0:
+            chosen[i, j] = True
+            need[i] -= 1
+            room[j] -= 1
+    if need.any():
+        raise InfeasibleAssignmentError(
+            "greedy assignment got stuck: some application has no eligible reviewer left"
+        )
+    return chosen
+
+
+def max_affinity_assignment(
+    affinity: Mapping[Pair, float] | AffinityMatrix,
+    *,
+    per_application: int,
+    max_load: int,
+    min_load: int = 0,
+    conflicts: Iterable[Pair] = (),
+    fixed: Mapping[Pair, bool] | None = None,
+    applications: Sequence[Hashable] | None = None,
+    reviewers: Sequence[Hashable] | None = None,
+) -> ReviewAssignment:
+    """Assign reviewers to maximise the total affinity, exactly.
+
+    Parameters
+    ----------
+    affinity : mapping of (application, reviewer) to float, or AffinityMatrix
+        Expertise affinity.  A pair missing from a mapping has affinity 0.
+    per_application : int
+        Reviewers each application gets (``K``).
+    max_load, min_load : int
+        Bounds on the number of applications per reviewer (``U``, ``L``).
+    conflicts : iterable of (application, reviewer)
+        Pairs that must never be assigned.  Pairs naming unknown ids are ignored.
+    fixed : mapping of (application, reviewer) to bool, optional
+        Operator overrides: ``True`` forces the pair in, ``False`` forbids it.
+    applications, reviewers : sequence, optional
+        Ids to include even if the mapping names none of their pairs.
+
+    Returns
+    -------
+    ReviewAssignment
+
+    Raises
+    ------
+    InfeasibleAssignmentError
+        If no assignment satisfies the constraints.
+
+    Notes
+    -----
+    Min-cost flow on integer-scaled costs (module docstring); the constraint
+    matrix is totally unimodular, so the flow optimum is the optimum over all
+    0/1 assignments.
+
+    References
+    ----------
+    .. [1] C. J. Taylor, "On the optimal assignment of conference papers to
+       reviewers", Technical Report MS-CIS-08-30, University of Pennsylvania, 2008.
+
+    Examples
+    --------
+    >>> scores = {("a1", "r1"): 0.9, ("a1", "r2"): 0.2, ("a2", "r1"): 0.8, ("a2", "r2"): 0.7}
+    >>> result = max_affinity_assignment(scores, per_application=1, max_load=1)
+    >>> result.assignment, round(result.total_affinity, 6)
+    ({'a1': ['r1'], 'a2': ['r2']}, 1.6)
+    """
+    problem = _build_problem(
+        affinity,
+        per_application=per_application,
+        max_load=max_load,
+        min_load=min_load,
+        conflicts=conflicts,
+        fixed=fixed,
+        applications=applications,
+        reviewers=reviewers,
+    )
+    return _result(problem, _max_affinity_matrix(problem), "max-affinity")
+
+
+def fair_assignment(
+    affinity: Mapping[Pair, float] | AffinityMatrix,
+    *,
+    per_application: int,
+    max_load: int,
+    min_load: int = 0,
+    conflicts: Iterable[Pair] = (),
+    fixed: Mapping[Pair, bool] | None = None,
+    applications: Sequence[Hashable] | None = None,
+    reviewers: Sequence[Hashable] | None = None,
+    time_limit: float = 25.0,
+) -> ReviewAssignment:
+    """Assign reviewers to raise the worst-served application first, then total affinity.
+
+    Parameters
+    ----------
+    affinity, per_application, max_load, min_load, conflicts, fixed, applications, reviewers
+        As in :func:`max_affinity_assignment`.
+    time_limit : float
+        Seconds for the integer programs; when it runs out the best assignment
+        found so far (at least the max-affinity one) is returned.
+
+    Returns
+    -------
+    ReviewAssignment
+        ``worst_application_affinity`` equals ``worst_application_bound`` when
+        the worst application is provably as well served as possible.
+
+    Raises
+    ------
+    InfeasibleAssignmentError
+        If no assignment satisfies the constraints.
+
+    Notes
+    -----
+    Lexicographic max-min by threshold integer programs over candidate pairs
+    (module docstring).  The worst application's affinity never drops below
+    that of the max-affinity assignment.
+
+    References
+    ----------
+    .. [1] A. Kobren, B. Saha, A. McCallum, "Paper matching with local fairness
+       constraints", KDD 2019.
+    .. [2] I. Stelmakh, N. B. Shah, A. Singh, "PeerReview4All: Fair and accurate
+       reviewer assignment in peer review", ALT 2019.
+
+    Examples
+    --------
+    >>> scores = {("a1", "r1"): 1.0, ("a1", "r2"): 0.4, ("a2", "r1"): 0.5, ("a2", "r2"): 0.0}
+    >>> result = fair_assignment(scores, per_application=1, max_load=1)
+    >>> result.assignment, result.worst_application_affinity
+    ({'a1': ['r2'], 'a2': ['r1']}, 0.4)
+    """
+    problem = _build_problem(
+        affinity,
+        per_application=per_application,
+        max_load=max_load,
+        min_load=min_load,
+        conflicts=conflicts,
+        fixed=fixed,
+        applications=applications,
+        reviewers=reviewers,
+    )
+    return _result(problem, _fair_matrix(problem, time_limit=time_limit), "fair")
+
+
+def greedy_assignment(
+    affinity: Mapping[Pair, float] | AffinityMatrix,
+    *,
+    per_application: int,
+    max_load: int,
+    conflicts: Iterable[Pair] = (),
+    fixed: Mapping[Pair, bool] | None = None,
+    applications: Sequence[Hashable] | None = None,
+    reviewers: Sequence[Hashable] | None = None,
+) -> ReviewAssignment:
+    """Baseline: take pairs in decreasing affinity while both sides have room.
+
+    Parameters
+    ----------
+    affinity, per_application, max_load, conflicts, fixed, applications, reviewers
+        As in :func:`max_affinity_assignment` (no minimum load).
+
+    Returns
+    -------
+    ReviewAssignment
+
+    Raises
+    ------
+    InfeasibleAssignmentError
+        If the greedy order leaves an application short of reviewers.
+
+    Notes
+    -----
+    ``O(m log m)`` for ``m`` allowed pairs; a 1/2-approximation of the total
+    affinity for non-negative affinities (greedy b-matching).
+
+    Examples
+    --------
+    >>> scores = {("a1", "r1"): 0.9, ("a1", "r2"): 0.2, ("a2", "r1"): 0.8, ("a2", "r2"): 0.7}
+    >>> greedy_assignment(scores, per_application=1, max_load=1).assignment
+    {'a1': ['r1'], 'a2': ['r2']}
+    """
+    problem = _build_problem(
+        affinity,
+        per_application=per_application,
+        max_load=max_load,
+        min_load=0,
+        conflicts=conflicts,
+        fixed=fixed,
+        applications=applications,
+        reviewers=reviewers,
+    )
+    return _result(problem, _greedy_matrix(problem), "greedy")
+
+
+def assign_reviewers(
+    affinity: Mapping[Pair, float] | AffinityMatrix,
+    *,
+    per_application: int,
+    max_load: int,
+    min_load: int = 0,
+    conflicts: Iterable[Pair] = (),
+    fair: bool = False,
+    fixed: Mapping[Pair, bool] | None = None,
+    applications: Sequence[Hashable] | None = None,
+    reviewers: Sequence[Hashable] | None = None,
+    time_limit: float = 25.0,
+) -> ReviewAssignment:
+    """Assign reviewers to applications: the default entry point.
+
+    Parameters
+    ----------
+    affinity, per_application, max_load, min_load, conflicts, fixed, applications, reviewers
+        As in :func:`max_affinity_assignment`.
+    fair : bool
+        Maximise the worst-served application first (:func:`fair_assignment`)
+        instead of the total affinity (:func:`max_affinity_assignment`).
+    time_limit : float
+        Seconds for the fairness programs.
+
+    Returns
+    -------
+    ReviewAssignment
+
+    Raises
+    ------
+    InfeasibleAssignmentError
+        If no assignment satisfies the constraints.
+
+    Examples
+    --------
+    >>> scores = {("a1", "r1"): 0.9, ("a1", "r2"): 0.2, ("a2", "r1"): 0.8, ("a2", "r2"): 0.7}
+    >>> assign_reviewers(scores, per_application=1, max_load=1, conflicts=[("a1", "r1")]).assignment
+    {'a1': ['r2'], 'a2': ['r1']}
+    """
+    common: dict[str, Any] = {
+        "per_application": per_application,
+        "max_load": max_load,
+        "min_load": min_load,
+        "conflicts": conflicts,
+        "fixed": fixed,
+        "applications": applications,
+        "reviewers": reviewers,
+    }
+    if fair:
+        return fair_assignment(affinity, time_limit=time_limit, **common)
+    return max_affinity_assignment(affinity, **common)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def read_scores_csv(path: str | Path) -> dict[tuple[str, str], float]:
+    """Read ``application,reviewer,affinity`` rows; a header row is skipped.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV file.  Blank lines are ignored; a later row for the same pair
+        replaces an earlier one.
+
+    Returns
+    -------
+    dict
+        ``{(application, reviewer): affinity}`` in file order.
+    """
+    scores: dict[tuple[str, str], float] = {}
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.reader(handle), start=1):
+            cells = [cell.strip() for cell in row]
+            if not any(cells):
+                continue
+            if len(cells) < 3:
+                raise ValueError(f"{path}:{number}: expected application,reviewer,affinity")
+            if not _is_number(cells[2]):
+                if number == 1 and not scores:
+                    continue  # header
+                raise ValueError(f"{path}:{number}: affinity {cells[2]!r} is not a number")
+            scores[(cells[0], cells[1])] = float(cells[2])
+    return scores
+
+
+def read_conflicts_csv(path: str | Path) -> list[tuple[str, str]]:
+    """Read ``application,reviewer`` rows; a header row ``application,reviewer`` is skipped.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV file.
+
+    Returns
+    -------
+    list of (application, reviewer)
+    """
+    pairs: list[tuple[str, str]] = []
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.reader(handle), start=1):
+            cells = [cell.strip() for cell in row]
+            if not any(cells):
+                continue
+            if len(cells) < 2:
+                raise ValueError(f"{path}:{number}: expected application,reviewer")
+            if number == 1 and [c.lower() for c in cells[:2]] == ["application", "reviewer"]:
+                continue
+            pairs.append((cells[0], cells[1]))
+    return pairs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line (see the module docstring); returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m sache.engine.review",
+        description="Assign reviewers to applications: maximum total affinity, "
+        "or with --fair the worst-served application first.",
+    )
+    parser.add_argument("--scores", required=True, help="CSV application,reviewer,affinity")
+    parser.add_argument("--conflicts", help="CSV application,reviewer of forbidden pairs")
+    parser.add_argument("--per-application", type=int, required=True, metavar="K")
+    parser.add_argument("--max-load", type=int, required=True, metavar="U")
+    parser.add_argument("--min-load", type=int, default=0, metavar="L")
+    parser.add_argument("--fair", action="store_true", help="maximise the worst application first")
+    parser.add_argument("--time-limit", type=float, default=25.0, help="seconds for --fair")
+    parser.add_argument("--out", required=True, help="output JSON file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        scores = read_scores_csv(args.scores)
+        conflicts = read_conflicts_csv(args.conflicts) if args.conflicts else []
+        result = assign_reviewers(
+            scores,
+            per_application=args.per_application,
+            max_load=args.max_load,
+            min_load=args.min_load,
+            conflicts=conflicts,
+            fair=args.fair,
+            time_limit=args.time_limit,
+        )
+    except (ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    output = result.to_json_dict()
+    output["seconds"] = round(time.perf_counter() - started, 3)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(output, handle, indent=1)
+        handle.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

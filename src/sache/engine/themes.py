@@ -1,0 +1,934 @@
+"""Theme synthesis of World Café contributions across languages.
+
+Problem
+-------
+A co-creation workshop collects short contributions (an idea, need, obstacle
+or recommendation) at the tables of a few thematic areas, in any of the
+programme's languages. For every area, group the contributions into themes
+that cut across languages, label each theme with key phrases, pick the
+contributions that represent it, and rank the themes by dot-votes and by how
+many sectors raised them: the draft of the workshop's written conclusions.
+
+Inputs
+    Contributions as plain records: ``id``, ``area``, ``text``, ``language``
+    (ISO 639-1), and optionally ``round``, ``kind``, ``votes``, ``sector`` and
+    ``author``; a :class:`~sache.engine.embeddings.TextEncoder`.
+Constraints
+    A theme never crosses areas; every contribution with text belongs to
+    exactly one theme; the result depends only on the input set (not on its
+    order).
+Objective
+    Themes that agree with how a facilitator would group the notes, measured
+    by the adjusted Rand index against a hand-made grouping
+    (``bench/themes``).
+
+Method
+------
+1. Encode every text once, with the symmetric ("query") side of the encoder,
+   as E5's authors advise for clustering [1]_.
+2. Remove the language identity from the vectors. Multilingual sentence
+   embeddings carry a strong language component, so that on raw vectors the
+   notes of one language cluster together whatever they say. Subtracting the
+   mean vector of each language makes the representation far more language
+   neutral [2]_. The means are taken within the area and shrunk towards the
+   area mean with a pseudo-count, so that a language with one note is not
+   reduced to nothing.
+3. Cluster the area with average-linkage (UPGMA) agglomerative clustering on
+   cosine distances [3]_ and cut the dendrogram at the number of themes ``k``
+   that maximises the mean silhouette [4]_, for ``2 <= k <= n // 2`` (a theme
+   is something raised at least twice on average). Deterministic: no random
+   initialisation, ties broken by contribution id.
+4. Key phrases: lemmatised unigrams and bigrams (``simplemma`` [5]_; the
+   lemmatiser is pluggable), scored per theme by class-based TF-IDF within the
+   area [6]_, counted once per contribution, and kept in their own language.
+   A theme is labelled in its one or two most frequent languages, and every
+   phrase says which.
+5. Representatives: the contributions nearest to the theme centroid, one per
+   language of the theme first.
+6. Ranking within an area: by total votes, then by distinct sectors, then by
+   size; a second rank orders by distinct sectors first.
+
+Complexity: encoding is linear in the total text length (and usually cached);
+clustering an area of ``n`` contributions costs ``O(n**3)`` time for the
+linkage and the silhouette scan and ``O(n**2)`` memory; key phrases are linear
+in the number of tokens.
+
+References
+----------
+.. [1] L. Wang et al., "Multilingual E5 Text Embeddings: A Technical Report",
+   arXiv:2402.05672, 2024.
+.. [2] J. Libovický, R. Rosa and A. Fraser, "On the Language Neutrality of
+   Pre-trained Multilingual Representations", Findings of EMNLP 2020.
+.. [3] R. R. Sokal and C. D. Michener, "A statistical method for evaluating
+   systematic relationships", University of Kansas Science Bulletin 38, 1958.
+.. [4] P. J. Rousseeuw, "Silhouettes: a graphical aid to the interpretation
+   and validation of cluster analysis", J. Comput. Appl. Math. 20, 1987.
+.. [5] A. Barbaresi, "Simplemma: a simple multilingual lemmatizer for
+   Python", Zenodo, 2023. doi:10.5281/zenodo.4673264
+.. [6] M. Grootendorst, "BERTopic: Neural topic modeling with a class-based
+   TF-IDF procedure", arXiv:2203.05794, 2022.
+.. [7] L. Hubert and P. Arabie, "Comparing partitions", Journal of
+   Classification 2, 1985.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sache.engine.embeddings import CachedEncoder, TextEncoder, VectorCache, load_encoder
+
+__all__ = [
+    "LANGUAGE_PSEUDO_COUNT",
+    "Contribution",
+    "KeyPhrase",
+    "Theme",
+    "ThemeSynthesis",
+    "Lemmatiser",
+    "synthesise_themes",
+    "average_linkage",
+    "cut_dendrogram",
+    "silhouette_score",
+    "cluster_by_silhouette",
+    "theme_key_phrases",
+    "simplemma_lemmatiser",
+    "adjusted_rand_index",
+    "read_contributions",
+    "main",
+]
+
+# How many contributions' worth of weight the area mean gets when a language's
+# mean is estimated: a lone note in a rare language keeps three quarters of
+# its difference from the area mean instead of being cancelled out entirely.
+LANGUAGE_PSEUDO_COUNT = 3.0
+
+Lemmatiser = Callable[[str, str], str]
+"""``(token, language) -> lemma``; tokens arrive case-folded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One note written at a World Café table."""
+
+    id: str
+    area: str
+    text: str
+    language: str = "und"
+    round: int | None = None
+    kind: str = "idea"
+    votes: int = 0
+    sector: str | None = None
+    author: str | None = None
+
+    @classmethod
+    def from_mapping(cls, record: Mapping[str, Any]) -> Contribution:
+        """Build from a dict, ignoring fields this module does not know (such as a gold label)."""
+        round_ = record.get("round")
+        return cls(
+            id=str(record["id"]),
+            area=str(record.get("area") or ""),
+            text=str(record.get("text") or ""),
+            language=str(record.get("language") or "und").lower(),
+            round=int(round_) if round_ is not None else None,
+            kind=str(record.get("kind") or "idea"),
+            votes=int(record.get("votes") or 0),
+            sector=record.get("sector"),
+            author=None if record.get("author") is None else str(record["author"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPhrase:
+    """A label phrase of a theme, in the language it was written in."""
+
+    text: str
+    language: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A group of contributions of one area that say the same thing."""
+
+    id: str
+    area: str
+    contribution_ids: list[str]
+    key_phrases: list[KeyPhrase]
+    label_languages: list[str]
+    languages: dict[str, int]
+    representative_ids: list[str]
+    votes: int
+    sectors: list[str]
+    kinds: dict[str, int]
+    rank_by_votes: int
+    rank_by_sectors: int
+    cohesion: float
+
+    @property
+    def size(self) -> int:
+        return len(self.contribution_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSynthesis:
+    """Themes of every area, ordered by area and then by ``rank_by_votes``."""
+
+    themes: list[Theme]
+    encoder: str
+    unthemed_ids: list[str] = field(default_factory=list)
+
+    def assignments(self) -> dict[str, str]:
+        """Theme id of every contribution that has one."""
+        return {cid: theme.id for theme in self.themes for cid in theme.contribution_ids}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "encoder": self.encoder,
+            "themes": [asdict(theme) for theme in self.themes],
+            "assignments": self.assignments(),
+            "unthemed_ids": list(self.unthemed_ids),
+        }
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def average_linkage(distances: np.ndarray) -> list[tuple[int, int, float]]:
+    """Average-linkage (UPGMA) agglomerative clustering of a distance matrix.
+
+    Parameters
+    ----------
+    distances : numpy.ndarray
+        Symmetric ``(n, n)`` matrix of non-negative dissimilarities.
+
+    Returns
+    -------
+    list of (int, int, float)
+        The ``n - 1`` merges in order: ``(kept, absorbed, height)``, where the
+        cluster represented by item ``absorbed`` joins the one represented by
+        item ``kept`` (``kept < absorbed``) at average distance ``height``.
+
+    Notes
+    -----
+    The naive algorithm: ``O(n**3)`` time, ``O(n**2)`` memory, which is
+    instant for the tens or hundreds of notes of one area. Ties go to the
+    lowest pair of indices, so the result is deterministic.
+
+    References
+    ----------
+    .. [1] R. R. Sokal and C. D. Michener, 1958 (UPGMA).
+
+    Examples
+    --------
+    >>> d = np.array([[0, 1, 6], [1, 0, 4], [6, 4, 0]], dtype=float)
+    >>> average_linkage(d)
+    [(0, 1, 1.0), (0, 2, 5.0)]
+    """
+    n = len(distances)
+    work = np.array(distances, dtype=np.float64)
+    np.fill_diagonal(work, np.inf)
+    sizes = np.ones(n)
+    merges: list[tuple[int, int, float]] = []
+    for _ in range(n - 1):
+        flat = int(np.argmin(work))
+        a, b = divmod(flat, n)
+        kept, absorbed = min(a, b), max(a, b)
+        height = float(work[kept, absorbed])
+        merged = (sizes[kept] * work[kept] + sizes[absorbed] * work[absorbed]) / (
+            sizes[kept] + sizes[absorbed]
+        )
+        work[kept, :] = merged
+        work[:, kept] = merged
+        work[kept, kept] = np.inf
+        work[absorbed, :] = np.inf
+        work[:, absorbed] = np.inf
+        sizes[kept] += sizes[absorbed]
+        merges.append((kept, absorbed, height))
+    return merges
+
+
+def cut_dendrogram(merges: Sequence[tuple[int, int, float]], n: int, k: int) -> list[int]:
+    """Flat clusters after the first ``n - k`` merges.
+
+    Parameters
+    ----------
+    merges : sequence of (int, int, float)
+        Output of :func:`average_linkage`.
+    n : int
+        Number of items.
+    k : int
+        Number of clusters wanted, ``1 <= k <= n``.
+
+    Returns
+    -------
+    list of int
+        Cluster label of every item, numbered ``0..k-1`` in order of first
+        appearance.
+
+    Examples
+    --------
+    >>> cut_dendrogram([(0, 1, 1.0), (0, 2, 5.0)], 3, 2)
+    [0, 0, 1]
+    """
+    if not 1 <= k <= max(n, 1):
+        raise ValueError(f"k must be between 1 and {n}, got {k}")
+    root = list(range(n))
+    for kept, absorbed, _ in merges[: n - k]:
+        for item in range(n):
+            if root[item] == absorbed:
+                root[item] = kept
+    numbering: dict[int, int] = {}
+    return [numbering.setdefault(r, len(numbering)) for r in root]
+
+
+def silhouette_score(distances: np.ndarray, labels: Sequence[int]) -> float:
+    """Mean silhouette of a partition, with singletons scoring 0 (Rousseeuw 1987).
+
+    Parameters
+    ----------
+    distances : numpy.ndarray
+        Symmetric ``(n, n)`` distance matrix.
+    labels : sequence of int
+        Cluster label of every item; at least two distinct labels.
+
+    Returns
+    -------
+    float
+        In ``[-1, 1]``; higher means tighter, better separated clusters.
+
+    References
+    ----------
+    .. [1] P. J. Rousseeuw, J. Comput. Appl. Math. 20, 1987.
+
+    Examples
+    --------
+    >>> d = np.array([[0, 1, 4, 4], [1, 0, 4, 4], [4, 4, 0, 2], [4, 4, 2, 0]], dtype=float)
+    >>> round(silhouette_score(d, [0, 0, 1, 1]), 4)
+    0.625
+    """
+    label_array = np.asarray(labels)
+    clusters, index = np.unique(label_array, return_inverse=True)
+    if len(clusters) < 2:
+        raise ValueError("the silhouette needs at least two clusters")
+    membership = np.zeros((len(label_array), len(clusters)))
+    membership[np.arange(len(label_array)), index] = 1.0
+    counts = membership.sum(axis=0)
+    totals = np.asarray(distances, dtype=np.float64) @ membership
+    own_count = counts[index] - 1
+    own = np.divide(
+        totals[np.arange(len(label_array)), index],
+        own_count,
+        out=np.zeros(len(label_array)),
+        where=own_count > 0,
+    )
+    mean_to_cluster = totals / counts
+    mean_to_cluster[np.arange(len(label_array)), index] = np.inf
+    nearest_other = mean_to_cluster.min(axis=1)
+    denominator = np.maximum(own, nearest_other)
+    scores = np.divide(
+        nearest_other - own, denominator, out=np.zeros(len(label_array)), where=denominator > 0
+    )
+    scores[own_count == 0] = 0.0
+    return float(scores.mean())
+
+
+def cluster_by_silhouette(
+    distances: np.ndarray, *, n_clusters: int | None = None, max_clusters: int | None = None
+) -> list[int]:
+    """Average-linkage clusters, as many as maximise the mean silhouette.
+
+    Parameters
+    ----------
+    distances : numpy.ndarray
+        Symmetric ``(n, n)`` distance matrix.
+    n_clusters : int, optional
+        Fixed number of clusters (clipped to ``1..n``); skips the search.
+    max_clusters : int, optional
+        Largest ``k`` tried; default ``n // 2``.
+
+    Returns
+    -------
+    list of int
+        Cluster label of every item, numbered in order of first appearance.
+
+    Notes
+    -----
+    ``k`` ranges over ``2..max(2, max_clusters)``; ties go to the smaller
+    ``k``. Below four items the silhouette cannot tell structure from noise,
+    so every item is its own cluster.
+
+    Examples
+    --------
+    >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
+    >>> cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+    [0, 0, 1, 1, 2, 2]
+    """
+    n = len(distances)
+    if n == 0:
+        return []
+    merges = average_linkage(distances)
+    if n_clusters is not None:
+        return cut_dendrogram(merges, n, max(1, min(n, n_clusters)))
+    if n < 4:
+        return list(range(n))
+    upper = max(2, min(n - 1, max_clusters if max_clusters is not None else n // 2))
+    best_labels, best_score = cut_dendrogram(merges, n, 2), -math.inf
+    for k in range(2, upper + 1):
+        labels = cut_dendrogram(merges, n, k)
+        score = silhouette_score(distances, labels)
+        if score > best_score + 1e-12:
+            best_labels, best_score = labels, score
+    return best_labels
+
+
+def _remove_language_means(
+    vectors: np.ndarray, languages: Sequence[str], pseudo_count: float = LANGUAGE_PSEUDO_COUNT
+) -> np.ndarray:
+    # Shrinking each language mean towards the overall mean keeps a lone note
+    # in a rare language from being centred to (almost) zero.
+    overall = vectors.mean(axis=0)
+    centred = np.empty_like(vectors)
+    language_array = np.asarray(languages)
+    for language in sorted(set(languages)):
+        rows = language_array == language
+        count = float(rows.sum())
+        mean = (vectors[rows].sum(axis=0) + pseudo_count * overall) / (count + pseudo_count)
+        centred[rows] = vectors[rows] - mean
+    norms = np.linalg.norm(centred, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return centred / norms
+
+
+# --------------------------------------------------------------------------- key phrases
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+# Function words and workshop filler per language. Content words are never
+# listed: c-TF-IDF already discounts words every theme uses.
+_STOP_WORDS: dict[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "en": "a an and are as at be been but by can could do does for from get got has have "
+        "how i if in into is it its just let like more most much must need no not of on one or "
+        "our out over same so some such than that the their them then there these they this "
+        "those to too up us very was we were what when where which while who why will with "
+        "would you your also even only every each all any other own after before about "
+        "because nobody something anyone everyone get gave give",
+        "pl": "a aby albo ale bo by być był była było czy dla do gdzie i ich im jak jakiś jako "
+        "jest już każdy które który która które lub ma mają mamy może można na nad nam nas "
+        "nawet nie nic nich o od oraz po pod przez przy się są ta tak także tam te tego tej "
+        "ten to tu tylko tym w we więc z za że żeby co coś ktoś sam sama samo swój jego jej "
+        "on ona oni one my wy mieć chcieć musieć coś",
+        "de": "aber alle als also am an auch auf aus bei bin bis da damit das dass dem den der "
+        "des die doch du ein eine einem einen einer eines er es für gibt hat haben ich ihr im "
+        "in ist ja jede jeder kein keine man mit muss nach nicht noch nur oder schon sein "
+        "sich sie sind so uns unser unsere und viel vom von vor wenn wie wir wird zu zum zur "
+        "zwischen sehr mehr werden können müssen dauern",
+        "hu": "a az azt be ez egy és hogy is kell kellene meg mi mint már még nem nekik van "
+        "vagy volt vannak minden csak sem sok de ha itt ott mi mert aki ami amely lesz lenne "
+        "nincs egyedül",
+        "cs": "a aby ale ani by co do i jak je jen jsou k ke kde když na nad než o od po pro "
+        "při s se si tak také to u v ve z za že už by být mít který která které jejich náš "
+        "naše nebo jako i jsme není",
+        "sk": "a aby ale ani by čo do i ako je len sú k ke kde keď na nad než o od po pre pri "
+        "s sa si tak tiež to u v vo z za že už byť mať ktorý ktorá ktoré ich náš naše alebo "
+        "inak nikto",
+        "it": "a ai al alla anche che chi con da dei del della delle di e è gli i il in la le "
+        "lo ma non o per più se si su tra un una uno ogni",
+        "sl": "a ali da do in iz je ki ko kot na ne o od pa po pri s se so še tudi v z za naš naša",
+        "hr": "a ali da do i iz je koji kao na ne o od po pri s sa se su što u za naš naša ili",
+    }.items()
+}
+
+_SIMPLEMMA_CODES = {"hr": "hbs", "sr": "hbs", "bs": "hbs"}
+
+
+@lru_cache(maxsize=200_000)
+def simplemma_lemmatiser(token: str, language: str) -> str:
+    """Dictionary lemma of a case-folded token, or the token itself.
+
+    Parameters
+    ----------
+    token : str
+        A case-folded word.
+    language : str
+        ISO 639-1 code; Croatian, Serbian and Bosnian use simplemma's
+        Serbo-Croatian dictionary; unsupported codes return the token.
+
+    Returns
+    -------
+    str
+        The case-folded lemma.
+
+    Notes
+    -----
+    The first call per language loads its dictionary (up to several seconds
+    for Polish); results are memoised.
+
+    Examples
+    --------
+    >>> simplemma_lemmatiser("museums", "en")
+    'museum'
+    """
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(token, lang=_SIMPLEMMA_CODES.get(language, language)).casefold()
+    except ValueError:  # a language simplemma has no dictionary for
+        return token
+
+
+@dataclass(slots=True)
+class _PhraseStats:
+    contributions: set[int] = field(default_factory=set)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+
+def _phrase_occurrences(
+    text: str, language: str, lemmatiser: Lemmatiser
+) -> list[tuple[tuple[str, ...], str]]:
+    stop_words = _STOP_WORDS.get(language, frozenset())
+    # Bigrams are only formed from words that are adjacent in the text, so a
+    # dropped stop word breaks the phrase instead of gluing two ideas together.
+    content: list[tuple[str, str] | None] = []
+    for match in _TOKEN.finditer(text):
+        surface = match.group(0)
+        token = surface.casefold()
+        if len(token) < 2 or token.isdigit() or token in stop_words:
+            content.append(None)
+            continue
+        lemma = lemmatiser(token, language)
+        content.append(None if lemma in stop_words else (lemma, surface))
+    found: list[tuple[tuple[str, ...], str]] = []
+    for position, item in enumerate(content):
+        if item is None:
+            continue
+        found.append(((item[0],), item[1]))
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is not None:
+            found.append(((item[0], following[0]), f"{item[1]} {following[1]}"))
+    return found
+
+
+def theme_key_phrases(
+    texts: Sequence[str],
+    languages: Sequence[str],
+    labels: Sequence[Hashable],
+    *,
+    lemmatiser: Lemmatiser | None = None,
+    max_phrases: int = 5,
+    label_language_count: int = 2,
+) -> dict[Hashable, tuple[list[KeyPhrase], list[str]]]:
+    """Key phrases of every theme of one area by class-based TF-IDF.
+
+    Parameters
+    ----------
+    texts, languages : sequence of str
+        The contributions of one area and their ISO 639-1 codes.
+    labels : sequence of hashable
+        Theme of every contribution.
+    lemmatiser : callable, optional
+        ``(token, language) -> lemma``; default :func:`simplemma_lemmatiser`.
+    max_phrases : int
+        Phrases per theme.
+    label_language_count : int
+        A theme is labelled in this many of its most frequent languages.
+
+    Returns
+    -------
+    dict
+        For every theme: its key phrases (best first) and the languages they
+        were chosen from.
+
+    Notes
+    -----
+    A term is a lemmatised unigram or bigram together with its language. Its
+    frequency in a theme is the number of the theme's contributions that use
+    it, and its weight is ``tf / |theme| * log(1 + A / f)`` where ``f`` is its
+    frequency in the whole area and ``A`` the average number of term
+    occurrences per theme (Grootendorst 2022). A phrase that shares a lemma
+    with a better one of the same language is skipped. Each phrase is shown in
+    its most frequent written form. Every label language gets at least one
+    phrase.
+
+    References
+    ----------
+    .. [1] M. Grootendorst, "BERTopic: Neural topic modeling with a
+       class-based TF-IDF procedure", arXiv:2203.05794, 2022.
+
+    Examples
+    --------
+    >>> phrases, langs = theme_key_phrases(
+    ...     ["3D scanner for museums", "shared 3D scanner", "teachers need lesson plans"],
+    ...     ["en", "en", "en"], [0, 0, 1], lemmatiser=lambda token, language: token,
+    ... )[0]
+    >>> [p.text for p in phrases][:2], langs
+    (['3D scanner', 'museums'], ['en'])
+    """
+    lemmatise = lemmatiser or simplemma_lemmatiser
+    stats: dict[Hashable, dict[tuple[str, tuple[str, ...]], _PhraseStats]] = {}
+    theme_sizes: Counter[Hashable] = Counter(labels)
+    theme_languages: dict[Hashable, Counter[str]] = {}
+    for row, (text, language, label) in enumerate(zip(texts, languages, labels, strict=True)):
+        theme_languages.setdefault(label, Counter())[language] += 1
+        terms = stats.setdefault(label, {})
+        for lemmas, surface in _phrase_occurrences(text, language, lemmatise):
+            entry = terms.setdefault((language, lemmas), _PhraseStats())
+            entry.contributions.add(row)
+            entry.surfaces[surface] += 1
+    area_frequency: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for terms in stats.values():
+        for term, entry in terms.items():
+            area_frequency[term] += len(entry.contributions)
+    average_per_theme = sum(area_frequency.values()) / max(1, len(theme_sizes))
+
+    result: dict[Hashable, tuple[list[KeyPhrase], list[str]]] = {}
+    for label in theme_sizes:
+        counts = theme_languages[label]
+        # Most frequent languages first; ties in alphabetical order for determinism.
+        label_languages = sorted(counts, key=lambda code: (-counts[code], code))
+        label_languages = label_languages[:label_language_count]
+        scored: list[tuple[float, int, str, tuple[str, ...], str]] = []
+        for (language, lemmas), entry in stats.get(label, {}).items():
+            if language not in label_languages:
+                continue
+            tf = len(entry.contributions) / theme_sizes[label]
+            idf = math.log(1.0 + average_per_theme / area_frequency[(language, lemmas)])
+            surface = min(entry.surfaces, key=lambda s: (-entry.surfaces[s], s))
+            # Longer phrases win ties: "3D scanner" says more than "scanner".
+            scored.append((tf * idf, len(lemmas), language, lemmas, surface))
+        scored.sort(key=lambda item: (-item[0], -item[1], item[2], item[3]))
+        chosen: list[tuple[float, str, tuple[str, ...], str]] = []
+
+        for language in label_languages:
+            for score, _, lang, lemmas, surface in scored:
+                if lang == language:
+                    chosen.append((score, lang, lemmas, surface))
+                    break
+        for score, _, lang, lemmas, surface in scored:
+            if len(chosen) >= max_phrases:
+                break
+            if any(
+                other_lang == lang and set(lemmas) & set(other_lemmas)
+                for _, other_lang, other_lemmas, _ in chosen
+            ):
+                continue
+            chosen.append((score, lang, lemmas, surface))
+        chosen.sort(key=lambda item: (-item[0], item[1], item[2]))
+        phrases = [
+            KeyPhrase(text=surface, language=lang, score=round(float(score), 4))
+            for score, lang, _, surface in chosen[:max_phrases]
+        ]
+        result[label] = (phrases, label_languages)
+    return result
+
+
+# --------------------------------------------------------------------------- synthesis
+
+
+def _representatives(
+    vectors: np.ndarray, rows: Sequence[int], languages: Sequence[str], limit: int
+) -> list[int]:
+    centroid = vectors[list(rows)].mean(axis=0)
+    closeness = {row: float(vectors[row] @ centroid) for row in rows}
+    by_closeness = sorted(rows, key=lambda row: (-closeness[row], row))
+    counts = Counter(languages[row] for row in rows)
+    chosen: list[int] = []
+    for language in sorted(counts, key=lambda code: (-counts[code], code)):
+        if len(chosen) >= limit:
+            break
+        chosen.append(next(row for row in by_closeness if languages[row] == language))
+    chosen.sort(key=lambda row: (-closeness[row], row))
+    chosen += [row for row in by_closeness if row not in chosen][: limit - len(chosen)]
+    return chosen[:limit]
+
+
+def synthesise_themes(
+    contributions: Iterable[Contribution | Mapping[str, Any]],
+    *,
+    encoder: TextEncoder | None = None,
+    n_themes: int | Mapping[str, int] | None = None,
+    max_key_phrases: int = 5,
+    max_representatives: int = 3,
+    lemmatiser: Lemmatiser | None = None,
+    remove_language_means: bool = True,
+) -> ThemeSynthesis:
+    """Group each area's contributions into ranked, labelled themes.
+
+    Parameters
+    ----------
+    contributions : iterable of Contribution or mapping
+        The workshop's notes; mappings are read with
+        :meth:`Contribution.from_mapping` (unknown keys are ignored).
+    encoder : TextEncoder, optional
+        Default: ``load_encoder("auto")`` (bundled multilingual-e5-small, else
+        character n-grams). Wrap it in a ``CachedEncoder`` to reuse vectors.
+    n_themes : int or mapping of str to int, optional
+        Number of themes for every area, or per area; by default chosen by
+        the silhouette.
+    max_key_phrases, max_representatives : int
+        Label length and number of representative contributions per theme.
+    lemmatiser : callable, optional
+        ``(token, language) -> lemma``; default :func:`simplemma_lemmatiser`.
+    remove_language_means : bool
+        Centre each language before clustering (step 2 of the method); turn
+        off only to measure what it brings.
+
+    Returns
+    -------
+    ThemeSynthesis
+        Themes in order of area (first appearance) then ``rank_by_votes``;
+        theme ids are ``"<area>/<rank_by_votes>"``. Contributions with empty
+        text are listed in ``unthemed_ids``.
+
+    Notes
+    -----
+    See the module docstring for the method. The result does not depend on
+    the order of ``contributions``: each area is processed in id order.
+
+    References
+    ----------
+    .. [1] J. Libovický et al., Findings of EMNLP 2020 (language centring).
+    .. [2] M. Grootendorst, arXiv:2203.05794, 2022 (c-TF-IDF).
+
+    Examples
+    --------
+    >>> from sache.engine.embeddings import HashingEncoder
+    >>> notes = [
+    ...     {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "votes": 2},
+    ...     {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner to share", "votes": 1},
+    ...     {"id": "3", "area": "a", "language": "en", "text": "lesson plans for teachers"},
+    ... ]
+    >>> result = synthesise_themes(notes, encoder=HashingEncoder(), n_themes=2,
+    ...                            lemmatiser=lambda token, language: token)
+    >>> [(t.id, t.contribution_ids, t.votes) for t in result.themes]
+    [('a/1', ['1', '2'], 3), ('a/2', ['3'], 0)]
+    """
+    records = [
+        item if isinstance(item, Contribution) else Contribution.from_mapping(item)
+        for item in contributions
+    ]
+    seen_ids: set[str] = set()
+    for record in records:
+        if record.id in seen_ids:
+            raise ValueError(f"duplicate contribution id {record.id!r}")
+        seen_ids.add(record.id)
+    encoder = encoder if encoder is not None else load_encoder("auto")
+    unthemed = sorted(record.id for record in records if not record.text.strip())
+    records = [record for record in records if record.text.strip()]
+    area_order = list(dict.fromkeys(record.area for record in records))
+    if records:
+        all_vectors = np.asarray(
+            encoder.encode([record.text for record in records], as_query=True), dtype=np.float64
+        )
+    else:
+        all_vectors = np.zeros((0, encoder.dimension))
+    row_of = {record.id: row for row, record in enumerate(records)}
+
+    themes: list[Theme] = []
+    for area in area_order:
+        members = sorted((r for r in records if r.area == area), key=lambda r: r.id)
+        vectors = all_vectors[[row_of[r.id] for r in members]]
+        # Without language centring every note still shares the area mean, so
+        # it is removed either way; only the per-language part is optional.
+        vectors = _remove_language_means(
+            vectors,
+            [r.language if remove_language_means else "" for r in members],
+        )
+        distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
+        wanted = n_themes.get(area) if isinstance(n_themes, Mapping) else n_themes
+        labels = cluster_by_silhouette(distances, n_clusters=wanted)
+        languages = [r.language for r in members]
+        phrases = theme_key_phrases(
+            [r.text for r in members],
+            languages,
+            labels,
+            lemmatiser=lemmatiser,
+            max_phrases=max_key_phrases,
+        )
+        drafts = []
+        for label in sorted(set(labels)):
+            rows = [row for row, value in enumerate(labels) if value == label]
+            centroid = vectors[rows].mean(axis=0)
+            norm = float(np.linalg.norm(centroid))
+            cohesion = float((vectors[rows] @ centroid).mean() / norm) if norm > 0 else 0.0
+            drafts.append(
+                {
+                    "rows": rows,
+                    "votes": sum(members[row].votes for row in rows),
+                    "sectors": sorted({members[row].sector for row in rows if members[row].sector}),
+                    "cohesion": round(cohesion, 4),
+                    "label": label,
+                }
+            )
+        by_votes = sorted(
+            drafts,
+            key=lambda d: (
+                -d["votes"],
+                -len(d["sectors"]),
+                -len(d["rows"]),
+                members[d["rows"][0]].id,
+            ),
+        )
+        by_sectors = sorted(
+            drafts,
+            key=lambda d: (
+                -len(d["sectors"]),
+                -d["votes"],
+                -len(d["rows"]),
+                members[d["rows"][0]].id,
+            ),
+        )
+        sector_rank = {id(d): rank for rank, d in enumerate(by_sectors, start=1)}
+        for rank, draft in enumerate(by_votes, start=1):
+            rows = draft["rows"]
+            key_phrases, label_languages = phrases[draft["label"]]
+            language_counts = Counter(languages[row] for row in rows)
+            themes.append(
+                Theme(
+                    id=f"{area}/{rank}",
+                    area=area,
+                    contribution_ids=[members[row].id for row in rows],
+                    key_phrases=key_phrases,
+                    label_languages=label_languages,
+                    languages=dict(sorted(language_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+                    representative_ids=[
+                        members[row].id
+                        for row in _representatives(vectors, rows, languages, max_representatives)
+                    ],
+                    votes=draft["votes"],
+                    sectors=draft["sectors"],
+                    kinds=dict(sorted(Counter(members[row].kind for row in rows).items())),
+                    rank_by_votes=rank,
+                    rank_by_sectors=sector_rank[id(draft)],
+                    cohesion=draft["cohesion"],
+                )
+            )
+    return ThemeSynthesis(themes=themes, encoder=encoder.name, unthemed_ids=unthemed)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def adjusted_rand_index(labels_true: Sequence[Hashable], labels_pred: Sequence[Hashable]) -> float:
+    """Adjusted Rand index of two partitions of the same items (Hubert and Arabie 1985).
+
+    Parameters
+    ----------
+    labels_true, labels_pred : sequence of hashable
+        Cluster label of every item in the two partitions.
+
+    Returns
+    -------
+    float
+        1.0 for identical partitions, about 0.0 for independent ones, and
+        negative for worse than chance. Two partitions that are both all
+        singletons or both one cluster score 1.0.
+
+    References
+    ----------
+    .. [1] L. Hubert and P. Arabie, "Comparing partitions", Journal of
+       Classification 2, 193-218, 1985.
+
+    Examples
+    --------
+    >>> adjusted_rand_index(["a", "a", "b", "b"], [1, 1, 0, 0])
+    1.0
+    >>> round(adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]), 4)
+    0.2424
+    """
+    if len(labels_true) != len(labels_pred):
+        raise ValueError("both partitions must label the same items")
+    n = len(labels_true)
+    if n < 2:
+        return 1.0
+    pair_count = math.comb(n, 2)
+    together_both = sum(
+        math.comb(c, 2) for c in Counter(zip(labels_true, labels_pred, strict=True)).values()
+    )
+    together_true = sum(math.comb(c, 2) for c in Counter(labels_true).values())
+    together_pred = sum(math.comb(c, 2) for c in Counter(labels_pred).values())
+    expected = together_true * together_pred / pair_count
+    maximum = (together_true + together_pred) / 2
+    if maximum == expected:
+        return 1.0
+    return float((together_both - expected) / (maximum - expected))
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def read_contributions(path: str | Path) -> list[Contribution]:
+    """Read contributions from JSON lines (one object per line) or a JSON array."""
+    text = Path(path).read_text(encoding="utf-8")
+    if text.lstrip().startswith("["):
+        items = json.loads(text)
+    else:
+        items = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [Contribution.from_mapping(item) for item in items]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Synthesise themes from a contributions file and write them as JSON.
+
+    ``python -m sache.engine.themes CONTRIBUTIONS.jsonl --out THEMES.json [--encoder NAME]``
+    """
+    parser = argparse.ArgumentParser(prog="python -m sache.engine.themes", description=main.__doc__)
+    parser.add_argument(
+        "contributions",
+        help="JSON lines (or a JSON array) of {id, area, text, language, round, kind, votes, sector, author}",
+    )
+    parser.add_argument("--out", required=True, help="output JSON file ('-' for standard output)")
+    parser.add_argument(
+        "--encoder", default="auto", help="auto, e5, use, hashing or a model directory"
+    )
+    parser.add_argument("--cache", help="vector cache file (.npz) to read and update")
+    parser.add_argument("--themes", type=int, help="fixed number of themes per area")
+    parser.add_argument(
+        "--keep-language-means",
+        action="store_true",
+        help="do not centre each language (only to measure what centring brings)",
+    )
+    parser.add_argument("--phrases", type=int, default=5, help="key phrases per theme")
+    parser.add_argument(
+        "--representatives", type=int, default=3, help="representative contributions per theme"
+    )
+    args = parser.parse_args(argv)
+    contributions = read_contributions(args.contributions)
+    encoder = CachedEncoder(load_encoder(args.encoder, num_threads=1), VectorCache(args.cache))
+    synthesis = synthesise_themes(
+        contributions,
+        encoder=encoder,
+        n_themes=args.themes,
+        max_key_phrases=args.phrases,
+        max_representatives=args.representatives,
+        remove_language_means=not args.keep_language_means,
+    )
+    payload = json.dumps(synthesis.to_dict(), ensure_ascii=False, indent=1)
+    if args.out == "-":
+        print(payload)
+    else:
+        Path(args.out).write_text(payload + "\n", encoding="utf-8")
+    if args.cache:
+        encoder.cache.save()
+    print(
+        f"{synthesis.encoder}: {len(contributions)} contributions, {len(synthesis.themes)} themes",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

