@@ -156,3 +156,13 @@ def test_export_is_for_operators_only(client):
     response = client.get("/organisations/export/", {"format": "csv"})
 
     assert response.status_code == 403
+
+
+def test_list_page_in_polish_uses_polish_labels(client):
+    make_organisation(name="Skansen", heritage_domains=["archaeology"])
+    client.cookies["django_language"] = "pl"
+
+    response = client.get("/organisations/", HTTP_ACCEPT_LANGUAGE="pl")
+    html = response.content.decode()
+
+    assert ('<html lang="pl">' in html, "Zastosuj filtry" in html, "Archeologia" in html) == (True, True, True)
