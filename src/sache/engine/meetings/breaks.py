@@ -23,6 +23,7 @@ The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections import defaultdict
@@ -49,6 +50,7 @@ class BreaksEncoding:
 
         self.problem = problem
         self.pool = IDPool()
+        self._fresh = itertools.count()
         self.clauses: list[list[int]] = []
         self._card = CardEnc
         self._enc = EncType
@@ -152,18 +154,11 @@ class BreaksEncoding:
             for lits in self.break_lits.values():
                 self._at_most(lits, spread)
             return
-        from pysat.card import ITotalizer
-
         longest = max((len(lits) for lits in self.break_lits.values()), default=0)
         at_least: dict[int, list[int | None]] = {}
         for person, lits in self.break_lits.items():
-            if not lits:
-                at_least[person] = [None] * longest
-                continue
-            totalizer = ITotalizer(lits=lits, ubound=len(lits), top_id=self.pool.top)
-            self.pool.top = max(self.pool.top, totalizer.top_id)
-            self.clauses.extend(totalizer.cnf.clauses)
-            at_least[person] = list(totalizer.rhs) + [None] * (longest - len(totalizer.rhs))
+            counts = self._unary_count(lits)
+            at_least[person] = counts + [None] * (longest - len(counts))
         # at_least[p][j]: p has >= j+1 breaks. Someone with >= k+d+1 forces all to >= k+1.
         for k in range(longest - spread):
             trigger = self._new(("fair", k))
@@ -174,6 +169,30 @@ class BreaksEncoding:
                     self.clauses.append([-trigger])
                 else:
                     self.clauses.append([-trigger, counts[k]])
+
+    def _unary_count(self, lits: list[int]) -> list[int]:
+        """Outputs ``o[j] <-> at least j+1 of lits`` (totalizer with both directions)."""
+        if len(lits) <= 1:
+            return list(lits)
+        left = self._unary_count(lits[: len(lits) // 2])
+        right = self._unary_count(lits[len(lits) // 2 :])
+        merged = [self._new(("count", next(self._fresh))) for _ in range(len(lits))]
+
+        def at(side: list[int], i: int) -> int | None:
+            return side[i - 1] if 1 <= i <= len(side) else None
+
+        for i in range(len(left) + 1):
+            for j in range(len(right) + 1):
+                if i + j >= 1:
+                    self.clauses.append(
+                        [-lit for lit in (at(left, i), at(right, j)) if lit] + [merged[i + j - 1]]
+                    )
+                if i + j + 1 <= len(merged):
+                    self.clauses.append(
+                        [lit for lit in (at(left, i + 1), at(right, j + 1)) if lit]
+                        + [-merged[i + j]]
+                    )
+        return merged
 
     def _encode_precedences(self) -> None:
         earliest: dict[tuple[object, int], int | None] = {}

@@ -28,6 +28,7 @@ earliest free slot.
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections import defaultdict
@@ -62,6 +63,8 @@ class _Grid:
             p: problem.max_meetings.get(p, problem.slots) for p in range(problem.participants)
         }
         self.slot_of: dict[object, int] = {}
+        # members[slot][weight]: cheapest meeting of a full slot found without a scan.
+        self.members: list[dict[int, set]] = [defaultdict(set) for _ in range(problem.slots)]
 
     def free(self, meeting: Meeting, slot: int) -> bool:
         return (
@@ -81,13 +84,23 @@ class _Grid:
         self.busy[meeting.a][slot] = meeting.id
         self.busy[meeting.b][slot] = meeting.id
         self.slot_of[meeting.id] = slot
+        self.members[slot][meeting.weight].add(meeting.id)
 
     def remove(self, meeting: Meeting) -> int:
         slot = self.slot_of.pop(meeting.id)
         self.used[slot] -= 1
         del self.busy[meeting.a][slot]
         del self.busy[meeting.b][slot]
+        self.members[slot][meeting.weight].discard(meeting.id)
         return slot
+
+    def some_members(self, slot: int, limit: int) -> list:
+        found: list = []
+        for weight in sorted(self.members[slot]):
+            found.extend(itertools.islice(self.members[slot][weight], limit - len(found)))
+            if len(found) >= limit:
+                break
+        return found
 
     def adjacency(self, meeting: Meeting, slot: int) -> int:
         return sum(
@@ -314,14 +327,44 @@ def local_search_weighted_schedule(
                     return True
         return False
 
+    def cheapest_of(person: int, exclude: set) -> object | None:
+        candidates = [
+            i for i in grid.busy[person].values() if i not in protected and i not in exclude
+        ]
+        return min(candidates, key=lambda i: by_id[i].weight, default=None)
+
     def try_eject(meeting: Meeting) -> list[object] | None:
         best = None
         for slot in grid.allowed[meeting.id]:
             blockers = {grid.busy[p].get(slot) for p in (meeting.a, meeting.b)} - {None}
-            if grid.used[slot] >= grid.capacity[slot] and not blockers:
-                continue
             if blockers & protected:
                 continue
+            feasible = True
+            for person in (meeting.a, meeting.b):
+                kept = sum(1 for i in grid.busy[person].values() if i not in blockers)
+                if kept >= grid.cap[person]:
+                    # At the cap: the person's cheapest other meeting makes room.
+                    cheapest = cheapest_of(person, blockers)
+                    if cheapest is None:
+                        feasible = False
+                        break
+                    blockers.add(cheapest)
+            if not feasible:
+                continue
+            in_slot = sum(1 for b in blockers if grid.slot_of[b] == slot)
+            if grid.used[slot] - in_slot >= grid.capacity[slot]:
+                # Full slot: its cheapest unprotected meeting gives up its table.
+                cheapest = next(
+                    (
+                        i
+                        for i in grid.some_members(slot, 10)
+                        if i not in protected and i not in blockers
+                    ),
+                    None,
+                )
+                if cheapest is None:
+                    continue
+                blockers.add(cheapest)
             lost = sum(by_id[b].weight for b in blockers)
             if lost < meeting.weight and (best is None or lost < best[0]):
                 best = (lost, slot, blockers)
@@ -330,10 +373,6 @@ def local_search_weighted_schedule(
         _, slot, blockers = best
         for blocker in blockers:
             grid.remove(by_id[blocker])
-        if not (grid.under_cap(meeting) and grid.free(meeting, slot)):
-            for blocker in blockers:
-                grid.place(by_id[blocker], slot)
-            return None
         grid.place(meeting, slot)
         return list(blockers)
 
