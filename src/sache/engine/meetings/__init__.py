@@ -39,6 +39,7 @@ import dataclasses
 import time
 
 from sache.engine.meetings.breaks import sat_min_breaks_schedule
+from sache.engine.meetings.cpsat import cpsat_min_breaks_schedule
 from sache.engine.meetings.explain import explain_infeasibility
 from sache.engine.meetings.problem import (
     MAX_WEIGHT,
@@ -71,9 +72,11 @@ __all__ = [
     "allowed_slots",
     "assign_tables",
     "breaks_per_participant",
+    "cpsat_min_breaks_schedule",
     "explain_infeasibility",
     "greedy_meeting_schedule",
     "local_search_weighted_schedule",
+    "portfolio_min_breaks_schedule",
     "problem_from_dict",
     "read_problem",
     "sat_min_breaks_schedule",
@@ -82,6 +85,56 @@ __all__ = [
     "weight_upper_bound",
     "write_schedule",
 ]
+
+
+def portfolio_min_breaks_schedule(
+    problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0
+) -> MeetingSchedule:
+    """SAT search for a share of the time, then CP-SAT seeded with the proven bound.
+
+    Parameters
+    ----------
+    problem
+        The event (every meeting must be scheduled).
+    time_limit
+        Seconds in total.
+    seed
+        CP-SAT random seed.
+
+    Returns
+    -------
+    MeetingSchedule
+        The better of both schedules, with the larger proven lower bound.
+
+    Notes
+    -----
+    Measured on the JAIR instances: the SAT search proves lower bounds and
+    infeasibility within seconds and finds the optimum where schedules with
+    few breaks are easy to pack; CP-SAT's neighbourhood search finds low-break
+    schedules the SAT search misses. CP-SAT starts from scratch because a
+    poor SAT schedule as hint slowed it down.
+
+    Examples
+    --------
+    >>> p = MeetingProblem(participants=2, slots=2, tables=1, meetings=(Meeting(0, 0, 1),))
+    >>> portfolio_min_breaks_schedule(p, time_limit=5).objective
+    0
+    """
+    started = time.monotonic()
+    first = sat_min_breaks_schedule(problem, time_limit=0.35 * time_limit, seed=seed)
+    if first.status in ("optimal", "infeasible"):
+        return first
+    remaining = time_limit - (time.monotonic() - started)
+    second = cpsat_min_breaks_schedule(
+        problem, time_limit=remaining, seed=seed, lower_bound=first.bound or 0
+    )
+    candidates = [r for r in (first, second) if r.objective is not None]
+    if not candidates:
+        return first
+    best = min(candidates, key=lambda r: r.objective)
+    bound = max(r.bound or 0 for r in (first, second))
+    status = "optimal" if bound >= best.objective else "feasible"
+    return dataclasses.replace(best, bound=bound, status=status, seconds=time.monotonic() - started)
 
 
 def schedule_meetings(
@@ -134,7 +187,7 @@ def schedule_meetings(
     if problem.mode == MAX_WEIGHT:
         result = local_search_weighted_schedule(problem_to_solve, time_limit=time_limit, seed=seed)
     else:
-        result = sat_min_breaks_schedule(problem_to_solve, time_limit=time_limit, seed=seed)
+        result = portfolio_min_breaks_schedule(problem_to_solve, time_limit=time_limit, seed=seed)
     kept_tables = {
         meeting_id: table
         for meeting_id, table in locked_table.items()
