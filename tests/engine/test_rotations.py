@@ -15,6 +15,7 @@ from sache.engine.rotations import (
     WorkshopError,
     _develop,
     _galois_field,
+    _one_rotational_base,
     _orbit_slots,
     _SlotTabu,
     affine_geometry_schedule,
@@ -194,6 +195,18 @@ def test_cyclic_search_finds_kirkman_like_schedules(groups, size, rounds, cycle_
     schedule, repeats = found
     assert_valid_golfer_schedule(schedule, groups, size, rounds)
     assert (repeats, count_repeated_pairs(schedule)) == (0, 0)
+
+
+def test_one_rotational_search_builds_kirkman_triple_system_of_order_33():
+    schedule = _one_rotational_base(11, 3, 16, random.Random(0), 2000, float("inf"))
+    assert schedule is not None
+    assert_valid_golfer_schedule(schedule, 11, 3, 16)
+    met = {frozenset(p) for r in schedule for t in r for p in itertools.combinations(t, 2)}
+    assert (count_repeated_pairs(schedule), len(met)) == (0, 33 * 32 // 2)
+
+
+def test_one_rotational_search_declines_other_shapes():
+    assert _one_rotational_base(8, 4, 10, random.Random(0), 10, float("inf")) is None
 
 
 def test_slot_tabu_cost_matches_recount():

@@ -699,6 +699,109 @@ def _cycle_types(groups: int, size: int, rounds: int) -> list[tuple[int, ...]]:
     return kept
 
 
+def _one_rotational_base(
+    groups: int,
+    size: int,
+    rounds: int,
+    rng: random.Random,
+    max_iterations: int,
+    deadline: float,
+) -> Schedule | None:
+    """1-rotational resolvable design on ``Z_n ∪ {∞}`` with a base round fixed by ``+rounds``.
+
+    Applies when ``g·s = n + 1`` with ``n = rounds·(s - 1)``: a complete
+    resolvable design (every pair meets once), e.g. a Kirkman triple system
+    of order ``v ≡ 3, 9 (mod 24)`` [Buratti 2001] or a resolvable
+    ``(v, 4, 1)`` design.  The base round contains ``{∞, x, x + w, ...}``
+    (``w = rounds``, invariant under ``τ = +w`` of order ``s - 1``) and
+    ``τ``-orbits of other blocks, so only one representative ("template")
+    per orbit is searched: a partition of the residues mod ``w`` plus a lift
+    of each residue.  Every difference ``±d`` of ``Z_n`` that is not a
+    multiple of ``w`` must occur once in the templates.  Returns the
+    ``rounds`` developed rounds (``∞`` is player ``n``) or ``None``.
+    """
+    lifts_count = size - 1
+    n = rounds * lifts_count
+    if size < 3 or groups * size != n + 1 or (rounds - 1) % size:
+        return None
+    templates = (rounds - 1) // size
+    half = n // 2
+
+    def difference(x: int, y: int) -> tuple[int, int]:
+        d = (y - x) % n
+        d = min(d, n - d)
+        return d, (2 if 2 * d == n else 1)
+
+    reserved = [0] * (half + 1)
+    for k in range(1, lifts_count):
+        reserved[difference(0, k * rounds)[0]] = 1
+
+    def template_usage(order: list[int], lift: list[int], k: int) -> list[tuple[int, int]]:
+        members = [order[1 + k * size + j] for j in range(size)]
+        reps = [m + rounds * lift[m] for m in members]
+        return [difference(a, b) for a, b in itertools.combinations(reps, 2)]
+
+    def total_cost(order: list[int], lift: list[int]) -> tuple[int, list[int]]:
+        usage = reserved[:]
+        for k in range(templates):
+            for d, w in template_usage(order, lift, k):
+                usage[d] += w
+        return sum(u - 1 for u in usage if u > 1), usage
+
+    order = list(range(rounds))
+    rng.shuffle(order)
+    lift = [rng.randrange(lifts_count) for _ in range(rounds)]
+    cost, _ = total_cost(order, lift)
+    tabu: dict[tuple[int, int], int] = {}
+    best_cost = cost
+    for iteration in range(max_iterations):
+        if cost == 0 or (iteration % 32 == 0 and time.monotonic() > deadline):
+            break
+        moves: list[tuple[int, str, int, int]] = []
+        for a in range(rounds):
+            for b in range(a + 1, rounds):
+                if (a - 1) // size == (b - 1) // size and a > 0:
+                    continue
+                order[a], order[b] = order[b], order[a]
+                moved, _ = total_cost(order, lift)
+                order[a], order[b] = order[b], order[a]
+                moves.append((moved, "swap", a, b))
+            residue = order[a]
+            old = lift[residue]
+            for value in range(lifts_count):
+                if value != old:
+                    lift[residue] = value
+                    moved, _ = total_cost(order, lift)
+                    moves.append((moved, "lift", residue, value))
+            lift[residue] = old
+        allowed = [m for m in moves if tabu.get((m[2], m[3]), -1) < iteration or m[0] < best_cost]
+        if not allowed:
+            tabu.clear()
+            continue
+        low = min(m[0] for m in allowed)
+        chosen = rng.choice([m for m in allowed if m[0] == low])
+        _, kind, a, b = chosen
+        if kind == "swap":
+            order[a], order[b] = order[b], order[a]
+        else:
+            lift[a] = b
+        tabu[(a, b)] = iteration + 3 + rng.randrange(rounds)
+        cost = low
+        best_cost = min(best_cost, cost)
+    if cost:
+        return None
+    base: list[list[int]] = [[n] + [order[0] + k * rounds for k in range(lifts_count)]]
+    for k in range(templates):
+        reps = [
+            order[1 + k * size + j] + rounds * lift[order[1 + k * size + j]] for j in range(size)
+        ]
+        base.extend([(x + shift * rounds) % n for x in reps] for shift in range(lifts_count))
+    return [
+        [sorted(p if p == n else (p + j) % n for p in block) for block in base]
+        for j in range(rounds)
+    ]
+
+
 def cyclic_search_schedule(
     groups: int,
     size: int,
@@ -754,7 +857,7 @@ def cyclic_search_schedule(
     (7, 0, 0)
     """
     options = [tuple(cycle_type)] if cycle_type else _cycle_types(groups, size, rounds)
-    if not options:
+    if not options and (size < 3 or groups * size != rounds * (size - 1) + 1):
         return None
     deadline = time.monotonic() + time_limit
     rng = random.Random(seed)
@@ -763,6 +866,12 @@ def cyclic_search_schedule(
     # may admit no solution at all, so none should take the whole time.
     budget = 200
     while time.monotonic() < deadline:
+        if cycle_type is None:
+            rotational = _one_rotational_base(
+                groups, size, rounds, random.Random(rng.random()), budget // 10, deadline
+            )
+            if rotational is not None:
+                return rotational, 0
         for option in options:
             if time.monotonic() >= deadline:
                 break
