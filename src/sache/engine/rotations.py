@@ -15,9 +15,10 @@ differ) and an optional host who stays at the table in every round.
 Participants have a sector and optional preferred areas.  For ``R`` rounds the
 planner seats every participant once per round without exceeding capacities
 and minimises, in this order of weight, (a) repeated pairs, (b) repeated
-visits to the same area, (c) uneven sector mix at a table (sum over tables and
-rounds of the squared sector counts, which is smallest for an even spread) and
-(d) preferred areas left unvisited.
+visits to the same area, (c) tables with fewer than 3 sectors (or fewer than
+the table's size or the workshop's number of sectors), (d) uneven sector mix
+at a table (sum over tables and rounds of the squared sector counts, which is
+smallest for an even spread) and (e) preferred areas left unvisited.
 
 Method
 ------
@@ -34,15 +35,24 @@ Method
    meet in the developed schedule once per base pair with the same
    *difference* ``(c, d, y - x)``, so the ``v(v-1)/2`` pair constraints shrink
    to one constraint per difference class and the search space to ``t``
-   rounds.  This finds Kirkman and nearly Kirkman triple systems and the
-   near-resolvable 4-designs (e.g. 8-4-10) in seconds.
+   rounds.  More generally the schedule is the image of the base rounds
+   under the powers of a permutation ``σ`` of the players; pairs are
+   grouped into their orbits under ``σ``.  For complete designs
+   (``g·s - 1 = w·(s - 1)``) a 1-rotational variant on ``Z_n ∪ {∞}`` with a
+   base round fixed by ``+w`` is tried as well.  This finds Kirkman and
+   nearly Kirkman triple systems and resolvable 4- and 5-designs such as
+   6-4-7, 7-4-9 and 6-5-6 in seconds.
 3. **Tabu search** on swaps of conflicting players (Dotú & Van Hentenryck),
    used for the base rounds of step 2 and, with the trivial group, for any
    instance; it minimises repeats when zero is out of reach.
 
-The workshop planner uses the same swap neighbourhood with the weighted
-objective above, hosts pinned to their tables, and moves of a participant to
-an empty seat when capacities leave room.
+The workshop planner starts from routes given by random Latin squares (each
+block of ``A`` participants visits every area once, one per area per round),
+anneals with moves that keep those routes (swaps within an area, exchanges
+of two people's tables in two rounds whose areas they swap, moves to a free
+seat), then runs a tabu repair on the people still in a conflict, in the
+spirit of step 3.  Hosts never move.  When the first run leaves a repeat or
+a revisit a second, unrestricted run is made and the cheaper plan is kept.
 
 Complexity: constructions are ``O(w·v)``; one tabu iteration evaluates
 ``O(c·v·s)`` swaps (``c`` conflicting players), each in ``O(s)``.
@@ -469,9 +479,9 @@ class _SlotTabu:
         stall_limit = 2000 + 40 * self.points
         while cost > 0:
             iteration += 1
-            if (max_iterations is not None and iteration > max_iterations) or (
-                iteration % 16 == 0 and time.monotonic() > deadline
-            ):
+            if (
+                max_iterations is not None and iteration > max_iterations
+            ) or time.monotonic() > deadline:
                 break
             best_delta, moves = None, []
             for r, round_ in enumerate(schedule):
@@ -755,7 +765,7 @@ def _one_rotational_base(
     tabu: dict[tuple[int, int], int] = {}
     best_cost = cost
     for iteration in range(max_iterations):
-        if cost == 0 or (iteration % 32 == 0 and time.monotonic() > deadline):
+        if cost == 0 or time.monotonic() > deadline:
             break
         moves: list[tuple[int, str, int, int]] = []
         for a in range(rounds):
@@ -1346,15 +1356,16 @@ def plan_rotations(
 
     Notes
     -----
-    Simulated annealing on one round at a time: a move swaps two non-hosts
-    of different tables or moves one to a free seat.  The cost is
-    ``1000·repeats + 1000·Σ C(visits of an area, 2) + 3·Σ (sector count)² +
-    2·(preferred areas not visited)``, each term updated in ``O(table size)``
-    per move.  Hosts never move; when tables have spare seats the initial
-    loads are balanced and moves to free seats let the search rebalance.
-    Tables without an area do not count as area visits.  When a plan
-    without repeats is impossible (too many rounds for the tables) the
-    search minimises the repeats.
+    Simulated annealing (``iterations`` moves, geometric cooling) followed
+    by a tabu repair of the people in conflicts; see the module docstring
+    for the moves.  The cost is ``100·repeats + 100·Σ C(visits of an area,
+    2) + 40·(missing sectors below the target of 3) + 3·Σ (sector count)² +
+    2·(preferred areas not visited)``, each term updated in ``O(table
+    size)`` per move.  Hosts never move; spare seats are spread evenly at
+    the start and moves to free seats let the search rebalance.  Tables
+    without an area do not count as area visits.  When a plan without
+    repeats is impossible (too many rounds for the tables) the search
+    minimises the repeats.
 
     References
     ----------
@@ -1703,7 +1714,7 @@ def _repair_repeats(
     """
     tabu: dict[tuple[int, int], int] = {}
     for iteration in range(iterations):
-        if iteration % 16 == 0 and time.monotonic() > deadline:
+        if time.monotonic() > deadline:
             return
         conflicted = [
             (r, p)
