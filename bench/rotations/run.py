@@ -68,7 +68,7 @@ def run_cli(args, time_limit):
         out = Path(tmp) / "plan.json"
         env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
         started = time.monotonic()
-        subprocess.run(
+        completed = subprocess.run(
             [
                 sys.executable,
                 "-m",
@@ -82,10 +82,11 @@ def run_cli(args, time_limit):
             check=True,
             env=env,
             capture_output=True,
+            text=True,
             timeout=time_limit * 2 + 60,
         )
         elapsed = time.monotonic() - started
-        return json.loads(out.read_text()), elapsed
+        return json.loads(out.read_text()), elapsed, completed.stderr
 
 
 def golfer_rows(data_dir, time_limit, baseline_time, max_players):
@@ -95,15 +96,16 @@ def golfer_rows(data_dir, time_limit, baseline_time, max_players):
         g, s, w = inst["groups"], inst["size"], inst["best_known_weeks"]
         if g * s > max_players:
             continue
-        plan, elapsed = run_cli(
+        plan, elapsed, log = run_cli(
             ["--groups", str(g), "--size", str(s), "--rounds", str(w)], time_limit
         )
+        method = log.rsplit("(", 1)[-1].split(")", 1)[0]
         repeats = check_golfer(plan["rounds"], g, s, w)
         assert repeats == plan["repeated_pairs"], "reported repeats differ from the check"
         reached = w if repeats == 0 else None
         lower = w - 1
         while reached is None and lower >= 1:
-            low_plan, _ = run_cli(
+            low_plan, _, _ = run_cli(
                 ["--groups", str(g), "--size", str(s), "--rounds", str(lower)], time_limit / 3
             )
             if check_golfer(low_plan["rounds"], g, s, lower) == 0:
@@ -120,6 +122,7 @@ def golfer_rows(data_dir, time_limit, baseline_time, max_players):
             "repeats_at_best": repeats,
             "rounds_without_repeats": reached,
             "seconds": round(elapsed, 2),
+            "method": method,
             "baseline_repeats_at_best": base_repeats,
             "baseline_seconds": round(base_elapsed, 2),
         }
@@ -191,7 +194,7 @@ def workshop_rows(time_limit):
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / "workshop.json"
             src.write_text(json.dumps(workshop))
-            plan, elapsed = run_cli([str(src)], time_limit)
+            plan, elapsed, _ = run_cli([str(src)], time_limit)
         ours = workshop_metrics(workshop, plan["rounds"])
         ours.update(
             solver="sache", seconds=round(elapsed, 2), sector_mix=plan["metrics"]["sector_mix"]
@@ -224,12 +227,12 @@ def main():
     )
     if golfer:
         print(
-            "| g-s-w (best known) | players | ours: repeats at best w | ours: most rounds w/o repeats | ours: s | baseline tabu: repeats at best w | baseline: s |"
+            "| g-s-w (best known) | players | ours: repeats at best w | ours: most rounds w/o repeats | ours: s | method | baseline tabu: repeats at best w | baseline: s |"
         )
-        print("|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|")
         for r in golfer:
             print(
-                f"| {r['instance']} | {r['players']} | {r['repeats_at_best']} | {r['rounds_without_repeats']} | {r['seconds']} "
+                f"| {r['instance']} | {r['players']} | {r['repeats_at_best']} | {r['rounds_without_repeats']} | {r['seconds']} | {r['method']} "
                 f"| {r['baseline_repeats_at_best']} | {r['baseline_seconds']} |"
             )
         hit = [
