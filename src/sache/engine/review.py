@@ -37,16 +37,23 @@ Objectives:
 
   1. ``t_hi = min_p`` (sum of ``p``'s ``K`` best allowed affinities) bounds
      ``t`` from above; the max-affinity assignment gives a feasible ``t_lo``.
-  2. Pairs are restricted to candidates: each application's best reviewers,
-     its best reviewers among those with spare capacity in the max-affinity
-     solution (these are the exchange routes that free a popular reviewer),
-     and the max-affinity solution itself.  Small instances keep all pairs.
-  3. Solve "maximise total affinity subject to every application ``>= t``" at
-     ``t = t_hi``; if that is infeasible, find the largest ``t`` whose linear
-     relaxation is feasible by bisection and then descend from it until the
-     integer program is feasible.  Threshold rows are added lazily, only for
-     the applications that fall below ``t``, so the program stays close to
-     the unimodular one and HiGHS solves it quickly.
+  2. Large instances restrict pairs to candidates: each application's 20
+     best reviewers, its 5 best reviewers among those with spare capacity in
+     the max-affinity solution (the exchange routes that free a popular
+     reviewer) and the max-affinity solution itself.
+  3. Threshold program ``T(t)``: maximise total affinity subject to every
+     application ``>= t``.  Threshold rows are added lazily, only for the
+     applications at risk of falling below ``t``, so the program stays close
+     to the unimodular one.  The largest ``t`` whose linear relaxation is
+     feasible is found first (``t_hi`` itself, or by bisection).
+  4. Small programs (up to 30,000 candidate pairs) are solved whole as
+     integer programs: starting just below the relaxation's threshold and
+     then bisecting, where every feasible answer jumps to the worst
+     application it achieves, the search ends at the max-min optimum (within
+     ``1e-7``) and the second phase is exact.  Large programs are solved in
+     the neighbourhood of the relaxation: applications whose pairs are all
+     integral in the relaxation keep them, the few with fractional pairs are
+     re-solved as an integer program; if that fails, ``t`` is lowered.
 
   When the result reaches ``t_hi`` the worst application is provably optimal;
   the result reports ``t_hi`` as ``worst_application_bound``.  A greedy
@@ -435,8 +442,22 @@ class _ThresholdProgram:
         self.base_sums = np.where(base, problem.affinity, 0.0).sum(axis=1)
         self.base_worst = float(self.base_sums.min())
 
-    def solve(self, threshold: float, *, integral: bool, deadline: float) -> np.ndarray | None:
-        """Return a 0/1 (or fractional) pair vector, or None if infeasible or out of time."""
+    def solve(
+        self,
+        threshold: float,
+        *,
+        integral: bool,
+        deadline: float,
+        around: np.ndarray | None = None,
+    ) -> np.ndarray | None:
+        """Return a 0/1 (or fractional) pair vector, or None if infeasible or out of time.
+
+        With ``around`` (a solution of the linear relaxation) only the
+        applications with a fractional pair in it are free; the others keep
+        their relaxation's (integral) reviewers.  This neighbourhood is small
+        because vertices of the relaxation are integral but for the few
+        applications whose threshold rows are tight.
+        """
         from scipy.optimize import Bounds, LinearConstraint, milp  # slow import
 
         problem = self.problem
@@ -444,6 +465,15 @@ class _ThresholdProgram:
         # pulls reviewers away from them, and a second round costs a full solve.
         margin = 0.25 * max(threshold - self.base_worst, 0.0)
         watched = np.flatnonzero(self.base_sums < threshold + margin)
+        lower, upper = self.lower, np.ones(len(self.values))
+        if around is not None:
+            fractional = np.abs(around - np.rint(around)) > 1e-6
+            free_apps = np.zeros(problem.affinity.shape[0], dtype=bool)
+            free_apps[self.rows[fractional]] = True
+            free = free_apps[self.rows]
+            lower = np.where(free, self.lower, np.rint(around))
+            upper = np.where(free, 1.0, np.rint(around))
+            watched = np.flatnonzero(free_apps)
         for _ in range(20):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -458,7 +488,7 @@ class _ThresholdProgram:
                 -self.values,
                 constraints=constraints,
                 integrality=np.full(len(self.values), int(integral)),
-                bounds=Bounds(self.lower, 1.0),
+                bounds=Bounds(lower, upper),
                 options={"time_limit": remaining, "mip_rel_gap": 1e-9},
             )
             if outcome.x is None:
@@ -489,45 +519,66 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     resolution = _TOLERANCE * max(1.0, float(np.abs(problem.affinity).max()))
     if infeasible - feasible <= resolution:
         return base  # already max-min optimal, and max-affinity
-    program = _ThresholdProgram(problem, _candidate_pairs(problem, base), base)
+    candidates = _candidate_pairs(problem, base)
+    program = _ThresholdProgram(problem, candidates, base)
+    # Small programs are solved whole, exactly; large ones in the neighbourhood
+    # of their linear relaxation (see _ThresholdProgram.solve).
+    exact = bool(candidates.sum() <= _ALL_PAIRS_LIMIT)
     best = base
+    best_score = (feasible, float(base_sums.sum()))
 
-    def attempt(threshold: float) -> bool:
-        nonlocal best, feasible, infeasible
-        x = program.solve(threshold, integral=True, deadline=deadline)
+    def relaxation(threshold: float) -> np.ndarray | None:
+        return program.solve(threshold, integral=False, deadline=deadline)
+
+    def attempt(threshold: float, around: np.ndarray | None) -> bool:
+        nonlocal best, best_score, feasible, infeasible
+        x = program.solve(
+            threshold, integral=True, deadline=deadline, around=None if exact else around
+        )
         if x is None:
-            infeasible = threshold
+            if exact:
+                infeasible = threshold
             return False
-        best = program.matrix(x)
-        feasible = max(threshold, float(np.where(best, problem.affinity, 0.0).sum(axis=1).min()))
+        chosen = program.matrix(x)
+        sums = np.where(chosen, problem.affinity, 0.0).sum(axis=1)
+        worst, total = float(sums.min()), float(sums.sum())
+        # Keep the lexicographically better of the two (worst first, within
+        # the resolution, then total): a threshold met only within the
+        # solver's tolerance must not replace an equally fair, richer answer.
+        if worst > best_score[0] + resolution or (
+            worst >= best_score[0] - resolution and total > best_score[1]
+        ):
+            best, best_score = chosen, (worst, total)
+        feasible = max(feasible, threshold, worst)
         return True
 
-    # The bound is often reached (an application whose best reviewers are
-    # weak anyway); then one program settles both phases.
-    if attempt(infeasible):
-        return best
-    # Largest threshold whose linear relaxation is feasible: a tighter upper
-    # bound over the candidates, found with cheap linear programs.
+    # Largest threshold whose linear relaxation is feasible (an upper bound
+    # over the candidates); the bound itself is often reached.
+    relaxed = relaxation(infeasible)
     low, high = feasible, infeasible
-    while high - low > 1e-4 * max(resolution, high - feasible) and time.monotonic() < deadline:
-        middle = (low + high) / 2
-        if program.solve(middle, integral=False, deadline=deadline) is None:
-            high = middle
-        else:
-            low = middle
-    infeasible = min(infeasible, high)
-    # Gallop down from the relaxation's bound (integer optima sit just below
-    # it), then bisect; a feasible answer jumps to the worst it achieves, so
-    # the loop ends at the max-min optimum within the resolution.
-    step = (infeasible - feasible) / 1024
-    while infeasible - feasible > resolution and time.monotonic() < deadline:
-        if step > 0:
-            if attempt(max(infeasible - step, feasible + resolution)):
-                step = 0.0
+    if relaxed is None:
+        while high - low > 1e-3 * (infeasible - feasible) and time.monotonic() < deadline:
+            middle = (low + high) / 2
+            solution = relaxation(middle)
+            if solution is None:
+                high = middle
             else:
-                step *= 4
-        else:
-            attempt(max((feasible + infeasible) / 2, feasible + resolution))
+                low, relaxed = middle, solution
+        infeasible = high
+    else:
+        low = high
+    # Gallop down from the relaxation's threshold: integer optima sit just below it.
+    threshold, step = low, max((low - feasible) / 1024, resolution)
+    while relaxed is not None and threshold > feasible and time.monotonic() < deadline:
+        if attempt(threshold, relaxed):
+            break
+        threshold -= step
+        step *= 4
+        relaxed = relaxation(threshold)
+    # Exact mode: bisect; a feasible answer jumps to the worst it achieves, so
+    # the loop ends at the max-min optimum within the resolution.
+    while exact and infeasible - feasible > resolution and time.monotonic() < deadline:
+        attempt(max((feasible + infeasible) / 2, feasible + resolution), None)
     return best
 
 
