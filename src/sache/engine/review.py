@@ -122,6 +122,9 @@ Pair = tuple[Hashable, Hashable]
 # program: small enough for HiGHS in well under a second, and then the second
 # phase is exact over all pairs, not only over candidates.
 _ALL_PAIRS_LIMIT = 30_000
+# Up to this many pairs, one program with the threshold as a variable finds
+# the max-min value faster than a bisection over threshold programs.
+_TINY_PROGRAM = 2_000
 # Candidates per application in large fairness programs (see module docstring).
 _BEST_CANDIDATES = 20
 _SLACK_CANDIDATES = 5
@@ -501,6 +504,45 @@ class _ThresholdProgram:
             watched = np.union1d(watched, new)
         return None
 
+    def max_min(self, *, deadline: float) -> float | None:
+        """The integer max-min value from one program with the threshold as a
+        variable; fast on tiny instances only, as its relaxation is weak."""
+        import scipy.sparse as sparse  # slow import
+        from scipy.optimize import Bounds, LinearConstraint, milp  # slow import
+
+        problem = self.problem
+        n = len(self.values)
+        n_apps, n_revs = problem.affinity.shape
+        cost = np.zeros(n + 1)
+        cost[-1] = -1.0  # maximise the threshold column
+        span = float(np.abs(self.values).sum()) + 1.0
+        outcome = milp(
+            cost,
+            constraints=[
+                LinearConstraint(
+                    sparse.hstack([self.per_app, sparse.csr_matrix((n_apps, 1))]),
+                    problem.per_application,
+                    problem.per_application,
+                ),
+                LinearConstraint(
+                    sparse.hstack([self.per_rev, sparse.csr_matrix((n_revs, 1))]),
+                    problem.min_load,
+                    problem.max_load,
+                ),
+                LinearConstraint(
+                    sparse.hstack([self.sums, sparse.csr_matrix(-np.ones((n_apps, 1)))]),
+                    0.0,
+                    np.inf,
+                ),
+            ],
+            integrality=np.concatenate([np.ones(n), [0.0]]),
+            bounds=Bounds(np.append(self.lower, -span), np.append(np.ones(n), span)),
+            options={"time_limit": max(deadline - time.monotonic(), 0.0)},
+        )
+        if outcome.status != 0 or outcome.x is None:
+            return None
+        return float((self.sums @ np.rint(outcome.x[:n])).min())
+
     def matrix(self, x: np.ndarray) -> np.ndarray:
         chosen = np.zeros(self.problem.affinity.shape, dtype=bool)
         picked = x > 0.5
@@ -552,6 +594,10 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
         feasible = max(feasible, threshold, worst)
         return True
 
+    if candidates.sum() <= _TINY_PROGRAM:
+        optimum = program.max_min(deadline=deadline)
+        if optimum is not None and attempt(optimum, None):
+            return best
     # Largest threshold whose linear relaxation is feasible (an upper bound
     # over the candidates); the bound itself is often reached.
     relaxed = relaxation(infeasible)
