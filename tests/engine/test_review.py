@@ -323,6 +323,20 @@ def test_scores_csv_rejects_non_numeric_affinity_after_first_row(tmp_path):
         read_scores_csv(path)
 
 
+def test_cli_later_row_for_same_pair_wins(tmp_path):
+    scores = tmp_path / "scores.csv"
+    scores.write_text("A,R1,0.9\nA,R2,0.5\nA,R1,0.1\n")
+    out = tmp_path / "out.json"
+
+    status = main(
+        ["--scores", str(scores), "--per-application", "1", "--max-load", "1", "--out", str(out)]
+    )
+
+    assert status == 0
+    assert json.loads(out.read_text())["assignment"] == {"A": ["R2"]}
+    assert read_scores_csv(scores) == {("A", "R1"): 0.1, ("A", "R2"): 0.5}
+
+
 def test_conflicts_csv_header_is_detected(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("application,reviewer\nA,R\n")

@@ -217,8 +217,10 @@ def _build_problem(
         app_index = {p: i for i, p in enumerate(apps)}
         rev_index = {r: j for j, r in enumerate(revs)}
         values = np.zeros((len(apps), len(revs)), dtype=np.float64)
-        for (p, r), value in affinity.items():
-            values[app_index[p], rev_index[r]] = float(value)
+        count = len(affinity)
+        rows = np.fromiter((app_index[p] for p, _ in affinity), dtype=np.intp, count=count)
+        cols = np.fromiter((rev_index[r] for _, r in affinity), dtype=np.intp, count=count)
+        values[rows, cols] = np.fromiter(affinity.values(), dtype=np.float64, count=count)
     if not np.all(np.isfinite(values)):
         raise ValueError("affinities must be finite numbers")
     if per_application < 0 or max_load < 0 or min_load < 0:
@@ -897,6 +899,36 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _read_score_columns(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """Columns of a scores file: applications, reviewers, affinities (row order)."""
+    applications: list[str] = []
+    reviewers: list[str] = []
+    texts: list[str] = []
+    header_seen = False
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.reader(handle), start=1):
+            if len(row) < 3:
+                if any(cell.strip() for cell in row):
+                    raise ValueError(f"{path}:{number}: expected application,reviewer,affinity")
+                continue
+            if not texts and not header_seen and not _is_number(row[2]):
+                header_seen = True
+                continue
+            applications.append(row[0].strip())
+            reviewers.append(row[1].strip())
+            texts.append(row[2])
+    try:
+        values = np.array(texts, dtype=np.float64)
+    except ValueError:
+        for offset, text in enumerate(texts, start=1):
+            if not _is_number(text):
+                raise ValueError(
+                    f"{path}: affinity {text.strip()!r} is not a number (data row {offset})"
+                ) from None
+        raise
+    return applications, reviewers, values
+
+
 def read_scores_csv(path: str | Path) -> dict[tuple[str, str], float]:
     """Read ``application,reviewer,affinity`` rows; a header row is skipped.
 
@@ -911,20 +943,29 @@ def read_scores_csv(path: str | Path) -> dict[tuple[str, str], float]:
     dict
         ``{(application, reviewer): affinity}`` in file order.
     """
-    scores: dict[tuple[str, str], float] = {}
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        for number, row in enumerate(csv.reader(handle), start=1):
-            cells = [cell.strip() for cell in row]
-            if not any(cells):
-                continue
-            if len(cells) < 3:
-                raise ValueError(f"{path}:{number}: expected application,reviewer,affinity")
-            if not _is_number(cells[2]):
-                if number == 1 and not scores:
-                    continue  # header
-                raise ValueError(f"{path}:{number}: affinity {cells[2]!r} is not a number")
-            scores[(cells[0], cells[1])] = float(cells[2])
-    return scores
+    applications, reviewers, values = _read_score_columns(path)
+    return dict(zip(zip(applications, reviewers, strict=True), values.tolist(), strict=True))
+
+
+def _score_matrix(
+    applications: list[str], reviewers: list[str], values: np.ndarray
+) -> AffinityMatrix:
+    """Dense matrix from score columns without a per-pair dictionary (large files)."""
+    app_index = {p: i for i, p in enumerate(dict.fromkeys(applications))}
+    rev_index = {r: j for j, r in enumerate(dict.fromkeys(reviewers))}
+    rows = np.fromiter(map(app_index.__getitem__, applications), dtype=np.intp, count=len(values))
+    cols = np.fromiter(map(rev_index.__getitem__, reviewers), dtype=np.intp, count=len(values))
+    matrix = np.zeros((len(app_index), len(rev_index)), dtype=np.float64)
+    flat = rows * len(rev_index) + cols
+    if len(flat) and np.bincount(flat).max() > 1:
+        # Repeated pairs: the last row wins, which fancy assignment does not
+        # promise but the unbuffered ``maximum.at`` over row numbers does.
+        last = np.full(matrix.size, -1, dtype=np.intp)
+        np.maximum.at(last, flat, np.arange(len(flat)))
+        last = last[last >= 0]
+        rows, cols, values = rows[last], cols[last], values[last]
+    matrix[rows, cols] = values
+    return AffinityMatrix(list(app_index), list(rev_index), matrix)
 
 
 def read_conflicts_csv(path: str | Path) -> list[tuple[str, str]]:
@@ -966,12 +1007,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max-load", type=int, required=True, metavar="U")
     parser.add_argument("--min-load", type=int, default=0, metavar="L")
     parser.add_argument("--fair", action="store_true", help="maximise the worst application first")
-    parser.add_argument("--time-limit", type=float, default=25.0, help="seconds for --fair")
+    parser.add_argument(
+        "--time-limit", type=float, default=25.0, help="seconds for a --fair run, reading included"
+    )
     parser.add_argument("--out", required=True, help="output JSON file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        scores = read_scores_csv(args.scores)
+        scores = _score_matrix(*_read_score_columns(args.scores))
         conflicts = read_conflicts_csv(args.conflicts) if args.conflicts else []
         result = assign_reviewers(
             scores,
@@ -980,7 +1023,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             min_load=args.min_load,
             conflicts=conflicts,
             fair=args.fair,
-            time_limit=args.time_limit,
+            # The limit covers the whole run, reading included.
+            time_limit=max(args.time_limit - (time.perf_counter() - started), 1.0),
         )
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
