@@ -54,7 +54,9 @@ def _pairs(result, problem_matrix):
     app_index = {a: i for i, a in enumerate(problem_matrix.applications)}
     rev_index = {r: j for j, r in enumerate(problem_matrix.reviewers)}
     return frozenset(
-        (app_index[a], rev_index[r]) for a, reviewers in result.assignment.items() for r in reviewers
+        (app_index[a], rev_index[r])
+        for a, reviewers in result.assignment.items()
+        for r in reviewers
     )
 
 
@@ -112,9 +114,7 @@ def test_min_load_spreads_work_to_every_reviewer():
     k=st.integers(1, 2),
 )
 def test_max_affinity_equals_brute_force(data, n_apps, n_revs, k):
-    values = [
-        [data.draw(st.integers(-5, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)
-    ]
+    values = [[data.draw(st.integers(-5, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)]
     forbidden = {
         (i, j) for i in range(n_apps) for j in range(n_revs) if data.draw(st.integers(0, 5)) == 0
     }
@@ -229,9 +229,7 @@ def test_reviewer_with_conflict_is_never_assigned(data, fair):
         (matrix.applications[i], matrix.reviewers[max(range(n_revs), key=values[i].__getitem__)])
         for i in range(n_apps)
     ]
-    result = assign_reviewers(
-        matrix, per_application=2, max_load=2, conflicts=conflicts, fair=fair
-    )
+    result = assign_reviewers(matrix, per_application=2, max_load=2, conflicts=conflicts, fair=fair)
     assigned = {(a, r) for a, reviewers in result.assignment.items() for r in reviewers}
     assert assigned & set(conflicts) == set()
     assert sorted(len(v) for v in result.assignment.values()) == [2] * n_apps
@@ -364,7 +362,10 @@ def test_cli_writes_assignment_json(tmp_path):
     # C's bound (0.3, its only allowed reviewer) is the worst, and the
     # max-affinity assignment already reaches it.
     assert written["assignment"] == {"A": ["R1"], "B": ["R1"], "C": ["R2"]}
-    assert (round(written["total_affinity"], 9), written["worst_application_affinity"]) == (1.8, 0.3)
+    assert (round(written["total_affinity"], 9), written["worst_application_affinity"]) == (
+        1.8,
+        0.3,
+    )
 
 
 def test_cli_reports_infeasible_instance(tmp_path, capsys):

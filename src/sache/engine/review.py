@@ -168,8 +168,7 @@ class ReviewAssignment:
         """The command line's output object (identifiers as strings)."""
         return {
             "assignment": {
-                str(app): [str(r) for r in reviewers]
-                for app, reviewers in self.assignment.items()
+                str(app): [str(r) for r in reviewers] for app, reviewers in self.assignment.items()
             },
             "total_affinity": self.total_affinity,
             "worst_application_affinity": self.worst_application_affinity,
@@ -226,9 +225,7 @@ def _build_problem(
     if per_application < 0 or max_load < 0 or min_load < 0:
         raise ValueError("per_application, max_load and min_load must be non-negative")
     if min_load > max_load:
-        raise InfeasibleAssignmentError(
-            f"minimum load {min_load} exceeds maximum load {max_load}"
-        )
+        raise InfeasibleAssignmentError(f"minimum load {min_load} exceeds maximum load {max_load}")
     app_index = {p: i for i, p in enumerate(apps)}
     rev_index = {r: j for j, r in enumerate(revs)}
     allowed = np.ones(values.shape, dtype=bool)
@@ -320,7 +317,9 @@ def _result(problem: _Problem, chosen: np.ndarray, method: str) -> ReviewAssignm
         total_affinity=float(sums.sum()),
         worst_application_affinity=float(sums.min()) if len(sums) else 0.0,
         worst_application_bound=_worst_application_bound(problem),
-        application_affinity={app: float(s) for app, s in zip(problem.applications, sums, strict=True)},
+        application_affinity={
+            app: float(s) for app, s in zip(problem.applications, sums, strict=True)
+        },
         reviewer_load={rev: int(n) for rev, n in zip(problem.reviewers, loads, strict=True)},
         method=method,
     )
