@@ -177,9 +177,14 @@ def test_fair_equals_brute_force_lexicographic_optimum(data, n_apps, n_revs, k):
         (i, j) for i in range(n_apps) for j in range(n_revs) if data.draw(st.integers(0, 6)) == 0
     }
     u = data.draw(st.integers(1, n_apps))
+    low = data.draw(st.integers(0, 1))
+    # One operator override that forces a pair in.
+    forced_pair = (data.draw(st.integers(0, n_apps - 1)), data.draw(st.integers(0, n_revs - 1)))
+    forced = frozenset() if forced_pair in forbidden else frozenset([forced_pair])
     matrix = _matrix(values)
     conflicts = [(matrix.applications[i], matrix.reviewers[j]) for i, j in forbidden]
-    feasible = _brute_force(values, k, u, 0, forbidden)
+    fixed = {(matrix.applications[i], matrix.reviewers[j]): True for i, j in forced}
+    feasible = _brute_force(values, k, u, low, forbidden, forced)
     if not feasible:
         return
     best_worst = max(worst for _, worst, _ in feasible)
@@ -188,11 +193,14 @@ def test_fair_equals_brute_force_lexicographic_optimum(data, n_apps, n_revs, k):
     with pytest.MonkeyPatch.context() as patch:
         if bisection:
             patch.setattr(review, "_TINY_PROGRAM", 0)
-        result = fair_assignment(matrix, per_application=k, max_load=u, conflicts=conflicts)
+        result = fair_assignment(
+            matrix, per_application=k, max_load=u, min_load=low, conflicts=conflicts, fixed=fixed
+        )
 
     assert round(result.worst_application_affinity, 6) == round(best_worst, 6)
     assert round(result.total_affinity, 6) == round(best_total, 6)
     assert _pairs(result, matrix) & forbidden == frozenset()
+    assert _pairs(result, matrix) & forced == forced
 
 
 def test_fair_reaches_bound_on_instance_needing_candidates_beyond_top_reviewers():
