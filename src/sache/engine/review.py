@@ -40,7 +40,8 @@ Objectives:
   2. Large instances restrict pairs to candidates: each application's 20
      best reviewers, its 5 best reviewers among those with spare capacity in
      the max-affinity solution (the exchange routes that free a popular
-     reviewer) and the max-affinity solution itself.
+     reviewer), each reviewer's 10 best applications (swap routes when loads
+     are tight) and the max-affinity solution itself.
   3. Threshold program ``T(t)``: maximise total affinity subject to every
      application ``>= t``.  Threshold rows are added lazily, only for the
      applications at risk of falling below ``t``, so the program stays close
@@ -128,6 +129,7 @@ _TINY_PROGRAM = 2_000
 # Candidates per application in large fairness programs (see module docstring).
 _BEST_CANDIDATES = 20
 _SLACK_CANDIDATES = 5
+_REVIEWER_CANDIDATES = 10
 # Absolute tolerance on affinity sums: HiGHS' primal feasibility tolerance.
 _TOLERANCE = 1e-7
 
@@ -417,6 +419,10 @@ def _candidate_pairs(problem: _Problem, base: np.ndarray) -> np.ndarray:
     rows = np.arange(n_apps)[:, None]
     best = min(_BEST_CANDIDATES, n_revs)
     candidates[rows, np.argpartition(-scores, best - 1, axis=1)[:, :best]] = True
+    # Each reviewer's best applications: the swap routes when loads are tight
+    # and no reviewer has spare capacity.
+    best = min(_REVIEWER_CANDIDATES, n_apps)
+    candidates[np.argpartition(-scores, best - 1, axis=0)[:best, :], np.arange(n_revs)] = True
     spare = base.sum(axis=0) < problem.max_load
     if spare.any():
         slack_scores = np.where(spare[None, :], scores, -np.inf)
@@ -604,7 +610,10 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     relaxed = relaxation(infeasible)
     low, high = feasible, infeasible
     if relaxed is None:
-        while high - low > 1e-3 * (infeasible - feasible) and time.monotonic() < deadline:
+        # Linear programs are cheap when small; on large ones a coarse
+        # bisection leaves time for the integer programs.
+        precision = (1e-3 if exact else 1 / 64) * (infeasible - feasible)
+        while high - low > precision and time.monotonic() < deadline:
             middle = (low + high) / 2
             solution = relaxation(middle)
             if solution is None:
