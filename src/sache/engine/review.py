@@ -353,12 +353,14 @@ def _worst_application_bound(problem: _Problem) -> float:
 # --------------------------------------------------------------------------- solvers
 
 
-def _max_affinity_matrix(problem: _Problem, allowed: np.ndarray | None = None) -> np.ndarray:
-    """Exact max-affinity assignment as a boolean matrix (min-cost flow)."""
+def _max_affinity_matrix(
+    problem: _Problem, application_weights: np.ndarray | None = None
+) -> np.ndarray:
+    """Exact max-affinity assignment as a boolean matrix (min-cost flow),
+    optionally with each application's affinities multiplied by a weight."""
     from ortools.graph.python import min_cost_flow  # slow import
 
-    if allowed is None:
-        allowed = problem.allowed
+    allowed = problem.allowed
     n_apps, n_revs = problem.affinity.shape
     forced = problem.forced
     # Forced pairs are placed first and removed from the residual problem.
@@ -370,6 +372,8 @@ def _max_affinity_matrix(problem: _Problem, allowed: np.ndarray | None = None) -
     if demand.sum() == 0:
         return chosen
     values = problem.affinity[rows, cols]
+    if application_weights is not None:
+        values = values * application_weights[rows]
     sink = n_apps + n_revs
     largest = float(np.abs(values).max()) if len(values) else 1.0
     # Scale to the finest integer resolution whose costs, multiplied by the
@@ -459,8 +463,9 @@ class _ThresholdProgram:
         integral: bool,
         deadline: float,
         around: np.ndarray | None = None,
-    ) -> np.ndarray | None:
-        """Return a 0/1 (or fractional) pair vector, or None if infeasible or out of time.
+    ) -> tuple[np.ndarray | None, bool]:
+        """Return a 0/1 (or fractional) pair vector, or None and whether the
+        program (over the free pairs) is proven infeasible rather than out of time.
 
         With ``around`` (a solution of the linear relaxation) only the
         applications with a fractional pair in it are free; the others keep
@@ -487,7 +492,7 @@ class _ThresholdProgram:
         for _ in range(20):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return None
+                return None, False
             constraints = [
                 LinearConstraint(self.per_app, problem.per_application, problem.per_application),
                 LinearConstraint(self.per_rev, problem.min_load, problem.max_load),
@@ -502,14 +507,16 @@ class _ThresholdProgram:
                 options={"time_limit": remaining, "mip_rel_gap": 1e-9},
             )
             if outcome.x is None:
-                return None
+                # Watching only some rows relaxes the program, so its
+                # infeasibility is a proof for the whole program.
+                return None, outcome.status == 2
             x = np.rint(outcome.x) if integral else outcome.x
             below = np.flatnonzero(self.sums @ x < threshold - _TOLERANCE)
             new = np.setdiff1d(below, watched)
             if len(new) == 0:
-                return x if len(below) == 0 else None
+                return (x, False) if len(below) == 0 else (None, False)
             watched = np.union1d(watched, new)
-        return None
+        return None, False
 
     def max_min(self, *, deadline: float) -> float | None:
         """The integer max-min value from one program with the threshold as a
@@ -557,6 +564,35 @@ class _ThresholdProgram:
         return chosen
 
 
+def _reweighted_flows(
+    problem: _Problem, base: np.ndarray, bound: float, *, deadline: float
+) -> np.ndarray:
+    """A fair starting point from max-affinity flows with growing weights on
+    the applications below target (a multiplicative-weights heuristic for
+    the max-min relaxation); every flow is a feasible assignment."""
+    values = problem.affinity
+    weights = np.ones(values.shape[0])
+    best = base
+    sums = np.where(base, values, 0.0).sum(axis=1)
+    best_score = (float(sums.min()), float(sums.sum()))
+    span = max(bound - best_score[0], 1e-12)
+    while time.monotonic() < deadline:
+        # Aim halfway between the best worst so far and the bound.
+        target = best_score[0] + 0.5 * (bound - best_score[0])
+        weights *= np.exp(np.clip((target - sums) / span, 0.0, 1.0))
+        weights /= weights.min()
+        if weights.max() > 1e6:
+            break  # the weights now dominate the affinities; more rounds repeat themselves
+        chosen = _max_affinity_matrix(problem, weights)
+        sums = np.where(chosen, values, 0.0).sum(axis=1)
+        score = (float(sums.min()), float(sums.sum()))
+        if score[0] > best_score[0] + _TOLERANCE or (
+            score[0] >= best_score[0] - _TOLERANCE and score[1] > best_score[1]
+        ):
+            best, best_score = chosen, score
+    return best
+
+
 def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     deadline = time.monotonic() + time_limit
     base = _max_affinity_matrix(problem)
@@ -576,17 +612,21 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     best = base
     best_score = (feasible, float(base_sums.sum()))
 
-    def relaxation(threshold: float) -> np.ndarray | None:
+    def relaxation(threshold: float) -> tuple[np.ndarray | None, bool]:
         return program.solve(threshold, integral=False, deadline=deadline)
 
     def attempt(threshold: float, around: np.ndarray | None) -> bool:
+        """Solve T(threshold) whole (``around=None``) or near ``around``."""
         nonlocal best, best_score, feasible, infeasible
-        x = program.solve(
-            threshold, integral=True, deadline=deadline, around=None if exact else around
+        # Half the remaining time at most: a hard threshold must leave time
+        # for easier, lower ones.
+        cap = time.monotonic() + max(0.5 * (deadline - time.monotonic()), 0.5)
+        x, proven = program.solve(
+            threshold, integral=True, deadline=min(deadline, cap), around=around
         )
         if x is None:
-            if exact:
-                infeasible = threshold
+            if proven and around is None and exact:
+                infeasible = min(infeasible, threshold)
             return False
         chosen = program.matrix(x)
         sums = np.where(chosen, problem.affinity, 0.0).sum(axis=1)
@@ -605,9 +645,19 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
         optimum = program.max_min(deadline=deadline)
         if optimum is not None and attempt(optimum, None):
             return best
+    if exact:
+        # Flows are fast at this size: a fair answer in hand before the
+        # integer programs, which may stall on tight loads.
+        start = _reweighted_flows(
+            problem, base, infeasible, deadline=time.monotonic() + min(0.1 * time_limit, 1.0)
+        )
+        sums = np.where(start, problem.affinity, 0.0).sum(axis=1)
+        if float(sums.min()) > feasible + resolution:
+            best, best_score = start, (float(sums.min()), float(sums.sum()))
+            feasible = best_score[0]
     # Largest threshold whose linear relaxation is feasible (an upper bound
     # over the candidates); the bound itself is often reached.
-    relaxed = relaxation(infeasible)
+    relaxed, _ = relaxation(infeasible)
     low, high = feasible, infeasible
     if relaxed is None:
         # Linear programs are cheap when small; on large ones a coarse
@@ -615,26 +665,38 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
         precision = (1e-3 if exact else 1 / 64) * (infeasible - feasible)
         while high - low > precision and time.monotonic() < deadline:
             middle = (low + high) / 2
-            solution = relaxation(middle)
-            if solution is None:
+            solution, proven = relaxation(middle)
+            if solution is not None:
+                low, relaxed = middle, solution
+            elif proven:
                 high = middle
             else:
-                low, relaxed = middle, solution
-        infeasible = high
+                break  # out of time
+        if exact:
+            infeasible = min(infeasible, high)
     else:
         low = high
-    # Gallop down from the relaxation's threshold: integer optima sit just below it.
+    # Gallop down from the relaxation's threshold (integer optima sit just
+    # below it).  The neighbourhood of the relaxation gives a fair answer
+    # fast; exact mode then tries the whole program at the same threshold.
     threshold, step = low, max((low - feasible) / 1024, resolution)
     while relaxed is not None and threshold > feasible and time.monotonic() < deadline:
-        if attempt(threshold, relaxed):
+        if attempt(threshold, relaxed) or (exact and attempt(threshold, None)):
             break
         threshold -= step
         step *= 4
-        relaxed = relaxation(threshold)
+        relaxed, _ = relaxation(threshold)
     # Exact mode: bisect; a feasible answer jumps to the worst it achieves, so
     # the loop ends at the max-min optimum within the resolution.
     while exact and infeasible - feasible > resolution and time.monotonic() < deadline:
+        before = (feasible, infeasible)
         attempt(max((feasible + infeasible) / 2, feasible + resolution), None)
+        if (feasible, infeasible) == before:
+            break  # out of time: neither an answer nor a proof
+    # Exact mode: the second phase over the whole program at the final worst
+    # (the answer may come from a neighbourhood, or from a lower threshold).
+    if exact and best is not base and time.monotonic() < deadline:
+        attempt(best_score[0] - resolution / 2, None)
     return best
 
 
