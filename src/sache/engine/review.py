@@ -55,6 +55,13 @@ Objectives:
      the neighbourhood of the relaxation: applications whose pairs are all
      integral in the relaxation keep them, the few with fractional pairs are
      re-solved as an integer program; if that fails, ``t`` is lowered.
+     Mid-sized exact programs first get a fair starting point from about a
+     second of max-affinity flows with multiplicative weights on the
+     applications below target [7]_, because their integer programs can
+     stall when loads are tight (for example a minimum load that fills
+     every reviewer).  Each integer program gets at most half the remaining
+     time, and the whole search stops at ``time_limit`` (default 25 s) with
+     the best assignment found, never worse than the max-affinity one.
 
   When the result reaches ``t_hi`` the worst application is provably optimal;
   the result reports ``t_hi`` as ``worst_application_bound``.  A greedy
@@ -75,6 +82,9 @@ References
    Prentice Hall 1993, ch. 9-10 (min-cost flow, cost scaling).
 .. [6] Q. Huangfu, J. A. J. Hall, "Parallelizing the dual revised simplex
    method", Mathematical Programming Computation 10 (2018) 119-142 (HiGHS).
+.. [7] S. Arora, E. Hazan, S. Kale, "The multiplicative weights update
+   method: a meta-algorithm and applications", Theory of Computing 8 (2012)
+   121-164.
 
 Command line::
 
