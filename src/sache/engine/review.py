@@ -59,7 +59,7 @@ Objectives:
      second of max-affinity flows with multiplicative weights on the
      applications below target [7]_, because their integer programs can
      stall when loads are tight (for example a minimum load that fills
-     every reviewer).  Each integer program gets at most half the remaining
+     every reviewer).  Each integer program gets at most 70 % of the remaining
      time, and the whole search stops at ``time_limit`` (default 25 s) with
      the best assignment found, never worse than the max-affinity one.
 
@@ -628,9 +628,9 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     def attempt(threshold: float, around: np.ndarray | None) -> bool:
         """Solve T(threshold) whole (``around=None``) or near ``around``."""
         nonlocal best, best_score, feasible, infeasible
-        # Half the remaining time at most: a hard threshold must leave time
-        # for easier, lower ones.
-        cap = time.monotonic() + max(0.5 * (deadline - time.monotonic()), 0.5)
+        # At most 70 % of the remaining time: a threshold too hard to meet
+        # must leave time for easier, lower ones.
+        cap = time.monotonic() + max(0.7 * (deadline - time.monotonic()), 0.5)
         x, proven = program.solve(
             threshold, integral=True, deadline=min(deadline, cap), around=around
         )
