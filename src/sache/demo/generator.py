@@ -40,13 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sache.demo.geography import COUNTRY_LANGUAGE, TOWNS, Town
-from sache.demo.names import (
-    BRAND_PARTS,
-    FIRST_NAMES,
-    FREELANCER_TRADES,
-    LAST_NAMES,
-    ORG_NAME_PATTERNS,
-)
+from sache.demo.names import BRAND_PARTS, FIRST_NAMES, LAST_NAMES, ORG_NAME_PATTERNS
 from sache.demo.records import (
     AssetRecord,
     Hub,
@@ -353,6 +347,11 @@ def _short_slug(slug: str, limit: int = 30) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else cut
 
 
+@lru_cache(maxsize=50_000)
+def _email_local_part(first: str, last: str) -> str:
+    return _slug(f"{first}.{last}").replace("-", ".")
+
+
 def _slug(text: str, limit: int = 48) -> str:
     chars = [c if c.isalnum() else "-" for c in _ascii(text).lower()]
     return "-".join(part for part in "".join(chars).split("-") if part)[:limit].strip("-")
@@ -363,6 +362,7 @@ class _HubWriter:
 
     def __init__(self, seed: int, vocabulary: Vocabulary) -> None:
         self.rng = random.Random(seed)
+        self.random = self.rng.random
         self.vocabulary = vocabulary
         self.used_names: dict[str, int] = {}
         self.heritage_org_ids: list[str] = []
@@ -386,10 +386,10 @@ class _HubWriter:
 
     # -- small random helpers -------------------------------------------------------------
     def pick(self, items):  # type: ignore[no-untyped-def]
-        return items[int(self.rng.random() * len(items))]
+        return items[int(self.random() * len(items))]
 
     def weighted(self, items, cumulative):  # type: ignore[no-untyped-def]
-        threshold = self.rng.random() * cumulative[-1]
+        threshold = self.random() * cumulative[-1]
         low, high = 0, len(cumulative) - 1
         while low < high:
             middle = (low + high) // 2
@@ -404,6 +404,9 @@ class _HubWriter:
         return self.weighted(_RANGES[len(weights)], _cumulative_of(weights))
 
     def sample(self, items, k: int) -> list:  # type: ignore[no-untyped-def]
+        """``k`` distinct items in random order (``random.sample``, with a fast path for one)."""
+        if k == 1 and items:
+            return [self.pick(items)]
         return self.rng.sample(items, min(k, len(items)))
 
     def next_id(self, kind: str) -> str:
@@ -464,7 +467,8 @@ class _HubWriter:
         freelancer_name = None
         if kind == "freelancer":
             freelancer_name = self.person_name(native)
-        name = self.org_name(kind, town, main_language if kind in CREATIVE_KINDS else native, freelancer_name)
+        name = self.org_name(kind, town, main_language if kind in CREATIVE_KINDS else native, freelancer_name,
+                             creative_domains)
         external_id = f"demo-org-{number:06d}"
         slug = _slug(name)
         org_context = {
@@ -507,10 +511,11 @@ class _HubWriter:
         masculine, feminine = self.pick(LAST_NAMES[table])
         return first, feminine if female else masculine
 
-    def org_name(self, kind: str, town: Town, language: str, person: tuple[str, str] | None) -> str:
+    def org_name(self, kind: str, town: Town, language: str, person: tuple[str, str] | None,
+                 creative_domains: list[str]) -> str:
         if person is not None:
-            trades = FREELANCER_TRADES.get(language, FREELANCER_TRADES["en"])
-            base = f"{person[0]} {person[1]} – {self.pick(trades)}"
+            # a freelancer trades under their own name and their first domain
+            base = f"{person[0]} {person[1]} – {self.lower_labels[creative_domains[0]][language]}"
         else:
             patterns = ORG_NAME_PATTERNS.get(language, {}).get(kind) or ORG_NAME_PATTERNS[
                 COUNTRY_LANGUAGE[town.country]].get(kind) or ORG_NAME_PATTERNS["en"][kind]
@@ -529,7 +534,8 @@ class _HubWriter:
         return base + _BRANCH_SUFFIX[language].format(n=seen + 1)
 
     def org_description(self, org: dict, language: str) -> str:
-        frames = ORG_FRAMES[language][org["sector"]]
+        sector = "freelancer" if org["kind"] == "freelancer" else org["sector"]
+        frames = ORG_FRAMES[language][sector]
         town: Town = org["town"]
         domains = org["heritage_domains"] if org["sector"] != "creative" else org["creative_domains"]
         domain_labels = [self.lower_labels[code][language] for code in domains] or [
@@ -541,6 +547,7 @@ class _HubWriter:
             services = ", ".join(self.lower_labels[c][language] for c in org["competences"][:3])
         slots = {
             "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
+            "person": " ".join(org["freelancer_name"]) if org["freelancer_name"] else org["name"],
             "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "founded": org["founded"],
             "years": max(2, _REFERENCE_YEAR - org["founded"]), "domains": ", ".join(domain_labels),
             "domains_and": _join_and(domain_labels, "and"), "services": services,
@@ -587,7 +594,7 @@ class _HubWriter:
                 first, last = context["freelancer_name"]
             else:
                 first, last = self.person_name(context["native"])
-            local = _slug(f"{first}.{last}").replace("-", ".")
+            local = _email_local_part(first, last)
             external_id = self.next_id("person")
             if rng.random() < 0.7:
                 email = f"{local}@{_short_slug(context['slug'])}.example"
@@ -605,8 +612,8 @@ class _HubWriter:
                 skills=tuple(self.sample(org.competences, 1 + self.count((40, 40, 20)))),
                 languages=tuple(languages[: 1 + self.count((30, 50, 20))]),
                 phone="" if rng.random() < 0.2 else (
-                    f"{_PHONE_PREFIX[org.region[:2]]} {rng.randint(100, 999)} {rng.randint(100, 999)} "
-                    f"{rng.randint(100, 999)}"),
+                    f"{_PHONE_PREFIX[org.region[:2]]} {100 + int(rng.random() * 900)} "
+                    f"{100 + int(rng.random() * 900)} {100 + int(rng.random() * 900)}"),
                 consent_contact=rng.random() < 0.85,
             ))
         return people
@@ -757,11 +764,17 @@ class _HubWriter:
         }
         if language not in ("en", org["native"]):
             slots["loc"] = town.name
-        parts = ["intro_freelancer" if freelancer else "intro", "service_freelancer" if freelancer else "service",
-                 "skills"]
-        parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
-        if self.rng.random() < 0.4:
-            parts.insert(1, "portfolio")
+        if freelancer:
+            # the "we" sentences of a studio do not fit a one-person business
+            parts = ["intro_freelancer", "service_freelancer",
+                     "skills_freelancer" if "skills_freelancer" in frames else "skills"]
+            if self.rng.random() < 0.7:
+                parts.append("languages_freelancer" if "languages_freelancer" in frames else "languages")
+        else:
+            parts = ["intro", "service", "skills"]
+            parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
+            if self.rng.random() < 0.4:
+                parts.insert(1, "portfolio")
         sentences: list[str] = []
         for part in parts:
             sentence = self.pick(frames[part]).format(**slots)

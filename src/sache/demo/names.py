@@ -7,7 +7,7 @@ and Slovak surnames have a feminine form, so they are stored as
 
 from __future__ import annotations
 
-__all__ = ["FIRST_NAMES", "LAST_NAMES", "ORG_NAME_PATTERNS", "BRAND_PARTS", "FREELANCER_TRADES"]
+__all__ = ["BRAND_PARTS", "FIRST_NAMES", "LAST_NAMES", "ORG_NAME_PATTERNS"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -129,30 +129,6 @@ BRAND_PARTS = (
     _split("Studio Lab Works Media Interactive Labs Digital Collective Factory Design Games "
            "Vision Sound Motion Craft Pictures Systems Tech Code Room Hub"),
 )
-
-#: What a freelancer does, by language (used in "First Last – trade").
-FREELANCER_TRADES = {
-    "pl": ("ilustracja i projektowanie graficzne", "fotografia i wideo", "animacja 2D i 3D",
-           "projektowanie UX", "modelowanie 3D", "programowanie aplikacji", "copywriting i redakcja",
-           "produkcja dźwięku", "konserwacja zabytków", "projektowanie wystaw"),
-    "en": ("illustration and graphic design", "photography and video", "2D and 3D animation",
-           "UX design", "3D modelling", "app development", "copywriting and editing",
-           "sound production", "conservation", "exhibition design"),
-    "de": ("Illustration und Grafikdesign", "Fotografie und Video", "2D- und 3D-Animation",
-           "UX-Design", "3D-Modellierung", "App-Entwicklung", "Sounddesign"),
-    "hu": ("illusztráció és grafika", "fotó és videó", "2D és 3D animáció", "UX-tervezés",
-           "3D-modellezés", "alkalmazásfejlesztés", "hangdizájn"),
-    "it": ("illustrazione e grafica", "fotografia e video", "animazione 2D e 3D", "UX design",
-           "modellazione 3D", "sviluppo di app", "sound design"),
-    "sl": ("ilustracija in grafično oblikovanje", "fotografija in video", "2D- in 3D-animacija",
-           "oblikovanje UX", "3D-modeliranje", "razvoj aplikacij", "oblikovanje zvoka"),
-    "hr": ("ilustracija i grafički dizajn", "fotografija i video", "2D i 3D animacija", "UX dizajn",
-           "3D modeliranje", "razvoj aplikacija", "dizajn zvuka"),
-    "cs": ("ilustrace a grafický design", "fotografie a video", "2D a 3D animace", "UX design",
-           "3D modelování", "vývoj aplikací", "zvukový design"),
-    "sk": ("ilustrácia a grafický dizajn", "fotografia a video", "2D a 3D animácia", "UX dizajn",
-           "3D modelovanie", "vývoj aplikácií", "zvukový dizajn"),
-}
 
 # Organisation-name patterns by language and kind. Slots: {loc} locative phrase
 # ("w Łańcucie"), {city} nominative town, {adj} Hungarian town adjective,

@@ -290,6 +290,8 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "service_freelancer": ("Oferuję {services}.", "Przygotowuję {services} – od koncepcji po gotowy produkt."),
         "skills": ("Nasze kompetencje: {competences}.", "Specjalizacje: {competences}."),
+        "skills_freelancer": ("Specjalizacje: {competences}.", "Zakres kompetencji: {competences}."),
+        "languages_freelancer": ("Języki współpracy: {languages}.",),
         "portfolio": (
             "Nasze realizacje obejmują projekty dla muzeów i miejsc dziedzictwa w regionie.",
             "Pracowaliśmy przy projektach w Polsce, na Słowacji i na Węgrzech.",
@@ -322,6 +324,8 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "service_freelancer": ("I offer {services}.", "I create {services}, from concept to finished product."),
         "skills": ("Our expertise: {competences}.", "Specialisms: {competences}."),
+        "skills_freelancer": ("Specialisms: {competences}.", "Areas of expertise: {competences}."),
+        "languages_freelancer": ("Working languages: {languages}.",),
         "portfolio": (
             "Our work includes projects for museums and heritage sites across the region.",
             "We have delivered projects in Poland, Slovakia, Hungary and Austria.",
@@ -355,6 +359,7 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
         "service": ("Szolgáltatásunk: {title}.", "Fő profilunk: {title}."),
         "service_freelancer": ("Szolgáltatásom: {title}.",),
         "skills": ("Kompetenciáink: {competences}.",),
+        "skills_freelancer": ("Kompetenciák: {competences}.",),
         "portfolio": ("Referenciáink a honlapunkon érhetők el.",
                       "Dolgoztunk már magyarországi, szlovákiai és lengyel projekteken."),
         "languages": ("Munkanyelvek: {languages}.",),
@@ -426,6 +431,14 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
 # {founded}, {years}, {domains} (nominative labels), {services}.
 ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
     "pl": {
+        "freelancer": (
+            ("{person} prowadzi jednoosobową działalność twórczą; specjalizacje: {domains}.",
+             "{person} prowadzi niezależną pracownię w obszarach: {domains}."),
+            ("Działalność prowadzona {loc} od {founded} roku.", "Zlecenia realizowane są w całym regionie."),
+            ("Oferta obejmuje {services}.", "Najczęstsze zlecenia to {services}."),
+            ("Współpraca z muzeami, galeriami i festiwalami w regionie.",
+             "Możliwa współpraca przy projektach pilotażowych."),
+        ),
         "heritage": (
             ("{org} opiekuje się zbiorami i zabytkami z obszarów: {domains}.",
              "{org} gromadzi, opracowuje i udostępnia dziedzictwo regionu; nasze specjalności: {domains}.",
@@ -462,6 +475,14 @@ ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
         ),
     },
     "en": {
+        "freelancer": (
+            ("{person} is an independent maker specialising in {domains_and}.",
+             "{person} works freelance in {domains_and}."),
+            ("Based {loc_en} since {founded}.", "Active since {founded}, mostly for cultural institutions."),
+            ("Services include {services}.", "Typical commissions: {services}."),
+            ("Works with museums, galleries and festivals across the region.",
+             "Open to collaborations and pilot projects."),
+        ),
         "heritage": (
             ("{org} cares for collections and monuments in these fields: {domains}.",
              "{org} collects, researches and shares the region's heritage, with a focus on {domains_and}.",
@@ -522,7 +543,9 @@ for _lang, _frames in {
            ("Založené v roku {founded}.", "Od roku {founded} pôsobíme {loc}."),
            ("Hľadáme partnerov pre nové projekty.", "Sme otvorení spolupráci v regióne.")),
 }.items():
-    ORG_FRAMES[_lang] = {"heritage": _frames, "creative": _frames, "support": _frames}
+    # a one-person business gets only the sentences without "we"
+    ORG_FRAMES[_lang] = {"heritage": _frames, "creative": _frames, "support": _frames,
+                         "freelancer": ((_frames[0][0],), (_frames[1][0],))}
 
 # Asset titles by language and kind (nominative).
 ASSET_TITLES: dict[str, dict[str, tuple[str, ...]]] = {
