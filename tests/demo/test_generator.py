@@ -328,3 +328,12 @@ def test_command_line_summary(capsys):
     hub = generate_hub(3, seed=4)
     assert summary["counts"]["org"] == 3
     assert summary["counts"]["person"] == len(hub.people)
+
+
+def test_towns_lie_in_the_hub_regions():
+    from sache.demo.geography import TOWNS
+
+    allowed = ("PL82", "PL21", "PL81", "PL72", "SK041", "SK042", "HU311", "HU110", "CZ080", "CZ010", "CZ064",
+               "SI041", "HR050", "HR065", "AT130", "AT22", "DED", "DE2", "ITH4", "ITH3")
+    assert [t.name for t in TOWNS if not t.region.startswith(allowed) or t.region not in NUTS3] == []
+    assert round(sum(t.weight for t in TOWNS), 9) == 1.0

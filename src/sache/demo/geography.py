@@ -127,10 +127,10 @@ Medzilaborce|SK041|49.2720|21.9030|0.4|v Medzilaborciach
 Miskolc|HU311|48.1035|20.7784|4|Miskolcon|Miskolci
 Tokaj|HU311|48.1170|21.4090|0.8|Tokajban|Tokaji
 Sárospatak|HU311|48.3190|21.5710|0.8|Sárospatakon|Sárospataki
+Ózd|HU311|48.2170|20.2890|0.6|Ózdon|Ózdi
+Kazincbarcika|HU311|48.2530|20.6450|0.6|Kazincbarcikán|Kazincbarcikai
 Edelény|HU311|48.2960|20.7370|0.4|Edelényben|Edelényi
-Eger|HU312|47.9025|20.3772|1.5|Egerben|Egri
 Budapest|HU110|47.4979|19.0402|6|Budapesten|Budapesti
-Szentendre|HU120|47.6690|19.0750|1|Szentendrén|Szentendrei
 Ostrava|CZ080|49.8209|18.2625|4|v Ostravě
 Opava|CZ080|49.9387|17.9026|1.2|v Opavě
 Frýdek-Místek|CZ080|49.6833|18.3500|1|ve Frýdku-Místku
@@ -142,14 +142,12 @@ Znojmo|CZ064|48.8555|16.0488|0.8|ve Znojmě
 Ljubljana|SI041|46.0569|14.5058|5|v Ljubljani
 Kamnik|SI041|46.2250|14.6120|0.8|v Kamniku
 Vrhnika|SI041|45.9660|14.2950|0.6|na Vrhniki
-Škofja Loka|SI042|46.1650|14.3060|0.8|v Škofji Loki
-Maribor|SI032|46.5547|15.6459|2|v Mariboru
-Ptuj|SI032|46.4200|15.8700|0.8|na Ptuju
+Domžale|SI041|46.1380|14.5940|0.8|v Domžalah
+Grosuplje|SI041|45.9550|14.6590|0.5|v Grosupljem
 Zagreb|HR050|45.8150|15.9819|6|u Zagrebu
 Samobor|HR065|45.8011|15.7100|0.8|u Samoboru
 Velika Gorica|HR065|45.7125|16.0756|0.8|u Velikoj Gorici
 Zaprešić|HR065|45.8560|15.8080|0.6|u Zaprešiću
-Varaždin|HR062|46.3057|16.3366|1.5|u Varaždinu
 Wien|AT130|48.2082|16.3738|6|in Wien
 Graz|AT221|47.0707|15.4395|3|in Graz
 Leoben|AT223|47.3765|15.0914|0.8|in Leoben
