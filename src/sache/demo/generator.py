@@ -252,6 +252,8 @@ _TOWN_AREA = {town: area for area, towns in _AREA_TAGS.items() for town in towns
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
           "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 _REFERENCE_YEAR = 2025
+_CENTURIES_BY_ASSET_KIND = {"collection_item": (17, 20), "archive_set": (17, 20), "building": (14, 20),
+                            "site": (9, 20), "intangible_practice": (19, 20)}
 _ENGLISH_TOWN = {"Wien": "Vienna", "München": "Munich", "Nürnberg": "Nuremberg", "Praha": "Prague",
                  "Venezia": "Venice", "Padova": "Padua", "Košice": "Košice", "Kraków": "Kraków"}
 
@@ -644,15 +646,11 @@ class _HubWriter:
         return assets
 
     def period(self, language: str, kind: str) -> str:
-        if kind == "intangible_practice":
-            century = self.rng.randint(18, 21)
-        elif kind == "site":
-            century = self.rng.randint(9, 20)
-        else:
-            century = self.rng.randint(15, 20)
+        first, last = _CENTURIES_BY_ASSET_KIND[kind]
+        century = self.rng.randint(first, last)
         if self.rng.random() < 0.3 and century >= 19:
             start = century * 100 - 100 + self.rng.randint(0, 80)
-            return f"{start}–{start + self.rng.randint(5, 25)}"
+            return f"{start}–{min(start + self.rng.randint(5, 25), 2020)}"
         pattern, roman = PERIOD_FORMATS[language]
         return pattern.format(c=_ROMAN[century] if roman else century)
 
