@@ -332,11 +332,21 @@ def _join_and(items: list[str], conjunction: str) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-@lru_cache(maxsize=200_000)
+def _folding_table() -> dict[int, str]:
+    """ASCII stand-ins for the Latin letters of the hub languages (ł, ő, č, ß, đ, …)."""
+    table = {ord("ł"): "l", ord("Ł"): "L", ord("ß"): "ss", ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0xC0, 0x250):
+        if code not in table:
+            base = unicodedata.normalize("NFKD", chr(code)).encode("ascii", "ignore").decode("ascii")
+            table[code] = base
+    return table
+
+
+_FOLDING_TABLE = _folding_table()
+
+
 def _ascii(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
-                                   .replace("đ", "d").replace("Đ", "D"))
-    return folded.encode("ascii", "ignore").decode("ascii")
+    return text.translate(_FOLDING_TABLE).encode("ascii", "ignore").decode("ascii")
 
 
 def _tidy(text: str) -> str:
@@ -400,7 +410,10 @@ class _HubWriter:
 
     def count(self, weights: tuple[float, ...]) -> int:
         """Draw 0..len(weights)-1 with the given relative weights."""
-        return self.weighted(_RANGES[len(weights)], _cumulative_of(weights))
+        cumulative = _CUMULATIVE.get(weights)
+        if cumulative is None:
+            cumulative = _CUMULATIVE[weights] = _cumulative(list(weights))
+        return bisect_right(cumulative, self.random() * cumulative[-1])
 
     def sample(self, items, k: int) -> list:  # type: ignore[no-untyped-def]
         """``k`` distinct items in random order (``random.sample``, with a fast path for one)."""
@@ -480,6 +493,7 @@ class _HubWriter:
         org_context = {
             "kind": kind, "sector": sector, "town": town, "native": native, "main": main_language,
             "languages": tuple(languages), "offer_themes": offer_themes, "name": name, "slug": slug,
+            "host": _short_slug(slug),
             "founded": founded, "freelancer_name": freelancer_name, "competences": competences,
             "heritage_domains": heritage_domains, "creative_domains": creative_domains,
         }
@@ -603,7 +617,7 @@ class _HubWriter:
             local = _email_local_part(first, last)
             external_id = self.next_id("person")
             if rng.random() < 0.7:
-                email = f"{local}@{_short_slug(context['slug'])}.example"
+                email = f"{local}@{context['host']}.example"
             else:
                 email = f"{local}.{external_id[-6:]}@example.org"
             languages = [context["native"]] + [lang for lang in org.languages if lang != context["native"]]
@@ -655,6 +669,24 @@ class _HubWriter:
         return pattern.format(c=_ROMAN[century] if roman else century)
 
     # -- needs and offers ------------------------------------------------------------------
+    def org_slots(self, org: dict, language: str) -> dict:
+        """Slots that depend only on the organisation and the text language, built once per pair."""
+        cache = org.setdefault("slots", {})
+        slots = cache.get(language)
+        if slots is None:
+            town: Town = org["town"]
+            english_town = _ENGLISH_TOWN.get(town.name, town.name)
+            language_names = [LANGUAGE_NAMES[language][lang] for lang in org["languages"]]
+            slots = cache[language] = {
+                "org": org["name"], "city": town.name, "loc_en": f"in {english_town}",
+                # a locative phrase exists only in the town's own language; English gets "in X"
+                "loc": town.loc if language == org["native"] else f"in {english_town}" if language == "en"
+                else town.name,
+                "years": max(2, _REFERENCE_YEAR - org["founded"]), "languages": ", ".join(language_names),
+                "languages_and": _join_and(language_names, "and"),
+            }
+        return slots
+
     def needs(self, org: OrgRecord, context: dict, assets: list[AssetRecord]) -> list[NeedRecord]:
         sector = context["sector"]
         if sector == "heritage":
@@ -692,23 +724,17 @@ class _HubWriter:
     def need_text(self, org: dict, language: str, theme: dict, variant: int, title: str,
                   competences: list[str], budget: str, timeframe: str, asset: AssetRecord | None) -> str:
         frames = NEED_FRAMES[language]
-        town: Town = org["town"]
         labels = [self.lower_labels[c][language] for c in competences]
         domain_code = (org["heritage_domains"] or org["creative_domains"] or [None])[0]
         domain = self.lower_labels[domain_code][language] if domain_code else labels[0]
-        language_names = [LANGUAGE_NAMES[language][lang] for lang in org["languages"]]
         objects = theme["need_objects"].get(language)
-        slots = {
-            "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
-            "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "city": town.name, "title": _lower_first(title, language),
-            "object": objects[variant % len(objects)] if objects else "", "domain": domain,
-            "domain_lower": _lower_first(domain, language), "asset": asset.title if asset else "",
-            "competences": ", ".join(labels), "competences_and": _join_and(labels, "and"),
-            "budget": BUDGET_PHRASES[language][budget], "timeframe": TIMEFRAME_PHRASES[language][timeframe],
-            "languages": ", ".join(language_names), "languages_and": _join_and(language_names, "and"),
-        }
-        if language not in ("en", org["native"]):
-            slots["loc"] = town.name
+        slots = self.org_slots(org, language).copy()
+        slots.update(
+            title=_lower_first(title, language), object=objects[variant % len(objects)] if objects else "",
+            domain=domain, domain_lower=_lower_first(domain, language), asset=asset.title if asset else "",
+            competences=", ".join(labels), competences_and=_join_and(labels, "and"),
+            budget=BUDGET_PHRASES[language][budget], timeframe=TIMEFRAME_PHRASES[language][timeframe],
+        )
         order = ["intro", "goal", "context"]
         if asset is not None and asset.language == language:
             order.append("asset")
@@ -741,7 +767,7 @@ class _HubWriter:
             competences = [c for c in org.competences if c in theme["competences"]] or list(theme["competences"][:2])
             title = self.pick(theme["offer_titles"][language])
             description = self.offer_text(context, language, theme, title, competences)
-            portfolio = tuple(f"https://{_short_slug(context['slug'])}.example.org/{path}"
+            portfolio = tuple(f"https://{context['host']}.example.org/{path}"
                               for path in self.sample(("portfolio", "case-studies", "projekty", "works", "showreel"),
                                                       self.count((20, 50, 30))))
             offers.append(OfferRecord(
@@ -753,19 +779,11 @@ class _HubWriter:
 
     def offer_text(self, org: dict, language: str, theme: dict, title: str, competences: list[str]) -> str:
         frames = OFFER_FRAMES[language]
-        town: Town = org["town"]
         freelancer = org["kind"] == "freelancer"
         labels = [self.lower_labels[c][language] for c in competences]
-        language_names = [LANGUAGE_NAMES[language][lang] for lang in org["languages"]]
-        slots = {
-            "org": org["name"], "loc": town.loc if language == org["native"] else f"in {_ENGLISH_TOWN.get(town.name, town.name)}",
-            "loc_en": f"in {_ENGLISH_TOWN.get(town.name, town.name)}", "title": _lower_first(title, language),
-            "services": theme["offer_services"].get(language, ""), "competences": ", ".join(labels),
-            "years": max(2, _REFERENCE_YEAR - org["founded"]), "languages": ", ".join(language_names),
-            "languages_and": _join_and(language_names, "and"),
-        }
-        if language not in ("en", org["native"]):
-            slots["loc"] = town.name
+        slots = self.org_slots(org, language).copy()
+        slots.update(title=_lower_first(title, language), services=theme["offer_services"].get(language, ""),
+                     competences=", ".join(labels))
         if freelancer:
             # the "we" sentences of a studio do not fit a one-person business
             parts = ["intro_freelancer", "service_freelancer",
@@ -819,7 +837,7 @@ class _HubWriter:
         return products
 
 
-_RANGES = tuple(tuple(range(n)) for n in range(8))
+_CUMULATIVE: dict[tuple[float, ...], list[float]] = {}
 
 
 @lru_cache(maxsize=256)
