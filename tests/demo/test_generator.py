@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
@@ -246,9 +247,12 @@ def test_need_descriptions_varied(hub_2000):
     assert len(set(offers)) >= 0.9 * len(offers)
 
 
-def test_org_names_mostly_distinct(hub_2000):
+def test_org_names_distinct_and_rarely_suffixed(hub_2000):
     names = [org.name for org in hub_2000.orgs]
+    suffixed = [name for name in names if re.search(r" – (oddział|branch|Standort|sede|enota|podružnica|pobočka|"
+                                                     r"Filia nr) \d+$| – \d+\. telephely$|\)$", name)]
     assert len(set(names)) == len(names)
+    assert len(suffixed) < 0.05 * len(names)
 
 
 def test_needs_have_offers_sharing_a_competence(hub_2000):

@@ -43,7 +43,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from sache.demo.geography import COUNTRY_LANGUAGE, TOWNS, Town
-from sache.demo.names import BRAND_PARTS, FIRST_NAMES, LAST_NAMES, ORG_NAME_PATTERNS
+from sache.demo.names import (
+    BRAND_PARTS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    ORG_NAME_PATTERNS,
+    PL_CLUB_NAMES,
+    PL_DISCIPLINES,
+    PL_MUSEUM_THEMES,
+    PL_PATRONS,
+    PL_SKANSEN,
+    PL_SUBJECTS,
+)
 from sache.demo.records import (
     AssetRecord,
     Hub,
@@ -112,7 +123,7 @@ ROLES = ("director", "curator", "education_officer", "digital_lead", "project_ma
 
 _KIND_WEIGHTS = {"museum": 14, "gallery": 6, "library": 6, "archive": 3, "theatre": 3, "festival": 3,
                  "heritage_site": 5, "cultural_centre": 7, "creative_business": 20, "freelancer": 10,
-                 "technology_provider": 8, "ngo": 7, "public_body": 4, "university": 4}
+                 "technology_provider": 8, "ngo": 8, "public_body": 3, "university": 3}
 
 _HERITAGE_DOMAINS_BY_KIND = {
     "museum": ("museum_collections", "fine_arts", "archaeology", "military_heritage", "industrial_heritage",
@@ -252,6 +263,7 @@ _TOWN_AREA = {town: area for area, towns in _AREA_TAGS.items() for town in towns
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
           "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 _REFERENCE_YEAR = 2025
+_NAME_ATTEMPTS = 6
 _CENTURIES_BY_ASSET_KIND = {"collection_item": (17, 20), "archive_set": (17, 20), "building": (14, 20),
                             "site": (9, 20), "intangible_practice": (19, 20)}
 _ENGLISH_TOWN = {"Wien": "Vienna", "München": "Munich", "Nürnberg": "Nuremberg", "Praha": "Prague",
@@ -533,25 +545,46 @@ class _HubWriter:
 
     def org_name(self, kind: str, town: Town, language: str, person: tuple[str, str] | None,
                  creative_domains: list[str]) -> str:
-        if person is not None:
-            # a freelancer trades under their own name and their first domain
-            base = f"{person[0]} {person[1]} – {self.lower_labels[creative_domains[0]][language]}"
-        else:
-            patterns = ORG_NAME_PATTERNS.get(language, {}).get(kind) or ORG_NAME_PATTERNS[
-                COUNTRY_LANGUAGE[town.country]].get(kind) or ORG_NAME_PATTERNS["en"][kind]
-            first_part, second_part = BRAND_PARTS
-            base = self.pick(patterns).format(loc=town.loc, city=town.name, adj=town.adjective,
-                                              a=self.pick(first_part), b=self.pick(second_part))
-        seen = self.used_names.get(base, 0)
+        """A realistic name, distinct from all earlier ones.
+
+        A name already taken is redrawn a few times before it gets a distinguishing
+        suffix (town in brackets for a business, branch number otherwise), so large
+        hubs keep their suffixes for the towns where the patterns run out.
+        """
+        for _attempt in range(_NAME_ATTEMPTS):
+            base = self.draw_name(kind, town, language, person, creative_domains)
+            if base not in self.used_names:
+                self.used_names[base] = 1
+                return base
+        seen = self.used_names[base]
         self.used_names[base] = seen + 1
-        if not seen:
-            return base
         if kind in CREATIVE_KINDS and town.name not in base:
             candidate = f"{base} ({town.name})"
             if candidate not in self.used_names:
                 self.used_names[candidate] = 1
                 return candidate
+        if language == "pl" and kind in ("library", "cultural_centre"):
+            # Polish public libraries and culture centres number their branches
+            return f"{base} – Filia nr {seen}"
         return base + _BRANCH_SUFFIX[language].format(n=seen + 1)
+
+    def draw_name(self, kind: str, town: Town, language: str, person: tuple[str, str] | None,
+                  creative_domains: list[str]) -> str:
+        if person is not None:
+            # a freelancer trades under their own name and their first domain
+            return f"{person[0]} {person[1]} – {self.lower_labels[self.pick(creative_domains)][language]}"
+        patterns = ORG_NAME_PATTERNS.get(language, {}).get(kind) or ORG_NAME_PATTERNS[
+            COUNTRY_LANGUAGE[town.country]].get(kind) or ORG_NAME_PATTERNS["en"][kind]
+        pattern = self.pick(patterns)
+        if "{" not in pattern:
+            return pattern
+        first_part, second_part = BRAND_PARTS
+        return pattern.format(
+            loc=town.loc, city=town.name, adj=town.adjective, a=self.pick(first_part), b=self.pick(second_part),
+            pl_museum=self.pick(PL_MUSEUM_THEMES), pl_patron=self.pick(PL_PATRONS),
+            pl_club=self.pick(PL_CLUB_NAMES), pl_skansen=self.pick(PL_SKANSEN),
+            pl_subject=self.pick(PL_SUBJECTS), pl_discipline=self.pick(PL_DISCIPLINES),
+        )
 
     def org_description(self, org: dict, language: str) -> str:
         sector = "freelancer" if org["kind"] == "freelancer" else org["sector"]

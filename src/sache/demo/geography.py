@@ -90,6 +90,34 @@ Leżajsk|PL824|50.2620|22.4190|1.5|w Leżajsku
 Kolbuszowa|PL824|50.2440|21.7750|1.2|w Kolbuszowej
 Nisko|PL824|50.5210|22.1390|1.2|w Nisku
 Baranów Sandomierski|PL824|50.4990|21.5420|0.6|w Baranowie Sandomierskim
+Dynów|PL823|49.8160|22.2330|0.6|w Dynowie
+Czudec|PL823|49.9440|21.8370|0.4|w Czudcu
+Błażowa|PL823|49.8880|22.0990|0.4|w Błażowej
+Sokołów Małopolski|PL823|50.2280|22.1230|0.5|w Sokołowie Małopolskim
+Żołynia|PL823|50.1600|22.3100|0.3|w Żołyni
+Korczyna|PL821|49.7170|21.8120|0.4|w Korczynie
+Jedlicze|PL821|49.7170|21.6500|0.5|w Jedliczu
+Zagórz|PL821|49.5150|22.2680|0.5|w Zagórzu
+Polańczyk|PL821|49.3670|22.4200|0.3|w Polańczyku
+Lutowiska|PL821|49.2450|22.6920|0.3|w Lutowiskach
+Krempna|PL821|49.5100|21.5100|0.3|w Krempnej
+Nowy Żmigród|PL821|49.6080|21.5360|0.3|w Nowym Żmigrodzie
+Kołaczyce|PL821|49.8100|21.4300|0.3|w Kołaczycach
+Jaśliska|PL821|49.4390|21.8000|0.3|w Jaśliskach
+Pruchnik|PL822|49.9080|22.5270|0.3|w Pruchniku
+Kańczuga|PL822|49.9840|22.4130|0.4|w Kańczudze
+Sieniawa|PL822|50.1760|22.6080|0.4|w Sieniawie
+Cieszanów|PL822|50.2470|23.1250|0.3|w Cieszanowie
+Horyniec-Zdrój|PL822|50.1900|23.3630|0.3|w Horyńcu-Zdroju
+Narol|PL822|50.3500|23.3240|0.3|w Narolu
+Oleszyce|PL822|50.1670|23.0370|0.3|w Oleszycach
+Rudnik nad Sanem|PL824|50.4440|22.2440|0.4|w Rudniku nad Sanem
+Ulanów|PL824|50.4910|22.2640|0.3|w Ulanowie
+Nowa Dęba|PL824|50.4180|21.7560|0.5|w Nowej Dębie
+Radomyśl Wielki|PL824|50.1970|21.2730|0.3|w Radomyślu Wielkim
+Pilzno|PL824|49.9790|21.2900|0.4|w Pilźnie
+Brzostek|PL824|49.8800|21.4120|0.3|w Brzostku
+Nowa Sarzyna|PL824|50.3420|22.3380|0.4|w Nowej Sarzynie
 """
 
 _NEIGHBOURS_PL = """
