@@ -341,3 +341,23 @@ def test_towns_lie_in_the_hub_regions():
                "SI041", "HR050", "HR065", "AT130", "AT22", "DED", "DE2", "ITH4", "ITH3")
     assert [t.name for t in TOWNS if not t.region.startswith(allowed) or t.region not in NUTS3] == []
     assert round(sum(t.weight for t in TOWNS), 9) == 1.0
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import sache.demo.generator
+
+    result = doctest.testmod(sache.demo.generator)
+    assert (result.failed, result.attempted >= 3) == (0, True)
+
+
+def test_package_exports_the_model_choices():
+    import sache.demo
+
+    assert sache.demo.KINDS == KINDS
+    assert sache.demo.BUDGET_BANDS == ("under_5k", "5k_20k", "20k_50k", "50k_150k", "over_150k", "unknown")
+    assert sache.demo.TIMEFRAMES == ("under_3m", "3_6m", "6_12m", "over_12m")
+    assert sache.demo.NEED_STATUSES == ("open", "in_progress", "closed")
+    assert sache.demo.ASSET_KINDS == ("collection_item", "building", "site", "intangible_practice", "archive_set")
+    assert sache.demo.SIZE_BANDS == ("micro", "small", "medium", "large")
