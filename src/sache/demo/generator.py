@@ -264,6 +264,14 @@ _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
           "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 _REFERENCE_YEAR = 2025
 _NAME_ATTEMPTS = 6
+# Label openings that stay capitalised inside a sentence (English proper adjectives).
+_PROPER_WORDS = ("Jewish ", "European ", "Europeana")
+# Need-context frames split into those naming the domain and those about audiences.
+_CONTEXT_FRAMES = {
+    language: (tuple(f for f in frames["context"] if "{domain" in f),
+               tuple(f for f in frames["context"] if "{domain" not in f))
+    for language, frames in NEED_FRAMES.items()
+}
 _CENTURIES_BY_ASSET_KIND = {"collection_item": (17, 20), "archive_set": (17, 20), "building": (14, 20),
                             "site": (9, 20), "intangible_practice": (19, 20)}
 _ENGLISH_TOWN = {"Wien": "Vienna", "München": "Munich", "Nürnberg": "Nuremberg", "Praha": "Prague",
@@ -333,7 +341,8 @@ def load_vocabulary(data_dir: str | None = None) -> Vocabulary:
 
 def _lower_first(text: str, language: str) -> str:
     """Lower-case a label for use inside a sentence, but keep acronyms and German nouns."""
-    if language == "de" or len(text) < 2 or not text[0].isupper() or text[1].isupper() or text[1].isdigit():
+    if (language == "de" or len(text) < 2 or not text[0].isupper() or text[1].isupper() or text[1].isdigit()
+            or text.startswith(_PROPER_WORDS)):
         return text
     return text[0].lower() + text[1:]
 
@@ -768,17 +777,23 @@ class _HubWriter:
             competences=", ".join(labels), competences_and=_join_and(labels, "and"),
             budget=BUDGET_PHRASES[language][budget], timeframe=TIMEFRAME_PHRASES[language][timeframe],
         )
-        order = ["intro", "goal", "context"]
+        domain_frames, audience_frames = _CONTEXT_FRAMES[language]
+        pick = self.pick
+        sentences = [pick(frames["intro"]).format(**slots), pick(frames["goal"]).format(**slots),
+                     pick(domain_frames).format(**slots)]
+        if audience_frames and self.random() < 0.5:
+            sentences.append(pick(audience_frames).format(**slots))
         if asset is not None and asset.language == language:
-            order.append("asset")
-        order.append("skills")
-        optional = [part for part in ("practical", "languages", "closing") if self.rng.random() < 0.75]
-        sentences = [self.pick(frames[part]).format(**slots) for part in order + optional]
-        if self.rng.random() < 0.5:
-            # a second context sentence varies the middle of the text
-            extra = self.pick(frames["context"]).format(**slots)
-            if extra not in sentences:
-                sentences.insert(3, extra)
+            sentences.append(pick(frames["asset"]).format(**slots))
+        sentences.append(pick(frames["skills"]).format(**slots))
+        if self.random() < 0.75:
+            practical = frames["practical"]
+            # "a budget of to be agreed" reads wrong: an open budget takes the plain "Budget: …" frame
+            frame = practical[1 % len(practical)] if budget == "unknown" else pick(practical)
+            sentences.append(frame.format(**slots))
+        for part in ("languages", "closing"):
+            if self.random() < 0.75:
+                sentences.append(pick(frames[part]).format(**slots))
         return _tidy(" ".join(sentences))
 
     def offers(self, org: OrgRecord, context: dict) -> list[OfferRecord]:
@@ -824,7 +839,8 @@ class _HubWriter:
             if self.rng.random() < 0.7:
                 parts.append("languages_freelancer" if "languages_freelancer" in frames else "languages")
         else:
-            parts = ["intro", "service", "skills"]
+            intro = "intro_support" if org["sector"] == "support" and "intro_support" in frames else "intro"
+            parts = [intro, "service", "skills"]
             parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
             if self.rng.random() < 0.4:
                 parts.insert(1, "portfolio")

@@ -279,12 +279,16 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
             "Od {years} lat realizujemy projekty dla muzeów, bibliotek i archiwów.",
             "Łączymy technologię z opowieścią o miejscu i jego historii.",
         ),
+        "intro_support": (
+            "{org} wspiera instytucje kultury i firmy kreatywne w regionie.",
+            "{org} od lat pomaga instytucjom kultury w realizacji projektów.",
+        ),
         "intro_freelancer": (
             "Pracuję jako niezależny twórca i od {years} lat współpracuję z instytucjami kultury.",
             "Działam {loc} i realizuję zlecenia w całej Polsce oraz za granicą.",
         ),
         "service": (
-            "Projektujemy i wdrażamy {services}.",
+            "Realizujemy dla instytucji kultury {services}.",
             "Oferujemy {services}.",
             "Przygotowujemy {services} – od koncepcji po wdrożenie.",
         ),
@@ -313,12 +317,16 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
             "For {years} years we have delivered projects for museums, libraries and archives.",
             "We combine technology with the stories of places and their history.",
         ),
+        "intro_support": (
+            "{org} supports cultural institutions and creative businesses in the region.",
+            "{org} has helped cultural institutions deliver projects for many years.",
+        ),
         "intro_freelancer": (
             "I am an independent maker and have worked with cultural institutions for {years} years.",
             "I am based {loc_en} and take on commissions across Central Europe.",
         ),
         "service": (
-            "We design and build {services}.",
+            "We deliver {services} for cultural institutions.",
             "We offer {services}.",
             "We deliver {services}, from the first concept to launch.",
         ),
