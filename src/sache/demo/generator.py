@@ -35,6 +35,7 @@ import gc
 import json
 import random
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -370,6 +371,16 @@ def _ascii(text: str) -> str:
     return text.translate(_FOLDING_TABLE).encode("ascii", "ignore").decode("ascii")
 
 
+_NAME_PARTS = {"a": BRAND_PARTS[0], "b": BRAND_PARTS[1], "pl_museum": PL_MUSEUM_THEMES, "pl_patron": PL_PATRONS,
+               "pl_club": PL_CLUB_NAMES, "pl_skansen": PL_SKANSEN, "pl_subject": PL_SUBJECTS,
+               "pl_discipline": PL_DISCIPLINES}
+
+
+@lru_cache(maxsize=1024)
+def _pattern_fields(pattern: str) -> tuple[str, ...]:
+    return tuple(field for _text, field, _spec, _conversion in string.Formatter().parse(pattern) if field)
+
+
 def _tidy(text: str) -> str:
     """Drop the second full stop where a slot ending in one ("Sp. z o.o.", "XIX w.") ends a sentence."""
     return text.replace("..", ".")
@@ -585,15 +596,15 @@ class _HubWriter:
         patterns = ORG_NAME_PATTERNS.get(language, {}).get(kind) or ORG_NAME_PATTERNS[
             COUNTRY_LANGUAGE[town.country]].get(kind) or ORG_NAME_PATTERNS["en"][kind]
         pattern = self.pick(patterns)
-        if "{" not in pattern:
+        fields = _pattern_fields(pattern)
+        if not fields:
             return pattern
-        first_part, second_part = BRAND_PARTS
-        return pattern.format(
-            loc=town.loc, city=town.name, adj=town.adjective, a=self.pick(first_part), b=self.pick(second_part),
-            pl_museum=self.pick(PL_MUSEUM_THEMES), pl_patron=self.pick(PL_PATRONS),
-            pl_club=self.pick(PL_CLUB_NAMES), pl_skansen=self.pick(PL_SKANSEN),
-            pl_subject=self.pick(PL_SUBJECTS), pl_discipline=self.pick(PL_DISCIPLINES),
-        )
+        town_values = {"loc": town.loc, "city": town.name, "adj": town.adjective}
+        # draw only the parts this pattern uses
+        return pattern.format(**{
+            field: town_values[field] if field in town_values else self.pick(_NAME_PARTS[field])
+            for field in fields
+        })
 
     def org_description(self, org: dict, language: str) -> str:
         sector = "freelancer" if org["kind"] == "freelancer" else org["sector"]
@@ -616,7 +627,7 @@ class _HubWriter:
         }
         if language != org["native"] and language != "en":
             slots["loc"] = town.name
-        return _tidy(" ".join(self.pick(pool).format(**slots) for pool in frames))
+        return _tidy(" ".join(self.pick(pool).format_map(slots) for pool in frames))
 
     def tags(self, org: dict) -> tuple[str, ...]:
         language = org["main"]
@@ -693,7 +704,7 @@ class _HubWriter:
             uri, _weight, reuse = self.weighted(RIGHTS, self.rights_weights)
             slots = {"title": title, "period": period, "place": org.city, "reuse": reuse[language],
                      "org": org.name, "detail": self.pick(ASSET_DETAILS[language])}
-            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in ASSET_FRAMES[language]))
+            description = _tidy(" ".join(self.pick(pool).format_map(slots) for pool in ASSET_FRAMES[language]))
             assets.append(AssetRecord(
                 external_id=self.next_id("asset"), org_external_id=org.external_id, kind=kind,
                 language=language, title=title, description=description, period=period, place=org.city,
@@ -779,21 +790,21 @@ class _HubWriter:
         )
         domain_frames, audience_frames = _CONTEXT_FRAMES[language]
         pick = self.pick
-        sentences = [pick(frames["intro"]).format(**slots), pick(frames["goal"]).format(**slots),
-                     pick(domain_frames).format(**slots)]
+        sentences = [pick(frames["intro"]).format_map(slots), pick(frames["goal"]).format_map(slots),
+                     pick(domain_frames).format_map(slots)]
         if audience_frames and self.random() < 0.5:
-            sentences.append(pick(audience_frames).format(**slots))
+            sentences.append(pick(audience_frames).format_map(slots))
         if asset is not None and asset.language == language:
-            sentences.append(pick(frames["asset"]).format(**slots))
-        sentences.append(pick(frames["skills"]).format(**slots))
+            sentences.append(pick(frames["asset"]).format_map(slots))
+        sentences.append(pick(frames["skills"]).format_map(slots))
         if self.random() < 0.75:
             practical = frames["practical"]
             # "a budget of to be agreed" reads wrong: an open budget takes the plain "Budget: …" frame
             frame = practical[1 % len(practical)] if budget == "unknown" else pick(practical)
-            sentences.append(frame.format(**slots))
+            sentences.append(frame.format_map(slots))
         for part in ("languages", "closing"):
             if self.random() < 0.75:
-                sentences.append(pick(frames[part]).format(**slots))
+                sentences.append(pick(frames[part]).format_map(slots))
         return _tidy(" ".join(sentences))
 
     def offers(self, org: OrgRecord, context: dict) -> list[OfferRecord]:
@@ -846,7 +857,7 @@ class _HubWriter:
                 parts.insert(1, "portfolio")
         sentences: list[str] = []
         for part in parts:
-            sentence = self.pick(frames[part]).format(**slots)
+            sentence = self.pick(frames[part]).format_map(slots)
             if sentence not in sentences:
                 sentences.append(sentence)
         return _tidy(" ".join(sentences))
@@ -875,8 +886,15 @@ class _HubWriter:
                 "category_article": ("an " if category_label[0] in "aeiouAEIOU" else "a ") + category_label,
                 "audience": _AUDIENCE_LABELS[language][audience_index], "org": org.name,
             }
-            description = _tidy(" ".join(self.pick(pool).format(**slots) for pool in PRODUCT_FRAMES[language]))
-            references = tuple(sorted(set(self.sample(self.heritage_org_ids[-5000:], self.count((30, 30, 25, 15))))))
+            description = _tidy(" ".join(self.pick(pool).format_map(slots) for pool in PRODUCT_FRAMES[language]))
+            # references come from the most recent heritage organisations, without copying the list
+            known = self.heritage_org_ids
+            window = min(len(known), 5000)
+            wanted = min(self.count((30, 30, 25, 15)), window)
+            chosen: set[str] = set()
+            while len(chosen) < wanted:
+                chosen.add(known[len(known) - 1 - int(self.random() * window)])
+            references = tuple(sorted(chosen))
             products.append(ProductRecord(
                 external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
                 title=f"{brand} – {category_label[0].upper()}{category_label[1:]}", description=description,
