@@ -361,3 +361,20 @@ def test_package_exports_the_model_choices():
     assert sache.demo.NEED_STATUSES == ("open", "in_progress", "closed")
     assert sache.demo.ASSET_KINDS == ("collection_item", "building", "site", "intangible_practice", "archive_set")
     assert sache.demo.SIZE_BANDS == ("micro", "small", "medium", "large")
+
+
+def test_demo_package_imports_no_django_and_no_app():
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "src" / "sache" / "demo"
+    imported = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.append(node.module)
+    offending = [name for name in imported if name.split(".")[0] == "django"
+                 or (name.startswith("sache.") and not name.startswith(("sache.demo", "sache.engine")))]
+    assert imported != []
+    assert offending == []
