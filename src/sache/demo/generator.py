@@ -450,9 +450,8 @@ class _HubWriter:
     def sample(self, items, k: int) -> list:  # type: ignore[no-untyped-def]
         """``k`` distinct items in random order (``random.sample``, with a fast path for one)."""
         size = len(items)
-        if k >= size:
-            return self.rng.sample(items, size)
-        # rejection sampling is cheaper than random.sample for the few items drawn here
+        k = min(k, size)
+        # rejection sampling is cheaper than random.sample for the few, short lists drawn here
         chosen: list[int] = []
         while len(chosen) < k:
             index = int(self.random() * size)
