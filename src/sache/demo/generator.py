@@ -849,7 +849,7 @@ class _HubWriter:
             if self.rng.random() < 0.7:
                 parts.append("languages_freelancer" if "languages_freelancer" in frames else "languages")
         else:
-            intro = "intro_support" if org["sector"] == "support" and "intro_support" in frames else "intro"
+            intro = {"heritage": "intro_heritage", "support": "intro_support"}.get(org["sector"], "intro")
             parts = [intro, "service", "skills"]
             parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
             if self.rng.random() < 0.4:

@@ -435,6 +435,23 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Heritage institutions and support bodies that make an offer introduce themselves as such.
+for _lang, _intros in {
+    "pl": ("{org} dzieli się doświadczeniem z innymi instytucjami kultury.",
+           "Jako instytucja kultury oferujemy wsparcie merytoryczne partnerom z regionu."),
+    "en": ("{org} shares its experience with other cultural organisations.",
+           "As a cultural institution we offer expert support to partners in the region."),
+    "de": ("{org} bietet Partnern aus der Region fachliche Unterstützung an.",),
+    "hu": ("{org}: szakmai támogatást kínálunk a régió partnereinek.",),
+    "it": ("{org} offre supporto specialistico ai partner della regione.",),
+    "sl": ("{org} partnerjem v regiji ponuja strokovno podporo.",),
+    "hr": ("{org} partnerima u regiji nudi stručnu podršku.",),
+    "cs": ("{org} nabízí odbornou podporu partnerům v regionu.",),
+    "sk": ("{org} ponúka odbornú podporu partnerom v regióne.",),
+}.items():
+    OFFER_FRAMES[_lang]["intro_heritage"] = _intros
+    OFFER_FRAMES[_lang].setdefault("intro_support", _intros)
+
 # Organisation descriptions by language and sector. Slots: {org}, {loc}, {loc_en},
 # {founded}, {years}, {domains} (nominative labels), {services}.
 ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
