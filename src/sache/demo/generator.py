@@ -557,7 +557,7 @@ class _HubWriter:
 
     def person_name(self, language: str) -> tuple[str, str]:
         table = language if language in FIRST_NAMES else "pl"
-        female = self.rng.random() < 0.55
+        female = self.random() < 0.55
         first = self.pick(FIRST_NAMES[table][0 if female else 1])
         masculine, feminine = self.pick(LAST_NAMES[table])
         return first, feminine if female else masculine
@@ -644,7 +644,7 @@ class _HubWriter:
         area = _TOWN_AREA.get(town.name)
         if area:
             tags.append(area)
-        elif town.region.startswith("PL82") and self.rng.random() < 0.5:
+        elif town.region.startswith("PL82") and self.random() < 0.5:
             tags.append("Podkarpacie")
         return tuple(tags[: 2 + self.count((20, 30, 30, 20))])
 
@@ -696,7 +696,7 @@ class _HubWriter:
             return []
         assets = []
         for _ in range(self.count((25, 35, 25, 15))):
-            language = context["native"] if self.rng.random() < 0.9 else "en"
+            language = context["native"] if self.random() < 0.9 else "en"
             kind = self.pick(_ASSET_KINDS_BY_KIND[context["kind"]])
             title = self.pick(ASSET_TITLES[language][kind])
             period = self.period(language, kind)
@@ -714,7 +714,7 @@ class _HubWriter:
     def period(self, language: str, kind: str) -> str:
         first, last = _CENTURIES_BY_ASSET_KIND[kind]
         century = self.rng.randint(first, last)
-        if self.rng.random() < 0.3 and century >= 19:
+        if self.random() < 0.3 and century >= 19:
             start = century * 100 - 100 + self.rng.randint(0, 80)
             return f"{start}–{min(start + self.rng.randint(5, 25), 2020)}"
         pattern, roman = PERIOD_FORMATS[language]
@@ -743,7 +743,7 @@ class _HubWriter:
         sector = context["sector"]
         if sector == "heritage":
             count = self.count((15, 40, 30, 15))
-            themes = tuple(THEMES)
+            themes = _ALL_THEMES
         elif sector == "support":
             count = self.count((50, 35, 15))
             themes = ("grant_partner", "branding", "website", "video", "accessibility", "urban_game")
@@ -753,14 +753,14 @@ class _HubWriter:
         needs = []
         for theme_code in self.sample(themes, count):
             theme = THEMES[theme_code]
-            language = context["main"] if self.rng.random() < 0.85 else (
+            language = context["main"] if self.random() < 0.85 else (
                 "en" if context["main"] != "en" else context["native"])
-            asset = self.pick(assets) if assets and self.rng.random() < 0.5 else None
-            competences = [c for c in theme["competences"] if self.rng.random() < 0.85] or [theme["competences"][0]]
-            budget = self.weighted(BUDGET_BANDS, _cumulative_of((14, 30, 24, 12, 4, 16)))
-            timeframe = self.weighted(TIMEFRAMES, _cumulative_of((15, 40, 33, 12)))
+            asset = self.pick(assets) if assets and self.random() < 0.5 else None
+            competences = [c for c in theme["competences"] if self.random() < 0.85] or [theme["competences"][0]]
+            budget = self.weighted(BUDGET_BANDS, _NEED_BUDGET_WEIGHTS)
+            timeframe = self.weighted(TIMEFRAMES, _TIMEFRAME_WEIGHTS)
             # title and object phrase share an index so the text describes the titled project
-            variant = int(self.rng.random() * 2)
+            variant = int(self.random() * 2)
             titles = theme["need_titles"][language]
             title = titles[variant % len(titles)]
             description = self.need_text(context, language, theme, variant, title, competences, budget,
@@ -768,7 +768,7 @@ class _HubWriter:
             needs.append(NeedRecord(
                 external_id=self.next_id("need"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences), budget_band=budget,
-                timeframe=timeframe, status=self.weighted(NEED_STATUSES, _cumulative_of((60, 25, 15))),
+                timeframe=timeframe, status=self.weighted(NEED_STATUSES, _NEED_STATUS_WEIGHTS),
                 asset_external_id=asset.external_id if asset else None,
             ))
         return needs
@@ -820,7 +820,7 @@ class _HubWriter:
         offers = []
         for theme_code in themes[:count]:
             theme = THEMES[theme_code]
-            language = context["main"] if self.rng.random() < 0.85 else (
+            language = context["main"] if self.random() < 0.85 else (
                 "en" if context["main"] != "en" else context["native"])
             competences = [c for c in org.competences if c in theme["competences"]] or list(theme["competences"][:2])
             title = self.pick(theme["offer_titles"][language])
@@ -831,7 +831,7 @@ class _HubWriter:
             offers.append(OfferRecord(
                 external_id=self.next_id("offer"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences),
-                portfolio_links=portfolio, price_band=self.weighted(BUDGET_BANDS, _cumulative_of((18, 32, 22, 8, 2, 18))),
+                portfolio_links=portfolio, price_band=self.weighted(BUDGET_BANDS, _OFFER_PRICE_WEIGHTS),
             ))
         return offers
 
@@ -846,13 +846,13 @@ class _HubWriter:
             # the "we" sentences of a studio do not fit a one-person business
             parts = ["intro_freelancer", "service_freelancer",
                      "skills_freelancer" if "skills_freelancer" in frames else "skills"]
-            if self.rng.random() < 0.7:
+            if self.random() < 0.7:
                 parts.append("languages_freelancer" if "languages_freelancer" in frames else "languages")
         else:
             intro = {"heritage": "intro_heritage", "support": "intro_support"}.get(org["sector"], "intro")
             parts = [intro, "service", "skills"]
-            parts += [part for part in ("portfolio", "languages", "closing") if self.rng.random() < 0.7]
-            if self.rng.random() < 0.4:
+            parts += [part for part in ("portfolio", "languages", "closing") if self.random() < 0.7]
+            if self.random() < 0.4:
                 parts.insert(1, "portfolio")
         sentences: list[str] = []
         for part in parts:
@@ -870,15 +870,15 @@ class _HubWriter:
             categories: list[str] = []
             for theme in context["offer_themes"]:
                 categories.extend(_PRODUCT_CATEGORY_BY_THEME.get(theme, ()))
-            category = self.pick(categories) if categories and self.rng.random() < 0.85 else self.pick(
+            category = self.pick(categories) if categories and self.random() < 0.85 else self.pick(
                 PRODUCT_CATEGORIES)
             language = "en"
-            if context["native"] == "pl" and self.rng.random() < 0.5:
+            if context["native"] == "pl" and self.random() < 0.5:
                 language = "pl"
-            elif context["native"] == "de" and self.rng.random() < 0.4:
+            elif context["native"] == "de" and self.random() < 0.4:
                 language = "de"
             brand = self.pick(BRAND_PARTS[0]) + self.pick(_PRODUCT_SUFFIXES[category])
-            audience_index = int(self.rng.random() * len(AUDIENCES))
+            audience_index = int(self.random() * len(AUDIENCES))
             category_label = PRODUCT_CATEGORY_LABELS[language][category]
             slots = {
                 "brand": brand, "category": category_label,
@@ -898,7 +898,7 @@ class _HubWriter:
                 external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
                 title=f"{brand} – {category_label[0].upper()}{category_label[1:]}", description=description,
                 category=category, audience=AUDIENCES[audience_index],
-                price_band=self.weighted(BUDGET_BANDS, _cumulative_of((30, 35, 15, 5, 1, 14))), references=references,
+                price_band=self.weighted(BUDGET_BANDS, _PRODUCT_PRICE_WEIGHTS), references=references,
             ))
         return products
 
@@ -917,6 +917,14 @@ def _cumulative(weights: list[float]) -> list[float]:
         total += weight
         cumulative.append(total)
     return cumulative
+
+
+_NEED_BUDGET_WEIGHTS = _cumulative([14, 30, 24, 12, 4, 16])
+_TIMEFRAME_WEIGHTS = _cumulative([15, 40, 33, 12])
+_NEED_STATUS_WEIGHTS = _cumulative([60, 25, 15])
+_OFFER_PRICE_WEIGHTS = _cumulative([18, 32, 22, 8, 2, 18])
+_PRODUCT_PRICE_WEIGHTS = _cumulative([30, 35, 15, 5, 1, 14])
+_ALL_THEMES = tuple(THEMES)
 
 
 HubRecord = OrgRecord | PersonRecord | NeedRecord | OfferRecord | AssetRecord | ProductRecord
