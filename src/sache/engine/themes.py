@@ -420,35 +420,45 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _STOP_WORDS: dict[str, frozenset[str]] = {
     language: frozenset(words.split())
     for language, words in {
-        "en": "a an and are as at be been but by can could do does for from get got has have "
-        "how i if in into is it its just let like more most much must need no not of on one or "
-        "our out over same so some such than that the their them then there these they this "
-        "those to too up us very was we were what when where which while who why will with "
-        "would you your also even only every each all any other own after before about "
-        "because nobody something anyone everyone get gave give",
-        "pl": "a aby albo ale bo by być był była było czy dla do gdzie i ich im jak jakiś jako "
-        "jest już każdy które który która które lub ma mają mamy może można na nad nam nas "
-        "nawet nie nic nich o od oraz po pod przez przy się są ta tak także tam te tego tej "
-        "ten to tu tylko tym w we więc z za że żeby co coś ktoś sam sama samo swój jego jej "
-        "on ona oni one my wy mieć chcieć musieć coś",
-        "de": "aber alle als also am an auch auf aus bei bin bis da damit das dass dem den der "
-        "des die doch du ein eine einem einen einer eines er es für gibt hat haben ich ihr im "
-        "in ist ja jede jeder kein keine man mit muss nach nicht noch nur oder schon sein "
-        "sich sie sind so uns unser unsere und viel vom von vor wenn wie wir wird zu zum zur "
-        "zwischen sehr mehr werden können müssen dauern",
-        "hu": "a az azt be ez egy és hogy is kell kellene meg mi mint már még nem nekik van "
-        "vagy volt vannak minden csak sem sok de ha itt ott mi mert aki ami amely lesz lenne "
-        "nincs egyedül",
-        "cs": "a aby ale ani by co do i jak je jen jsou k ke kde když na nad než o od po pro "
-        "při s se si tak také to u v ve z za že už by být mít který která které jejich náš "
-        "naše nebo jako i jsme není",
-        "sk": "a aby ale ani by čo do i ako je len sú k ke kde keď na nad než o od po pre pri "
-        "s sa si tak tiež to u v vo z za že už byť mať ktorý ktorá ktoré ich náš naše alebo "
-        "inak nikto",
-        "it": "a ai al alla anche che chi con da dei del della delle di e è gli i il in la le "
-        "lo ma non o per più se si su tra un una uno ogni",
-        "sl": "a ali da do in iz je ki ko kot na ne o od pa po pri s se so še tudi v z za naš naša",
-        "hr": "a ali da do i iz je koji kao na ne o od po pri s sa se su što u za naš naša ili",
+        "en": "a an and are as at be been but by can could do does for from get got has have how i if "
+        "in into is it its just let like more most much must need no not of on one or our out "
+        "over same so some such than that the their them then there these they this those to "
+        "too up us very was we were what when where which while who why will with would you "
+        "your also even only every each all any other own after before about because nobody "
+        "something anyone everyone gave give should shall want wants make makes made take takes "
+        "took look looks know knows see go goes many lot lots really still least people thing "
+        "things",
+        "pl": "a aby albo ale bo by być był była było czy dla do gdzie i ich im jak jakiś jako jest "
+        "już każdy które który która lub ma mają mamy może można na nad nam nas nawet nie nic "
+        "nich o od oraz po pod przez przy się są ta tak także tam te tego tej ten to tu tylko "
+        "tym w we więc z za że żeby co coś ktoś sam sama samo swój jego jej on ona oni one my "
+        "wy mieć chcieć musieć bez móc mogą musi muszą trzeba potrzebny potrzebne potrzebna "
+        "potrzeba brak cały cała całe wszystko wszyscy bardzo więcej dużo mało jeden jedna "
+        "jedno kilka nikt chce chcą zamiast taki nasz",
+        "de": "aber alle als also am an auch auf aus bei bin bis da damit das dass dem den der des "
+        "die doch du ein eine einem einen einer eines er es für gibt hat haben ich ihr im in "
+        "ist ja jede jeder kein keine man mit muss nach nicht noch nur oder schon sein sich sie "
+        "sind so uns unser unsere und viel vom von vor wenn wie wir wird zu zum zur zwischen "
+        "sehr mehr werden können müssen dauern brauchen braucht fehlt fehlen geben soll sollen "
+        "sollte kann will wollen ganz ganze immer etwas viele wenig durch ohne gegen über unter "
+        "weniger",
+        "hu": "a az azt be ez egy és hogy is kell kellene meg mi mint már még nem nekik van vagy volt "
+        "vannak minden csak sem sok de ha itt ott mert aki ami amely lesz lenne nincs egyedül "
+        "tudjuk tud tudnak tudni lehet túl így után között nagyon ezt nekünk",
+        "cs": "a aby ale ani by co do i jak je jen jsou k ke kde když na nad než o od po pro při s se "
+        "si tak také to u v ve z za že už být mít který která které jejich náš naše nebo jako "
+        "jsme není mohou moci může musí muset potřebují potřebovat chtít chtějí víc více hodně "
+        "málo bez podle každý všechny všichni jeden jedna tím nedá dá",
+        "sk": "a aby ale ani by čo do i ako je len sú k ke kde keď na nad než o od po pre pri s sa si "
+        "tak tiež to u v vo z za že už byť mať ktorý ktorá ktoré ich náš naše alebo inak nikto "
+        "môžu môcť musia potrebujú potrebovať chcú viac veľa bez podľa každý všetky jeden",
+        "it": "a ai al alla anche che chi con da dei del della delle di e è gli i il in la le lo ma "
+        "non o per più se si su tra un una uno ogni come senza tutti tutto molto può possono "
+        "bisogna serve servono",
+        "sl": "a ali da do in iz je ki ko kot na ne o od pa po pri s se so še tudi v z za naš naša "
+        "lahko morajo potrebujejo več brez vsak vse en ena",
+        "hr": "a ali da do i iz je koji kao na ne o od po pri s sa se su što u za naš naša ili mogu "
+        "moraju trebaju treba više bez svaki sve jedan jedna",
     }.items()
 }
 
@@ -517,7 +527,7 @@ def _phrase_occurrences(
             continue
         found.append(((item[0],), item[1]))
         following = content[position + 1] if position + 1 < len(content) else None
-        if following is not None:
+        if following is not None and following[0] != item[0]:
             found.append(((item[0], following[0]), f"{item[1]} {following[1]}"))
     return found
 
@@ -530,6 +540,9 @@ def theme_key_phrases(
     lemmatiser: Lemmatiser | None = None,
     max_phrases: int = 5,
     label_language_count: int = 2,
+    encoder: TextEncoder | None = None,
+    text_vectors: np.ndarray | None = None,
+    candidate_count: int = 10,
 ) -> dict[Hashable, tuple[list[KeyPhrase], list[str]]]:
     """Key phrases of every theme of one area by class-based TF-IDF.
 
@@ -545,6 +558,14 @@ def theme_key_phrases(
         Phrases per theme.
     label_language_count : int
         A theme is labelled in this many of its most frequent languages.
+    encoder : TextEncoder, optional
+        With ``text_vectors``, re-rank each language's ``candidate_count``
+        best c-TF-IDF phrases by cosine similarity between the phrase's vector
+        and the mean vector of the theme's contributions in that language.
+    text_vectors : numpy.ndarray, optional
+        The encoder's vectors of ``texts`` (rows in the same order).
+    candidate_count : int
+        Phrases per theme and language that are re-ranked.
 
     Returns
     -------
@@ -554,19 +575,23 @@ def theme_key_phrases(
 
     Notes
     -----
-    A term is a lemmatised unigram or bigram together with its language. Its
+    A term is a lemmatised unigram, or a bigram used by at least two of the
+    theme's contributions, together with its language. Its
     frequency in a theme is the number of the theme's contributions that use
     it, and its weight is ``tf / |theme| * log(1 + A / f)`` where ``f`` is its
     frequency in the whole area and ``A`` the average number of term
     occurrences per theme (Grootendorst 2022). A phrase that shares a lemma
     with a better one of the same language is skipped. Each phrase is shown in
     its most frequent written form. Every label language gets at least one
-    phrase.
+    phrase. A phrase's ``score`` is its c-TF-IDF weight, or its cosine
+    similarity to the theme when an encoder re-ranks the candidates.
 
     References
     ----------
     .. [1] M. Grootendorst, "BERTopic: Neural topic modeling with a
        class-based TF-IDF procedure", arXiv:2203.05794, 2022.
+    .. [2] M. Grootendorst, "KeyBERT: Minimal keyword extraction with BERT",
+       Zenodo, 2020. doi:10.5281/zenodo.4461265
 
     Examples
     --------
@@ -594,15 +619,20 @@ def theme_key_phrases(
             area_frequency[term] += len(entry.contributions)
     average_per_theme = sum(area_frequency.values()) / max(1, len(theme_sizes))
 
-    result: dict[Hashable, tuple[list[KeyPhrase], list[str]]] = {}
+    # Candidates per theme: (score, words, language, lemmas, surface), best first.
+    candidates: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]] = {}
+    label_languages_of: dict[Hashable, list[str]] = {}
     for label in theme_sizes:
         counts = theme_languages[label]
         # Most frequent languages first; ties in alphabetical order for determinism.
         label_languages = sorted(counts, key=lambda code: (-counts[code], code))
-        label_languages = label_languages[:label_language_count]
-        scored: list[tuple[float, int, str, tuple[str, ...], str]] = []
+        label_languages_of[label] = label_languages[:label_language_count]
+        scored = []
         for (language, lemmas), entry in stats.get(label, {}).items():
-            if language not in label_languages:
+            if language not in label_languages_of[label]:
+                continue
+            # A word pair written once is usually an accident of phrasing, not a theme.
+            if len(lemmas) > 1 and len(entry.contributions) < 2:
                 continue
             tf = len(entry.contributions) / theme_sizes[label]
             idf = math.log(1.0 + average_per_theme / area_frequency[(language, lemmas)])
@@ -610,9 +640,21 @@ def theme_key_phrases(
             # Longer phrases win ties: "3D scanner" says more than "scanner".
             scored.append((tf * idf, len(lemmas), language, lemmas, surface))
         scored.sort(key=lambda item: (-item[0], -item[1], item[2], item[3]))
-        chosen: list[tuple[float, str, tuple[str, ...], str]] = []
+        candidates[label] = scored
+    if encoder is not None and text_vectors is not None:
+        candidates = _rerank_by_meaning(
+            candidates,
+            encoder,
+            np.asarray(text_vectors, dtype=np.float64),
+            languages,
+            labels,
+            candidate_count,
+        )
 
-        for language in label_languages:
+    result: dict[Hashable, tuple[list[KeyPhrase], list[str]]] = {}
+    for label, scored in candidates.items():
+        chosen: list[tuple[float, str, tuple[str, ...], str]] = []
+        for language in label_languages_of[label]:
             for score, _, lang, lemmas, surface in scored:
                 if lang == language:
                     chosen.append((score, lang, lemmas, surface))
@@ -631,8 +673,59 @@ def theme_key_phrases(
             KeyPhrase(text=surface, language=lang, score=round(float(score), 4))
             for score, lang, _, surface in chosen[:max_phrases]
         ]
-        result[label] = (phrases, label_languages)
+        result[label] = (phrases, label_languages_of[label])
     return result
+
+
+def _rerank_by_meaning(
+    candidates: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]],
+    encoder: TextEncoder,
+    text_vectors: np.ndarray,
+    languages: Sequence[str],
+    labels: Sequence[Hashable],
+    candidate_count: int,
+) -> dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]]:
+    # In a cross-lingual theme each language often has one or two notes, so
+    # every word of theirs has the same c-TF-IDF weight; closeness in meaning to
+    # the theme's notes of the same language breaks those ties sensibly, as
+    # BERTopic's KeyBERT-inspired representation does.
+    shortlist: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]] = {}
+    for label, scored in candidates.items():
+        per_language: Counter[str] = Counter()
+        kept = []
+        for item in scored:
+            if per_language[item[2]] < candidate_count:
+                per_language[item[2]] += 1
+                kept.append(item)
+        shortlist[label] = kept
+    surfaces = sorted({item[4] for kept in shortlist.values() for item in kept})
+    if not surfaces:
+        return shortlist
+    phrase_vectors = dict(
+        zip(
+            surfaces,
+            np.asarray(encoder.encode(surfaces, as_query=True), dtype=np.float64),
+            strict=True,
+        )
+    )
+    label_array = np.asarray([str(label) for label in labels])
+    language_array = np.asarray(languages)
+    reranked = {}
+    for label, kept in shortlist.items():
+        centroids: dict[str, np.ndarray] = {}
+        for language in {item[2] for item in kept}:
+            rows = (label_array == str(label)) & (language_array == language)
+            centroid = text_vectors[rows].mean(axis=0)
+            norm = float(np.linalg.norm(centroid))
+            centroids[language] = centroid / norm if norm > 0 else centroid
+        rescored = [
+            (float(phrase_vectors[surface] @ centroids[language]), words, language, lemmas, surface)
+            for _, words, language, lemmas, surface in kept
+        ]
+        order = {item[3:]: position for position, item in enumerate(kept)}
+        rescored.sort(key=lambda item: (-round(item[0], 6), order[item[3:]]))
+        reranked[label] = rescored
+    return reranked
 
 
 # --------------------------------------------------------------------------- synthesis
@@ -740,11 +833,11 @@ def synthesise_themes(
     themes: list[Theme] = []
     for area in area_order:
         members = sorted((r for r in records if r.area == area), key=lambda r: r.id)
-        vectors = all_vectors[[row_of[r.id] for r in members]]
+        raw_vectors = all_vectors[[row_of[r.id] for r in members]]
         # Without language centring every note still shares the area mean, so
         # it is removed either way; only the per-language part is optional.
         vectors = _remove_language_means(
-            vectors,
+            raw_vectors,
             [r.language if remove_language_means else "" for r in members],
         )
         distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
@@ -757,6 +850,8 @@ def synthesise_themes(
             labels,
             lemmatiser=lemmatiser,
             max_phrases=max_key_phrases,
+            encoder=encoder,
+            text_vectors=raw_vectors,
         )
         drafts = []
         for label in sorted(set(labels)):
