@@ -11,7 +11,8 @@ the adjusted Rand index (ARI) per area, the mean over areas and the time.
 
 Rows per encoder:
 
-* ``ours``: the default pipeline (language centring, silhouette-chosen k);
+* ``ours``: the default pipeline (language centring, k by Mojena's rule);
+* ``silhouette k``: the same with k chosen by the mean silhouette;
 * ``no language centring``: the same without removing language means;
 * ``ours, k given``: the true number of themes per area is passed in, to
   show what choosing k costs;
@@ -122,6 +123,9 @@ def main() -> int:
             predicted, seconds = run_cli(path, encoder, [])
             ari, themes = scores(records, predicted)
             print(format_row(f"{encoder}: ours", ari, themes, seconds))
+            predicted, seconds = run_cli(path, encoder, ["--rule", "silhouette"])
+            ari, themes = scores(records, predicted)
+            print(format_row(f"{encoder}: silhouette k", ari, themes, seconds))
             predicted, seconds = run_cli(path, encoder, ["--keep-language-means"])
             ari, themes = scores(records, predicted)
             print(format_row(f"{encoder}: no language centring", ari, themes, seconds))

@@ -16,10 +16,12 @@ from sache.engine.themes import (
     Contribution,
     adjusted_rand_index,
     average_linkage,
-    cluster_by_silhouette,
+    cluster_themes,
     cut_dendrogram,
     main,
+    mojena_cluster_count,
     read_contributions,
+    silhouette_cluster_count,
     silhouette_score,
     simplemma_lemmatiser,
     synthesise_themes,
@@ -184,21 +186,45 @@ def test_silhouette_score_needs_two_clusters():
         silhouette_score(np.zeros((3, 3)), [0, 0, 0])
 
 
-def test_cluster_by_silhouette_finds_well_separated_groups():
-    points = np.array([0.0, 0.2, 0.1, 10.0, 10.3, 20.0, 20.1, 20.2])
+@pytest.mark.parametrize("rule", ["mojena", "silhouette"])
+def test_cluster_themes_finds_well_separated_groups(rule):
+    points = np.array([0.0, 0.2, 0.1, 0.3, 10.0, 10.3, 10.1, 20.0, 20.1, 20.2, 20.4, 20.3])
 
-    labels = cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+    labels = cluster_themes(np.abs(points[:, None] - points[None, :]), rule=rule)
 
-    assert labels == [0, 0, 0, 1, 1, 2, 2, 2]
+    assert labels == [0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
 
 
-def test_cluster_by_silhouette_keeps_tiny_inputs_apart_and_honours_fixed_k():
+def test_cluster_themes_keeps_tiny_inputs_apart_and_honours_fixed_k():
     points = np.array([0.0, 0.2, 5.0])
     distances = np.abs(points[:, None] - points[None, :])
 
-    assert cluster_by_silhouette(distances) == [0, 1, 2]
-    assert cluster_by_silhouette(distances, n_clusters=2) == [0, 0, 1]
-    assert cluster_by_silhouette(np.zeros((0, 0))) == []
+    assert cluster_themes(distances) == [0, 1, 2]
+    assert cluster_themes(distances, n_clusters=2) == [0, 0, 1]
+    assert cluster_themes(np.zeros((0, 0))) == []
+    with pytest.raises(ValueError):
+        cluster_themes(distances, rule="elbow")
+
+
+def test_mojena_cluster_count_stops_before_the_first_outlying_merge():
+    # Heights 1, 1, 1, 1, 1, 1, 10: only the last merge stands out.
+    merges = [(0, i, 1.0) for i in range(1, 7)] + [(0, 7, 10.0)]
+
+    assert mojena_cluster_count(merges) == 2
+    assert mojena_cluster_count(merges, deviations=100.0) == 1
+
+
+def test_mojena_cluster_count_keeps_everything_together_when_merges_are_alike():
+    merges = [(0, i, 1.0) for i in range(1, 6)]
+
+    assert mojena_cluster_count(merges) == 1
+
+
+def test_silhouette_cluster_count_finds_evenly_spaced_pairs():
+    points = np.array([0.0, 0.1, 9.0, 9.1, 18.0, 18.1, 27.0, 27.1])
+    distances = np.abs(points[:, None] - points[None, :])
+
+    assert silhouette_cluster_count(distances, average_linkage(distances)) == 4
 
 
 # --------------------------------------------------------------------------- ARI

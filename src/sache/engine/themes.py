@@ -34,10 +34,11 @@ Method
    area mean with a pseudo-count, so that a language with one note is not
    reduced to nothing.
 3. Cluster the area with average-linkage (UPGMA) agglomerative clustering on
-   cosine distances [3]_ and cut the dendrogram at the number of themes ``k``
-   that maximises the mean silhouette [4]_, for ``2 <= k <= n // 2`` (a theme
-   is something raised at least twice on average). Deterministic: no random
-   initialisation, ties broken by contribution id.
+   cosine distances [3]_ and stop merging at the first merge that is
+   unusually costly: higher than the mean merge height by 1.25 standard
+   deviations (Mojena's rule [8]_, with the constant Milligan and Cooper found
+   best [9]_). The mean-silhouette choice of ``k`` [4]_ is the alternative
+   rule. Deterministic: no random initialisation, contributions in id order.
 4. Key phrases: lemmatised unigrams and bigrams (``simplemma`` [5]_; the
    lemmatiser is pluggable), scored per theme by class-based TF-IDF within the
    area [6]_, counted once per contribution, and kept in their own language.
@@ -50,8 +51,10 @@ Method
 
 Complexity: encoding is linear in the total text length (and usually cached);
 clustering an area of ``n`` contributions costs ``O(n**3)`` time for the
-linkage and the silhouette scan and ``O(n**2)`` memory; key phrases are linear
-in the number of tokens.
+linkage (and for the silhouette scan, if chosen) and ``O(n**2)`` memory; key
+phrases are linear in the number of tokens plus one encoding of at most ten
+candidate phrases per theme and label language. The first use of a language
+loads its lemma dictionary (seconds per language).
 
 References
 ----------
@@ -69,6 +72,10 @@ References
    TF-IDF procedure", arXiv:2203.05794, 2022.
 .. [7] L. Hubert and P. Arabie, "Comparing partitions", Journal of
    Classification 2, 1985.
+.. [8] R. Mojena, "Hierarchical grouping methods and stopping rules: an
+   evaluation", The Computer Journal 20(4), 1977.
+.. [9] G. W. Milligan and M. C. Cooper, "An examination of procedures for
+   determining the number of clusters in a data set", Psychometrika 50, 1985.
 """
 
 from __future__ import annotations
@@ -91,6 +98,7 @@ from sache.engine.embeddings import CachedEncoder, TextEncoder, VectorCache, loa
 
 __all__ = [
     "LANGUAGE_PSEUDO_COUNT",
+    "MOJENA_DEVIATIONS",
     "Contribution",
     "KeyPhrase",
     "Theme",
@@ -100,7 +108,9 @@ __all__ = [
     "average_linkage",
     "cut_dendrogram",
     "silhouette_score",
-    "cluster_by_silhouette",
+    "silhouette_cluster_count",
+    "mojena_cluster_count",
+    "cluster_themes",
     "theme_key_phrases",
     "simplemma_lemmatiser",
     "adjusted_rand_index",
@@ -112,6 +122,10 @@ __all__ = [
 # mean is estimated: a lone note in a rare language keeps three quarters of
 # its difference from the area mean instead of being cancelled out entirely.
 LANGUAGE_PSEUDO_COUNT = 3.0
+
+# Mojena's stopping rule: a merge this many standard deviations above the mean
+# merge height is one too many (the constant recommended by Milligan and Cooper).
+MOJENA_DEVIATIONS = 1.25
 
 Lemmatiser = Callable[[str, str], str]
 """``(token, language) -> lemma``; tokens arrive case-folded."""
@@ -344,19 +358,112 @@ def silhouette_score(distances: np.ndarray, labels: Sequence[int]) -> float:
     return float(scores.mean())
 
 
-def cluster_by_silhouette(
-    distances: np.ndarray, *, n_clusters: int | None = None, max_clusters: int | None = None
+def silhouette_cluster_count(
+    distances: np.ndarray,
+    merges: Sequence[tuple[int, int, float]],
+    *,
+    max_clusters: int | None = None,
+) -> int:
+    """Number of clusters whose dendrogram cut has the highest mean silhouette.
+
+    Parameters
+    ----------
+    distances : numpy.ndarray
+        Symmetric ``(n, n)`` distance matrix, ``n >= 3``.
+    merges : sequence of (int, int, float)
+        Output of :func:`average_linkage` on ``distances``.
+    max_clusters : int, optional
+        Largest ``k`` tried; default ``n // 2`` (a cluster holds two items on
+        average).
+
+    Returns
+    -------
+    int
+        ``k`` in ``2..max(2, max_clusters)``; ties go to the smaller ``k``.
+
+    References
+    ----------
+    .. [1] P. J. Rousseeuw, J. Comput. Appl. Math. 20, 1987.
+
+    Examples
+    --------
+    >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
+    >>> d = np.abs(points[:, None] - points[None, :])
+    >>> silhouette_cluster_count(d, average_linkage(d))
+    3
+    """
+    n = len(distances)
+    upper = max(2, min(n - 1, max_clusters if max_clusters is not None else n // 2))
+    best_k, best_score = 2, -math.inf
+    for k in range(2, upper + 1):
+        score = silhouette_score(distances, cut_dendrogram(merges, n, k))
+        if score > best_score + 1e-12:
+            best_k, best_score = k, score
+    return best_k
+
+
+def mojena_cluster_count(
+    merges: Sequence[tuple[int, int, float]], *, deviations: float = MOJENA_DEVIATIONS
+) -> int:
+    """Number of clusters by Mojena's upper-tail rule on the merge heights.
+
+    Merging stops before the first merge whose height exceeds the mean of
+    all merge heights by more than ``deviations`` sample standard deviations.
+
+    Parameters
+    ----------
+    merges : sequence of (int, int, float)
+        Output of :func:`average_linkage` (``n - 1`` merges, ``n >= 3``).
+    deviations : float
+        The rule's constant; 1.25 is the value Milligan and Cooper found best
+        in their comparison of stopping rules.
+
+    Returns
+    -------
+    int
+        ``k`` in ``1..n``.
+
+    Notes
+    -----
+    A merge that is unusually costly compared with all others joins two
+    groups that do not belong together. ``O(n)`` given the merges.
+
+    References
+    ----------
+    .. [1] R. Mojena, "Hierarchical grouping methods and stopping rules: an
+       evaluation", The Computer Journal 20(4), 359-363, 1977.
+    .. [2] G. W. Milligan and M. C. Cooper, "An examination of procedures for
+       determining the number of clusters in a data set", Psychometrika 50,
+       159-179, 1985.
+
+    Examples
+    --------
+    >>> small = [(0, 1, 0.1), (2, 3, 0.1), (4, 5, 0.1), (0, 6, 0.1), (2, 7, 0.1)]
+    >>> mojena_cluster_count(small + [(0, 2, 5.0), (0, 4, 5.0)])
+    3
+    """
+    n = len(merges) + 1
+    heights = np.array([height for *_, height in merges], dtype=np.float64)
+    if len(heights) < 2:
+        return n
+    threshold = heights.mean() + deviations * heights.std(ddof=1)
+    accepted = next((step for step, height in enumerate(heights) if height > threshold), n - 1)
+    return n - accepted
+
+
+def cluster_themes(
+    distances: np.ndarray, *, n_clusters: int | None = None, rule: str = "mojena"
 ) -> list[int]:
-    """Average-linkage clusters, as many as maximise the mean silhouette.
+    """Average-linkage clusters of one area, cut where ``rule`` says.
 
     Parameters
     ----------
     distances : numpy.ndarray
         Symmetric ``(n, n)`` distance matrix.
     n_clusters : int, optional
-        Fixed number of clusters (clipped to ``1..n``); skips the search.
-    max_clusters : int, optional
-        Largest ``k`` tried; default ``n // 2``.
+        Fixed number of clusters (clipped to ``1..n``); skips the rule.
+    rule : {"mojena", "silhouette"}
+        :func:`mojena_cluster_count` or :func:`silhouette_cluster_count`.
 
     Returns
     -------
@@ -365,16 +472,17 @@ def cluster_by_silhouette(
 
     Notes
     -----
-    ``k`` ranges over ``2..max(2, max_clusters)``; ties go to the smaller
-    ``k``. Below four items the silhouette cannot tell structure from noise,
-    so every item is its own cluster.
+    Below four items neither rule can tell structure from noise, so every
+    item is its own cluster unless ``n_clusters`` is given.
 
     Examples
     --------
     >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
-    >>> cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+    >>> cluster_themes(np.abs(points[:, None] - points[None, :]), rule="silhouette")
     [0, 0, 1, 1, 2, 2]
     """
+    if rule not in ("mojena", "silhouette"):
+        raise ValueError(f"unknown rule {rule!r}: use mojena or silhouette")
     n = len(distances)
     if n == 0:
         return []
@@ -383,14 +491,11 @@ def cluster_by_silhouette(
         return cut_dendrogram(merges, n, max(1, min(n, n_clusters)))
     if n < 4:
         return list(range(n))
-    upper = max(2, min(n - 1, max_clusters if max_clusters is not None else n // 2))
-    best_labels, best_score = cut_dendrogram(merges, n, 2), -math.inf
-    for k in range(2, upper + 1):
-        labels = cut_dendrogram(merges, n, k)
-        score = silhouette_score(distances, labels)
-        if score > best_score + 1e-12:
-            best_labels, best_score = labels, score
-    return best_labels
+    if rule == "mojena":
+        k = mojena_cluster_count(merges)
+    else:
+        k = silhouette_cluster_count(distances, merges)
+    return cut_dendrogram(merges, n, k)
 
 
 def _remove_language_means(
@@ -757,6 +862,7 @@ def synthesise_themes(
     max_representatives: int = 3,
     lemmatiser: Lemmatiser | None = None,
     remove_language_means: bool = True,
+    rule: str = "mojena",
 ) -> ThemeSynthesis:
     """Group each area's contributions into ranked, labelled themes.
 
@@ -770,7 +876,7 @@ def synthesise_themes(
         character n-grams). Wrap it in a ``CachedEncoder`` to reuse vectors.
     n_themes : int or mapping of str to int, optional
         Number of themes for every area, or per area; by default chosen by
-        the silhouette.
+        ``rule``.
     max_key_phrases, max_representatives : int
         Label length and number of representative contributions per theme.
     lemmatiser : callable, optional
@@ -778,6 +884,9 @@ def synthesise_themes(
     remove_language_means : bool
         Centre each language before clustering (step 2 of the method); turn
         off only to measure what it brings.
+    rule : {"mojena", "silhouette"}
+        How the number of themes of an area is chosen (see
+        :func:`cluster_themes`) when ``n_themes`` does not fix it.
 
     Returns
     -------
@@ -842,7 +951,7 @@ def synthesise_themes(
         )
         distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
         wanted = n_themes.get(area) if isinstance(n_themes, Mapping) else n_themes
-        labels = cluster_by_silhouette(distances, n_clusters=wanted)
+        labels = cluster_themes(distances, n_clusters=wanted, rule=rule)
         languages = [r.language for r in members]
         phrases = theme_key_phrases(
             [r.text for r in members],
@@ -992,6 +1101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", help="vector cache file (.npz) to read and update")
     parser.add_argument("--themes", type=int, help="fixed number of themes per area")
     parser.add_argument(
+        "--rule",
+        choices=("mojena", "silhouette"),
+        default="mojena",
+        help="how the number of themes is chosen (default: Mojena's rule on merge heights)",
+    )
+    parser.add_argument(
         "--keep-language-means",
         action="store_true",
         help="do not centre each language (only to measure what centring brings)",
@@ -1010,6 +1125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_key_phrases=args.phrases,
         max_representatives=args.representatives,
         remove_language_means=not args.keep_language_means,
+        rule=args.rule,
     )
     payload = json.dumps(synthesis.to_dict(), ensure_ascii=False, indent=1)
     if args.out == "-":
