@@ -503,3 +503,45 @@ def test_key_phrases_break_ties_by_closeness_in_meaning_when_an_encoder_is_given
 
     assert [p.text for p in plain[0][0]] == ["apple", "banana", "cherry"]
     assert [p.text for p in reranked[0][0]] == ["cherry", "apple", "banana"]
+
+
+WORDS = ("scanner", "museum", "rights", "licence", "teachers", "lesson", "village", "bus", "3D")
+
+note_strategy = st.fixed_dictionaries(
+    {
+        "area": st.sampled_from(["a", "b"]),
+        "language": st.sampled_from(["pl", "en", "de"]),
+        "text": st.lists(st.sampled_from(WORDS), max_size=5).map(" ".join),
+        "votes": st.integers(0, 5),
+        "sector": st.sampled_from([None, "heritage", "creative", "public"]),
+    }
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(notes=st.lists(note_strategy, max_size=14))
+def test_synthesise_themes_invariants(notes):
+    records = [dict(note, id=f"n{i:02d}") for i, note in enumerate(notes)]
+    by_id = {record["id"]: record for record in records}
+
+    result = synthesise_themes(records, encoder=HashingEncoder(dimension=64), lemmatiser=same_token)
+
+    themed = [cid for theme in result.themes for cid in theme.contribution_ids]
+    assert sorted(themed + result.unthemed_ids) == sorted(by_id)
+    assert sorted(result.unthemed_ids) == sorted(
+        record["id"] for record in records if not record["text"].strip()
+    )
+    for area in ("a", "b"):
+        themes = [theme for theme in result.themes if theme.area == area]
+        assert sorted(t.rank_by_votes for t in themes) == list(range(1, len(themes) + 1))
+        assert sorted(t.rank_by_sectors for t in themes) == list(range(1, len(themes) + 1))
+        assert [t.votes for t in themes] == sorted((t.votes for t in themes), reverse=True)
+    for theme in result.themes:
+        members = [by_id[cid] for cid in theme.contribution_ids]
+        assert {m["area"] for m in members} == {theme.area}
+        assert theme.votes == sum(m["votes"] for m in members)
+        assert theme.sectors == sorted({m["sector"] for m in members if m["sector"]})
+        assert len(set(theme.representative_ids)) == len(theme.representative_ids) <= 3
+        assert set(theme.representative_ids) <= set(theme.contribution_ids)
+        assert {p.language for p in theme.key_phrases} <= set(theme.label_languages)
+        assert set(theme.label_languages) <= set(theme.languages)

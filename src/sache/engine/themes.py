@@ -15,8 +15,8 @@ Inputs
     ``author``; a :class:`~sache.engine.embeddings.TextEncoder`.
 Constraints
     A theme never crosses areas; every contribution with text belongs to
-    exactly one theme; the result depends only on the input set (not on its
-    order).
+    exactly one theme; apart from the order of the areas (first appearance),
+    the result depends only on the input set, not on its order.
 Objective
     Themes that agree with how a facilitator would group the notes, measured
     by the adjusted Rand index against a hand-made grouping
@@ -897,8 +897,9 @@ def synthesise_themes(
 
     Notes
     -----
-    See the module docstring for the method. The result does not depend on
-    the order of ``contributions``: each area is processed in id order.
+    See the module docstring for the method. Areas come in order of first
+    appearance; otherwise the result does not depend on the order of
+    ``contributions``: each area is processed in id order.
 
     References
     ----------
