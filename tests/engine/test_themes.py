@@ -545,3 +545,21 @@ def test_synthesise_themes_invariants(notes):
         assert set(theme.representative_ids) <= set(theme.contribution_ids)
         assert {p.language for p in theme.key_phrases} <= set(theme.label_languages)
         assert set(theme.label_languages) <= set(theme.languages)
+
+
+def test_key_phrases_show_single_words_as_lemmas_and_pairs_as_written():
+    lemmas = {"museen": "museum", "kleinen": "klein", "skanery": "skaner"}
+
+    def lemmatise(token, language):
+        return lemmas.get(token, token)
+
+    result = theme_key_phrases(
+        ["kleinen Museen", "kleinen Museen", "skanery", "skanery 3D", "Museen", "Museen"],
+        ["de", "de", "pl", "pl", "de", "de"],
+        [0, 0, 1, 1, 2, 2],
+        lemmatiser=lemmatise,
+    )
+
+    assert [p.text for p in result[0][0]] == ["kleinen Museen"]
+    assert [p.text for p in result[1][0]] == ["skaner", "3D"]
+    assert [p.text for p in result[2][0]] == ["Museum"]

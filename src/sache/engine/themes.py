@@ -611,6 +611,18 @@ class _PhraseStats:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
+def _display_form(lemmas: tuple[str, ...], surfaces: Counter[str]) -> str:
+    # A single word reads best in its dictionary form ("rzemiosło", not the
+    # genitive "rzemiosła"); a word pair keeps its written form, because
+    # lemmatising both words breaks their agreement ("firma kreatywny").
+    surface = min(surfaces, key=lambda text: (-surfaces[text], text))
+    if len(lemmas) > 1 or lemmas[0] == surface.casefold():
+        return surface
+    if surface[:1].isupper():
+        return lemmas[0][:1].upper() + lemmas[0][1:]
+    return lemmas[0]
+
+
 def _phrase_occurrences(
     text: str, language: str, lemmatiser: Lemmatiser
 ) -> list[tuple[tuple[str, ...], str]]:
@@ -686,8 +698,8 @@ def theme_key_phrases(
     it, and its weight is ``tf / |theme| * log(1 + A / f)`` where ``f`` is its
     frequency in the whole area and ``A`` the average number of term
     occurrences per theme (Grootendorst 2022). A phrase that shares a lemma
-    with a better one of the same language is skipped. Each phrase is shown in
-    its most frequent written form. Every label language gets at least one
+    with a better one of the same language is skipped. A single word is shown
+    as its lemma, a word pair in its most frequent written form. Every label language gets at least one
     phrase. A phrase's ``score`` is its c-TF-IDF weight, or its cosine
     similarity to the theme when an encoder re-ranks the candidates.
 
@@ -741,7 +753,7 @@ def theme_key_phrases(
                 continue
             tf = len(entry.contributions) / theme_sizes[label]
             idf = math.log(1.0 + average_per_theme / area_frequency[(language, lemmas)])
-            surface = min(entry.surfaces, key=lambda s: (-entry.surfaces[s], s))
+            surface = _display_form(lemmas, entry.surfaces)
             # Longer phrases win ties: "3D scanner" says more than "scanner".
             scored.append((tf * idf, len(lemmas), language, lemmas, surface))
         scored.sort(key=lambda item: (-item[0], -item[1], item[2], item[3]))
