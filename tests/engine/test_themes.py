@@ -563,3 +563,20 @@ def test_key_phrases_show_single_words_as_lemmas_and_pairs_as_written():
     assert [p.text for p in result[0][0]] == ["kleinen Museen"]
     assert [p.text for p in result[1][0]] == ["skaner", "3D"]
     assert [p.text for p in result[2][0]] == ["Museum"]
+
+
+def test_key_phrases_lemmatise_only_languages_that_label_a_theme():
+    asked = []
+
+    def recording_lemmatiser(token, language):
+        asked.append(language)
+        return token
+
+    theme_key_phrases(
+        ["shared scanner", "scanner van", "Scanner teilen", "wspólny skaner"],
+        ["en", "en", "de", "pl"],
+        [0, 0, 0, 0],
+        lemmatiser=recording_lemmatiser,
+    )
+
+    assert sorted(set(asked)) == ["de", "en"]

@@ -720,13 +720,26 @@ def theme_key_phrases(
     (['3D scanner', 'museums'], ['en'])
     """
     lemmatise = lemmatiser or simplemma_lemmatiser
-    stats: dict[Hashable, dict[tuple[str, tuple[str, ...]], _PhraseStats]] = {}
     theme_sizes: Counter[Hashable] = Counter(labels)
     theme_languages: dict[Hashable, Counter[str]] = {}
-    for row, (text, language, label) in enumerate(zip(texts, languages, labels, strict=True)):
+    for language, label in zip(languages, labels, strict=True):
         theme_languages.setdefault(label, Counter())[language] += 1
+    label_languages_of: dict[Hashable, list[str]] = {}
+    for label, counts in theme_languages.items():
+        # Most frequent languages first; ties in alphabetical order for determinism.
+        ordered = sorted(counts, key=lambda code: (-counts[code], code))
+        label_languages_of[label] = ordered[:label_language_count]
+    # Loading a lemma dictionary costs seconds; a language that labels no theme
+    # only contributes to the term counts, for which its plain words will do.
+    needed = {code for codes in label_languages_of.values() for code in codes}
+
+    def lemmatise_needed(token: str, language: str) -> str:
+        return lemmatise(token, language) if language in needed else token
+
+    stats: dict[Hashable, dict[tuple[str, tuple[str, ...]], _PhraseStats]] = {}
+    for row, (text, language, label) in enumerate(zip(texts, languages, labels, strict=True)):
         terms = stats.setdefault(label, {})
-        for lemmas, surface in _phrase_occurrences(text, language, lemmatise):
+        for lemmas, surface in _phrase_occurrences(text, language, lemmatise_needed):
             entry = terms.setdefault((language, lemmas), _PhraseStats())
             entry.contributions.add(row)
             entry.surfaces[surface] += 1
@@ -738,12 +751,7 @@ def theme_key_phrases(
 
     # Candidates per theme: (score, words, language, lemmas, surface), best first.
     candidates: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]] = {}
-    label_languages_of: dict[Hashable, list[str]] = {}
     for label in theme_sizes:
-        counts = theme_languages[label]
-        # Most frequent languages first; ties in alphabetical order for determinism.
-        label_languages = sorted(counts, key=lambda code: (-counts[code], code))
-        label_languages_of[label] = label_languages[:label_language_count]
         scored = []
         for (language, lemmas), entry in stats.get(label, {}).items():
             if language not in label_languages_of[label]:
