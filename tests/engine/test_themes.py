@@ -580,3 +580,34 @@ def test_key_phrases_lemmatise_only_languages_that_label_a_theme():
     )
 
     assert sorted(set(asked)) == ["de", "en"]
+
+
+def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
+    rows = [
+        {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "votes": 1},
+        {"id": "2", "area": "a", "language": "en", "text": "3D scanner van", "sector": "creative"},
+    ]
+    source = tmp_path / "contributions.jsonl"
+    source.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    draft = tmp_path / "conclusions.md"
+
+    main(
+        [str(source), "--out", str(tmp_path / "themes.json"), "--encoder", "hashing"]
+        + ["--themes", "1", "--lemmatiser", "none", "--markdown", str(draft)]
+    )
+
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    assert lines[:8] == [
+        "# Conclusions (draft)",
+        "",
+        "## a",
+        "",
+        "### 1. 3D scanner · shared · van (en)",
+        "",
+        "2 contributions, 1 vote, 1 sector (creative); languages: en 2",
+        "",
+    ]
+    assert sorted(lines[8:10]) == [
+        '- "3D scanner van" (en, idea, 0 votes)',
+        '- "shared 3D scanner" (en, idea, 1 vote)',
+    ]

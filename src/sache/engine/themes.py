@@ -113,6 +113,7 @@ __all__ = [
     "cluster_themes",
     "theme_key_phrases",
     "simplemma_lemmatiser",
+    "conclusions_markdown",
     "adjusted_rand_index",
     "read_contributions",
     "main",
@@ -1044,6 +1045,84 @@ def synthesise_themes(
     return ThemeSynthesis(themes=themes, encoder=encoder.name, unthemed_ids=unthemed)
 
 
+def conclusions_markdown(
+    synthesis: ThemeSynthesis,
+    contributions: Iterable[Contribution | Mapping[str, Any]],
+    *,
+    title: str = "Conclusions (draft)",
+    area_titles: Mapping[str, str] | None = None,
+) -> str:
+    """A Markdown draft of the conclusions, for the operator to edit.
+
+    Parameters
+    ----------
+    synthesis : ThemeSynthesis
+        Output of :func:`synthesise_themes`.
+    contributions : iterable of Contribution or mapping
+        The same contributions (their texts are quoted).
+    title : str
+        First heading.
+    area_titles : mapping of str to str, optional
+        Heading of each area; the area key by default.
+
+    Returns
+    -------
+    str
+        One section per area, one numbered subsection per theme in
+        ``rank_by_votes`` order: key phrases (with their languages), counts of
+        contributions, votes and sectors, and the representative
+        contributions quoted.
+
+    Examples
+    --------
+    >>> from sache.engine.embeddings import HashingEncoder
+    >>> notes = [{"id": "1", "area": "a", "language": "en", "text": "3D scanner", "votes": 2}]
+    >>> result = synthesise_themes(notes, encoder=HashingEncoder(),
+    ...                            lemmatiser=lambda token, language: token)
+    >>> print(conclusions_markdown(result, notes, area_titles={"a": "Digital"}))
+    # Conclusions (draft)
+    <BLANKLINE>
+    ## Digital
+    <BLANKLINE>
+    ### 1. scanner · 3D (en)
+    <BLANKLINE>
+    1 contribution, 2 votes, 0 sectors; languages: en 1
+    <BLANKLINE>
+    - "3D scanner" (en, idea, 2 votes)
+    <BLANKLINE>
+    """
+    by_id = {
+        record.id: record
+        for record in (
+            item if isinstance(item, Contribution) else Contribution.from_mapping(item)
+            for item in contributions
+        )
+    }
+    titles = area_titles or {}
+    lines = [f"# {title}", ""]
+    current_area = None
+    for theme in synthesis.themes:
+        if theme.area != current_area:
+            current_area = theme.area
+            lines += [f"## {titles.get(theme.area, theme.area)}", ""]
+        phrases = " · ".join(phrase.text for phrase in theme.key_phrases) or theme.id
+        lines += [f"### {theme.rank_by_votes}. {phrases} ({', '.join(theme.label_languages)})", ""]
+        sectors = f"{len(theme.sectors)} sector{'s' if len(theme.sectors) != 1 else ''}"
+        if theme.sectors:
+            sectors += f" ({', '.join(theme.sectors)})"
+        languages = ", ".join(f"{code} {count}" for code, count in theme.languages.items())
+        size = f"{theme.size} contribution{'s' if theme.size != 1 else ''}"
+        votes = f"{theme.votes} vote{'s' if theme.votes != 1 else ''}"
+        lines += [f"{size}, {votes}, {sectors}; languages: {languages}", ""]
+        for cid in theme.representative_ids:
+            note = by_id[cid]
+            text = " ".join(note.text.split())
+            note_votes = f"{note.votes} vote{'s' if note.votes != 1 else ''}"
+            lines.append(f'- "{text}" ({note.language}, {note.kind}, {note_votes})')
+        lines.append("")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- evaluation
 
 
@@ -1105,6 +1184,10 @@ def read_contributions(path: str | Path) -> list[Contribution]:
     return [Contribution.from_mapping(item) for item in items]
 
 
+def _keep_token(token: str, language: str) -> str:
+    return token
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Synthesise themes from a contributions file and write them as JSON.
 
@@ -1120,6 +1203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--encoder", default="auto", help="auto, e5, use, hashing or a model directory"
     )
     parser.add_argument("--cache", help="vector cache file (.npz) to read and update")
+    parser.add_argument("--markdown", help="also write a Markdown draft of the conclusions here")
+    parser.add_argument(
+        "--lemmatiser",
+        choices=("simplemma", "none"),
+        default="simplemma",
+        help="lemmatise key phrases (default) or keep words as written (faster start)",
+    )
     parser.add_argument("--themes", type=int, help="fixed number of themes per area")
     parser.add_argument(
         "--rule",
@@ -1147,12 +1237,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_representatives=args.representatives,
         remove_language_means=not args.keep_language_means,
         rule=args.rule,
+        lemmatiser=_keep_token if args.lemmatiser == "none" else None,
     )
     payload = json.dumps(synthesis.to_dict(), ensure_ascii=False, indent=1)
     if args.out == "-":
         print(payload)
     else:
         Path(args.out).write_text(payload + "\n", encoding="utf-8")
+    if args.markdown:
+        markdown = conclusions_markdown(synthesis, contributions)
+        Path(args.markdown).write_text(markdown, encoding="utf-8")
     if args.cache:
         encoder.cache.save()
     print(
