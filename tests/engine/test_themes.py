@@ -611,3 +611,17 @@ def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
         '- "3D scanner van" (en, idea, 0 votes)',
         '- "shared 3D scanner" (en, idea, 1 vote)',
     ]
+
+
+def test_key_phrases_label_in_preferred_languages_first():
+    texts = ["skaner 3D", "wspólny skaner", "Scanner teilen", "shared scanner"]
+
+    _, languages = theme_key_phrases(
+        texts,
+        ["pl", "pl", "de", "en"],
+        [0, 0, 0, 0],
+        lemmatiser=same_token,
+        preferred_languages=["en"],
+    )[0]
+
+    assert languages == ["en", "pl"]

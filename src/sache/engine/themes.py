@@ -661,6 +661,7 @@ def theme_key_phrases(
     encoder: TextEncoder | None = None,
     text_vectors: np.ndarray | None = None,
     candidate_count: int = 10,
+    preferred_languages: Sequence[str] = (),
 ) -> dict[Hashable, tuple[list[KeyPhrase], list[str]]]:
     """Key phrases of every theme of one area by class-based TF-IDF.
 
@@ -675,7 +676,8 @@ def theme_key_phrases(
     max_phrases : int
         Phrases per theme.
     label_language_count : int
-        A theme is labelled in this many of its most frequent languages.
+        A theme is labelled in this many of its languages: preferred ones
+        first, then the most frequent.
     encoder : TextEncoder, optional
         With ``text_vectors``, re-rank each language's ``candidate_count``
         best c-TF-IDF phrases by cosine similarity between the phrase's vector
@@ -684,6 +686,9 @@ def theme_key_phrases(
         The encoder's vectors of ``texts`` (rows in the same order).
     candidate_count : int
         Phrases per theme and language that are re-ranked.
+    preferred_languages : sequence of str
+        Languages the reader prefers, best first: a theme that has
+        contributions in one of them is labelled in it first.
 
     Returns
     -------
@@ -726,9 +731,13 @@ def theme_key_phrases(
     for language, label in zip(languages, labels, strict=True):
         theme_languages.setdefault(label, Counter())[language] += 1
     label_languages_of: dict[Hashable, list[str]] = {}
+    preference = {code: rank for rank, code in enumerate(preferred_languages)}
     for label, counts in theme_languages.items():
-        # Most frequent languages first; ties in alphabetical order for determinism.
-        ordered = sorted(counts, key=lambda code: (-counts[code], code))
+        # The operator's languages first, then the most frequent; ties in
+        # alphabetical order for determinism.
+        ordered = sorted(
+            counts, key=lambda code: (preference.get(code, len(preference)), -counts[code], code)
+        )
         label_languages_of[label] = ordered[:label_language_count]
     # Loading a lemma dictionary costs seconds; a language that labels no theme
     # only contributes to the term counts, for which its plain words will do.
@@ -884,6 +893,7 @@ def synthesise_themes(
     lemmatiser: Lemmatiser | None = None,
     remove_language_means: bool = True,
     rule: str = "mojena",
+    preferred_languages: Sequence[str] = (),
 ) -> ThemeSynthesis:
     """Group each area's contributions into ranked, labelled themes.
 
@@ -908,6 +918,9 @@ def synthesise_themes(
     rule : {"mojena", "silhouette"}
         How the number of themes of an area is chosen (see
         :func:`cluster_themes`) when ``n_themes`` does not fix it.
+    preferred_languages : sequence of str
+        The operator's languages, best first: themes are labelled in them
+        where they have contributions in them.
 
     Returns
     -------
@@ -983,6 +996,7 @@ def synthesise_themes(
             max_phrases=max_key_phrases,
             encoder=encoder,
             text_vectors=raw_vectors,
+            preferred_languages=preferred_languages,
         )
         drafts = []
         for label in sorted(set(labels)):
@@ -1203,6 +1217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--encoder", default="auto", help="auto, e5, use, hashing or a model directory"
     )
     parser.add_argument("--cache", help="vector cache file (.npz) to read and update")
+    parser.add_argument(
+        "--label-languages",
+        default="",
+        help="comma-separated languages to label themes in first, e.g. pl,en",
+    )
     parser.add_argument("--markdown", help="also write a Markdown draft of the conclusions here")
     parser.add_argument(
         "--lemmatiser",
@@ -1238,6 +1257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         remove_language_means=not args.keep_language_means,
         rule=args.rule,
         lemmatiser=_keep_token if args.lemmatiser == "none" else None,
+        preferred_languages=[code for code in args.label_languages.split(",") if code],
     )
     payload = json.dumps(synthesis.to_dict(), ensure_ascii=False, indent=1)
     if args.out == "-":
