@@ -163,6 +163,23 @@ def test_cut_dendrogram_extremes_give_singletons_and_one_cluster():
     assert cut_dendrogram(merges, 5, 1) == [0, 0, 0, 0, 0]
 
 
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 12), data=st.data())
+def test_cut_dendrogram_matches_replaying_the_merges(seed, n, data):
+    merges = average_linkage(random_distances(seed, n))
+    k = data.draw(st.integers(1, n))
+    members = {i: {i} for i in range(n)}
+    for kept, absorbed, _ in merges[: n - k]:
+        members[kept] |= members.pop(absorbed)
+
+    labels = cut_dendrogram(merges, n, k)
+
+    groups = {}
+    for item, label in enumerate(labels):
+        groups.setdefault(label, set()).add(item)
+    assert sorted(map(sorted, groups.values())) == sorted(map(sorted, members.values()))
+
+
 def test_cut_dendrogram_rejects_impossible_k():
     with pytest.raises(ValueError):
         cut_dendrogram([], 3, 4)
@@ -425,7 +442,7 @@ def test_synthesise_themes_keeps_areas_apart():
 # --------------------------------------------------------------------------- command line
 
 
-def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path, capsys):
+def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path):
     rows = [
         {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "theme": "t1"},
         {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner van", "theme": "t1"},

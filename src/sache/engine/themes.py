@@ -299,13 +299,18 @@ def cut_dendrogram(merges: Sequence[tuple[int, int, float]], n: int, k: int) -> 
     """
     if not 1 <= k <= max(n, 1):
         raise ValueError(f"k must be between 1 and {n}, got {k}")
-    root = list(range(n))
+    parent = list(range(n))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
     for kept, absorbed, _ in merges[: n - k]:
-        for item in range(n):
-            if root[item] == absorbed:
-                root[item] = kept
+        parent[find(absorbed)] = find(kept)
     numbering: dict[int, int] = {}
-    return [numbering.setdefault(r, len(numbering)) for r in root]
+    return [numbering.setdefault(find(item), len(numbering)) for item in range(n)]
 
 
 def silhouette_score(distances: np.ndarray, labels: Sequence[int]) -> float:
