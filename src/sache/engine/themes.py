@@ -42,8 +42,11 @@ Method
 4. Key phrases: lemmatised unigrams and bigrams (``simplemma`` [5]_; the
    lemmatiser is pluggable), scored per theme by class-based TF-IDF within the
    area [6]_, counted once per contribution, and kept in their own language.
-   A theme is labelled in its one or two most frequent languages, and every
-   phrase says which.
+   In a cross-lingual theme each language has few notes and many words tie,
+   so the best candidates are re-ranked by the cosine similarity of their
+   vectors to the theme's notes in the same language, as KeyBERT does [10]_.
+   A theme is labelled in two of its languages (the operator's preferred
+   ones first, then the most frequent), and every phrase says which.
 5. Representatives: the contributions nearest to the theme centroid, one per
    language of the theme first.
 6. Ranking within an area: by total votes, then by distinct sectors, then by
@@ -76,6 +79,8 @@ References
    evaluation", The Computer Journal 20(4), 1977.
 .. [9] G. W. Milligan and M. C. Cooper, "An examination of procedures for
    determining the number of clusters in a data set", Psychometrika 50, 1985.
+.. [10] M. Grootendorst, "KeyBERT: Minimal keyword extraction with BERT",
+   Zenodo, 2020. doi:10.5281/zenodo.4461265
 """
 
 from __future__ import annotations
@@ -134,7 +139,13 @@ Lemmatiser = Callable[[str, str], str]
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One note written at a World Café table."""
+    """One note written at a World Café table.
+
+    ``kind`` is one of idea, need, obstacle, recommendation (not checked);
+    ``votes`` counts dot-votes; ``sector`` is the author's sector (heritage,
+    creative, technology, public, ...); ``round`` and ``author`` are carried
+    for the app and not used by the synthesis.
+    """
 
     id: str
     area: str
@@ -158,7 +169,7 @@ class Contribution:
             round=int(round_) if round_ is not None else None,
             kind=str(record.get("kind") or "idea"),
             votes=int(record.get("votes") or 0),
-            sector=record.get("sector"),
+            sector=None if record.get("sector") is None else str(record["sector"]),
             author=None if record.get("author") is None else str(record["author"]),
         )
 
@@ -174,7 +185,35 @@ class KeyPhrase:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """A group of contributions of one area that say the same thing."""
+    """A group of contributions of one area that say the same thing.
+
+    Attributes
+    ----------
+    id : str
+        ``"<area>/<rank_by_votes>"``; stable only for the same input.
+    contribution_ids : list of str
+        Members, in id order.
+    key_phrases : list of KeyPhrase
+        Label, best first; each phrase carries its language.
+    label_languages : list of str
+        Languages the key phrases were chosen from.
+    languages : dict of str to int
+        Contributions per language, most frequent first.
+    representative_ids : list of str
+        Contributions nearest to the theme's centre, one per language first.
+    votes : int
+        Total dot-votes of the members.
+    sectors : list of str
+        Distinct sectors of the members' authors, sorted.
+    kinds : dict of str to int
+        Members per kind (idea, need, ...).
+    rank_by_votes, rank_by_sectors : int
+        1-based ranks within the area (votes, then sectors, then size; or
+        sectors, then votes, then size).
+    cohesion : float
+        Mean cosine similarity of the members to their centroid in the
+        language-centred space: near 1 for a tight theme.
+    """
 
     id: str
     area: str
