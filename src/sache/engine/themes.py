@@ -887,13 +887,14 @@ def _rerank_by_meaning(
             strict=True,
         )
     )
-    label_array = np.asarray([str(label) for label in labels])
-    language_array = np.asarray(languages)
+    rows_of: dict[tuple[Hashable, str], list[int]] = {}
+    for row, (label, language) in enumerate(zip(labels, languages, strict=True)):
+        rows_of.setdefault((label, language), []).append(row)
     reranked = {}
     for label, kept in shortlist.items():
         centroids: dict[str, np.ndarray] = {}
         for language in {item[2] for item in kept}:
-            rows = (label_array == str(label)) & (language_array == language)
+            rows = rows_of[(label, language)]
             centroid = text_vectors[rows].mean(axis=0)
             norm = float(np.linalg.norm(centroid))
             centroids[language] = centroid / norm if norm > 0 else centroid
@@ -901,8 +902,8 @@ def _rerank_by_meaning(
             (float(phrase_vectors[surface] @ centroids[language]), words, language, lemmas, surface)
             for _, words, language, lemmas, surface in kept
         ]
-        order = {item[3:]: position for position, item in enumerate(kept)}
-        rescored.sort(key=lambda item: (-round(item[0], 6), order[item[3:]]))
+        order = {item[2:]: position for position, item in enumerate(kept)}
+        rescored.sort(key=lambda item: (-round(item[0], 6), order[item[2:]]))
         reranked[label] = rescored
     return reranked
 
