@@ -642,3 +642,17 @@ def test_key_phrases_label_in_preferred_languages_first():
     )[0]
 
     assert languages == ["en", "pl"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(notes=st.lists(note_strategy, min_size=1, max_size=12), seed=st.integers(0, 1000))
+def test_synthesise_themes_does_not_depend_on_input_order_within_areas(notes, seed):
+    records = [dict(note, area="a", id=f"n{i:02d}") for i, note in enumerate(notes)]
+    shuffled = list(records)
+    random.Random(seed).shuffle(shuffled)
+    encoder = HashingEncoder(dimension=64)
+
+    first = synthesise_themes(records, encoder=encoder, lemmatiser=same_token)
+    second = synthesise_themes(shuffled, encoder=encoder, lemmatiser=same_token)
+
+    assert first.to_dict() == second.to_dict()
