@@ -558,7 +558,8 @@ def _remove_language_means(
         centred[rows] = vectors[rows] - mean
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return centred / norms
+    unit: np.ndarray = centred / norms
+    return unit
 
 
 # --------------------------------------------------------------------------- key phrases
@@ -911,6 +912,16 @@ def _rerank_by_meaning(
 # --------------------------------------------------------------------------- synthesis
 
 
+@dataclass(slots=True)
+class _ThemeDraft:
+    label: int
+    rows: list[int]
+    votes: int
+    sectors: list[str]
+    cohesion: float
+    first_id: str
+
+
 def _representatives(
     vectors: np.ndarray, rows: Sequence[int], languages: Sequence[str], limit: int
 ) -> list[int]:
@@ -1050,55 +1061,45 @@ def synthesise_themes(
             norm = float(np.linalg.norm(centroid))
             cohesion = float((vectors[rows] @ centroid).mean() / norm) if norm > 0 else 0.0
             drafts.append(
-                {
-                    "rows": rows,
-                    "votes": sum(members[row].votes for row in rows),
-                    "sectors": sorted({members[row].sector for row in rows if members[row].sector}),
-                    "cohesion": round(cohesion, 4),
-                    "label": label,
-                }
+                _ThemeDraft(
+                    label=label,
+                    rows=rows,
+                    votes=sum(members[row].votes for row in rows),
+                    sectors=sorted({sector for row in rows if (sector := members[row].sector)}),
+                    cohesion=round(cohesion, 4),
+                    first_id=members[rows[0]].id,
+                )
             )
         by_votes = sorted(
-            drafts,
-            key=lambda d: (
-                -d["votes"],
-                -len(d["sectors"]),
-                -len(d["rows"]),
-                members[d["rows"][0]].id,
-            ),
+            drafts, key=lambda d: (-d.votes, -len(d.sectors), -len(d.rows), d.first_id)
         )
         by_sectors = sorted(
-            drafts,
-            key=lambda d: (
-                -len(d["sectors"]),
-                -d["votes"],
-                -len(d["rows"]),
-                members[d["rows"][0]].id,
-            ),
+            drafts, key=lambda d: (-len(d.sectors), -d.votes, -len(d.rows), d.first_id)
         )
-        sector_rank = {id(d): rank for rank, d in enumerate(by_sectors, start=1)}
+        sector_rank = {draft.label: rank for rank, draft in enumerate(by_sectors, start=1)}
         for rank, draft in enumerate(by_votes, start=1):
-            rows = draft["rows"]
-            key_phrases, label_languages = phrases[draft["label"]]
-            language_counts = Counter(languages[row] for row in rows)
+            key_phrases, label_languages = phrases[draft.label]
+            language_counts = Counter(languages[row] for row in draft.rows)
             themes.append(
                 Theme(
                     id=f"{area}/{rank}",
                     area=area,
-                    contribution_ids=[members[row].id for row in rows],
+                    contribution_ids=[members[row].id for row in draft.rows],
                     key_phrases=key_phrases,
                     label_languages=label_languages,
                     languages=dict(sorted(language_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
                     representative_ids=[
                         members[row].id
-                        for row in _representatives(vectors, rows, languages, max_representatives)
+                        for row in _representatives(
+                            vectors, draft.rows, languages, max_representatives
+                        )
                     ],
-                    votes=draft["votes"],
-                    sectors=draft["sectors"],
-                    kinds=dict(sorted(Counter(members[row].kind for row in rows).items())),
+                    votes=draft.votes,
+                    sectors=draft.sectors,
+                    kinds=dict(sorted(Counter(members[row].kind for row in draft.rows).items())),
                     rank_by_votes=rank,
-                    rank_by_sectors=sector_rank[id(draft)],
-                    cohesion=draft["cohesion"],
+                    rank_by_sectors=sector_rank[draft.label],
+                    cohesion=draft.cohesion,
                 )
             )
     return ThemeSynthesis(themes=themes, encoder=encoder.name, unthemed_ids=unthemed)
