@@ -601,6 +601,14 @@ def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path):
     assert [c.id for c in read_contributions(source)] == ["1", "2", "3", "4"]
 
 
+def test_contribution_from_mapping_keeps_the_primary_language_subtag():
+    record = {"id": 7, "area": "a", "text": "t", "language": "pl-PL", "votes": None}
+
+    assert Contribution.from_mapping(record) == Contribution(
+        id="7", area="a", text="t", language="pl"
+    )
+
+
 def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
     rows = [
         {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "votes": 1},

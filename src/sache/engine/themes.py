@@ -165,7 +165,8 @@ class Contribution:
             id=str(record["id"]),
             area=str(record.get("area") or ""),
             text=str(record.get("text") or ""),
-            language=str(record.get("language") or "und").lower(),
+            # "pl-PL" and "PL" are both Polish: only the primary subtag matters here.
+            language=str(record.get("language") or "und").lower().replace("_", "-").split("-")[0],
             round=int(round_) if round_ is not None else None,
             kind=str(record.get("kind") or "idea"),
             votes=int(record.get("votes") or 0),
