@@ -34,11 +34,13 @@ Method
    area mean with a pseudo-count, so that a language with one note is not
    reduced to nothing.
 3. Cluster the area with average-linkage (UPGMA) agglomerative clustering on
-   cosine distances [3]_ and stop merging at the first merge that is
-   unusually costly: higher than the mean merge height by 1.25 standard
-   deviations (Mojena's rule [8]_, with the constant Milligan and Cooper found
-   best [9]_). The mean-silhouette choice of ``k`` [4]_ is the alternative
-   rule. Deterministic: no random initialisation, contributions in id order.
+   cosine distances [3]_ and cut the dendrogram at the number of themes ``k``
+   that maximises the mean silhouette [4]_, for ``2 <= k <= n // 2`` (a theme
+   is something raised at least twice on average). Mojena's stopping rule on
+   the merge heights [8]_ (constant 1.25 [9]_) is the alternative; it was
+   slightly better on the two full benchmark workshops but under-split areas
+   of 8 to 22 notes (``bench/themes/README.md``), and small areas are common.
+   Deterministic: no random initialisation, contributions in id order.
 4. Key phrases: lemmatised unigrams and bigrams (``simplemma`` [5]_; the
    lemmatiser is pluggable), scored per theme by class-based TF-IDF within the
    area [6]_, counted once per contribution, and kept in their own language.
@@ -498,7 +500,7 @@ def mojena_cluster_count(
 
 
 def cluster_themes(
-    distances: np.ndarray, *, n_clusters: int | None = None, rule: str = "mojena"
+    distances: np.ndarray, *, n_clusters: int | None = None, rule: str = "silhouette"
 ) -> list[int]:
     """Average-linkage clusters of one area, cut where ``rule`` says.
 
@@ -508,8 +510,9 @@ def cluster_themes(
         Symmetric ``(n, n)`` distance matrix.
     n_clusters : int, optional
         Fixed number of clusters (clipped to ``1..n``); skips the rule.
-    rule : {"mojena", "silhouette"}
-        :func:`mojena_cluster_count` or :func:`silhouette_cluster_count`.
+    rule : {"silhouette", "mojena"}
+        :func:`silhouette_cluster_count` (default) or
+        :func:`mojena_cluster_count`.
 
     Returns
     -------
@@ -524,7 +527,7 @@ def cluster_themes(
     Examples
     --------
     >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
-    >>> cluster_themes(np.abs(points[:, None] - points[None, :]), rule="silhouette")
+    >>> cluster_themes(np.abs(points[:, None] - points[None, :]))
     [0, 0, 1, 1, 2, 2]
     """
     if rule not in ("mojena", "silhouette"):
@@ -949,7 +952,7 @@ def synthesise_themes(
     max_representatives: int = 3,
     lemmatiser: Lemmatiser | None = None,
     remove_language_means: bool = True,
-    rule: str = "mojena",
+    rule: str = "silhouette",
     preferred_languages: Sequence[str] = (),
 ) -> ThemeSynthesis:
     """Group each area's contributions into ranked, labelled themes.
@@ -972,7 +975,7 @@ def synthesise_themes(
     remove_language_means : bool
         Centre each language before clustering (step 2 of the method); turn
         off only to measure what it brings.
-    rule : {"mojena", "silhouette"}
+    rule : {"silhouette", "mojena"}
         How the number of themes of an area is chosen (see
         :func:`cluster_themes`) when ``n_themes`` does not fix it.
     preferred_languages : sequence of str
@@ -1279,9 +1282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--themes", type=int, help="fixed number of themes per area")
     parser.add_argument(
         "--rule",
-        choices=("mojena", "silhouette"),
-        default="mojena",
-        help="how the number of themes is chosen (default: Mojena's rule on merge heights)",
+        choices=("silhouette", "mojena"),
+        default="silhouette",
+        help="how the number of themes is chosen (default: the best mean silhouette)",
     )
     parser.add_argument(
         "--keep-language-means",
