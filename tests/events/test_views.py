@@ -385,3 +385,21 @@ def test_every_page_renders_for_its_audience_in_each_language(client, language):
     assert statuses == [200] * (len(participant_pages) + len(operator_pages))
     expected = {"en": "Organiser's desk: Rzeszów B2B", "pl": "Panel organizatora: Rzeszów B2B"}[language]
     assert expected in heading.replace("&#x27;", "'")
+
+
+def test_operator_places_a_meeting_by_hand_and_a_clash_is_explained(client):
+    event = make_event(slots=2, tables=2)
+    first, second, third = (make_registration(event) for _ in range(3))
+    slot = event.slots.first()
+    table1, table2 = event.tables.all()
+    meeting = make_meeting(first, second)
+    clash = make_meeting(first, third, slot=slot, table=table2)
+    client.force_login(make_operator())
+    url = reverse("events:meeting-manage", args=[event.slug, meeting.pk])
+
+    refused = client.post(url, {"action": "place", "slot": slot.pk, "table": table1.pk}, follow=True)
+    client.post(url, {"action": "place", "slot": event.slots.last().pk, "table": table1.pk})
+
+    meeting.refresh_from_db()
+    assert [str(message) for message in refused.context["messages"]] == ["One of the participants already has a meeting in this slot."]
+    assert (meeting.slot, meeting.table, clash.slot) == (event.slots.last(), table1, slot)

@@ -440,7 +440,8 @@ def manage_meetings(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "meetings": meetings,
             "attendance_choices": Attendance.choices,
-            "place_form": forms.PlaceMeetingForm(event=event),
+            "slots": list(event.slots.all()),
+            "tables": list(event.tables.all()),
         },
         status=400 if form.errors else 200,
     )
