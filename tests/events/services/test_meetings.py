@@ -186,3 +186,21 @@ def test_record_meeting_feedback_from_a_third_party_is_refused(pair):
 
     with pytest.raises(ValidationError):
         services.record_meeting_feedback(meeting, registration=outsider, actor=None, wants_to_continue=True)
+
+
+def test_meeting_caps_stop_requests_and_acceptances_beyond_the_maximum(pair):
+    requester, recipient = pair
+    event = requester.event
+    recipient.max_meetings = 1
+    recipient.save()
+    make_meeting(recipient, make_registration(event))
+    open_request = make_meeting(make_registration(event), recipient, status=MeetingStatus.REQUESTED)
+
+    with pytest.raises(ValidationError) as asking:
+        services.request_meeting(event, requester=requester, recipient=recipient, actor=None)
+    with pytest.raises(ValidationError) as accepting:
+        services.respond_to_meeting(open_request, actor=None, accept=True)
+
+    assert asking.value.messages == [f"{recipient.organisation.name} has no room for more meetings."]
+    assert accepting.value.messages == ["You have reached your maximum number of meetings (1)."]
+    assert services.add_meeting(event, first=requester, second=recipient, actor=None).status == MeetingStatus.ACCEPTED

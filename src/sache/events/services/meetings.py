@@ -26,6 +26,23 @@ def pair_meetings(event: Event, first: Registration, second: Registration):
     )
 
 
+def accepted_count(registration: Registration) -> int:
+    return Meeting.objects.filter(
+        Q(requester=registration) | Q(recipient=registration), status=MeetingStatus.ACCEPTED
+    ).count()
+
+
+def _check_cap(registration: Registration, *, own: bool) -> None:
+    if accepted_count(registration) >= registration.meeting_cap:
+        if own:
+            raise ValidationError(
+                _("You have reached your maximum number of meetings (%(count)s).") % {"count": registration.meeting_cap}
+            )
+        raise ValidationError(
+            _("%(name)s has no room for more meetings.") % {"name": registration.organisation.name}
+        )
+
+
 def request_meeting(
     event: Event,
     *,
@@ -55,6 +72,8 @@ def request_meeting(
         raise ValidationError(_("The organiser does not allow a meeting between these participants."))
     if existing.filter(status__in=ACTIVE).exists():
         raise ValidationError(_("A meeting with %(name)s is already requested.") % {"name": recipient.organisation.name})
+    _check_cap(requester, own=True)
+    _check_cap(recipient, own=False)
     with transaction.atomic():
         meeting = Meeting.objects.create(
             event=event,
@@ -73,10 +92,14 @@ def request_meeting(
 def respond_to_meeting(meeting: Meeting, *, actor: Any, accept: bool) -> Meeting:
     """Accept or decline an open request. Emails the requester after commit.
 
-    Does nothing to an answered request. Logs ``events.meeting.accepted|declined``.
+    Refuses an answered request, and accepting beyond either side's maximum number of
+    meetings (operators can still add meetings). Logs ``events.meeting.accepted|declined``.
     """
     if meeting.status != MeetingStatus.REQUESTED:
         raise ValidationError(_("This request has already been answered."))
+    if accept:
+        _check_cap(meeting.recipient, own=True)
+        _check_cap(meeting.requester, own=False)
     with transaction.atomic():
         meeting.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
         meeting.responded_at = timezone.now()
