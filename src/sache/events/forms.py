@@ -19,7 +19,7 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = [
             "title", "kind", "format", "language", "description", "venue", "address", "online_url",
-            "publication", "registration_open", "requests_open", "default_max_meetings", "objective",
+            "publication", "registration_open", "requests_open", "auto_accept", "default_max_meetings", "objective",
             "fairness", "time_limit",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}

@@ -204,3 +204,15 @@ def test_meeting_caps_stop_requests_and_acceptances_beyond_the_maximum(pair):
     assert asking.value.messages == [f"{recipient.organisation.name} has no room for more meetings."]
     assert accepting.value.messages == ["You have reached your maximum number of meetings (1)."]
     assert services.add_meeting(event, first=requester, second=recipient, actor=None).status == MeetingStatus.ACCEPTED
+
+
+def test_request_meeting_in_an_auto_accept_event_is_a_meeting_at_once(pair, django_capture_on_commit_callbacks):
+    requester, recipient = pair
+    requester.event.auto_accept = True
+    make_member(recipient.organisation, make_user(email="b@example.org"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = services.request_meeting(requester.event, requester=requester, recipient=recipient, actor=None)
+
+    assert meeting.status == MeetingStatus.ACCEPTED
+    assert "booked a 1:1 meeting with you" in mail.outbox[0].body

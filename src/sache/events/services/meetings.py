@@ -56,7 +56,8 @@ def request_meeting(
     """Ask ``recipient`` for a 1:1 meeting on behalf of ``requester``.
 
     Both must be approved participants of ``event``; a pair meets at most once, and a
-    pair the organiser blocked cannot ask. Emails the recipient after commit.
+    pair the organiser blocked cannot ask. In an event that accepts requests automatically
+    the meeting is accepted at once. Emails the recipient after commit.
     Logs ``events.meeting.requested``.
     """
     if not event.requests_open:
@@ -82,6 +83,8 @@ def request_meeting(
             message=message,
             priority=priority,
             session=session,
+            status=MeetingStatus.ACCEPTED if event.auto_accept else MeetingStatus.REQUESTED,
+            responded_at=timezone.now() if event.auto_accept else None,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         notices.notify_meeting_requested(meeting)
