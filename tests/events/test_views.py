@@ -403,3 +403,15 @@ def test_operator_places_a_meeting_by_hand_and_a_clash_is_explained(client):
     meeting.refresh_from_db()
     assert [str(message) for message in refused.context["messages"]] == ["One of the participants already has a meeting in this slot."]
     assert (meeting.slot, meeting.table, clash.slot) == (event.slots.last(), table1, slot)
+
+
+def test_organiser_desk_lists_earlier_runs_with_their_gap(client):
+    event = make_event(slots=2, tables=1)
+    ScheduleRun.objects.create(event=event, objective_kind=event.objective, status=RunStatus.FINISHED, solver_status="optimal", objective=4, bound=4)
+    ScheduleRun.objects.create(event=event, objective_kind=event.objective, status=RunStatus.FINISHED, solver_status="feasible", objective=200, bound=210)
+    client.force_login(make_operator())
+
+    response = client.get(reverse("events:manage", args=[event.slug]))
+
+    assert [(run.solver_status, run.gap) for run in response.context["runs"]] == [("feasible", 10 / 210), ("optimal", 0.0)]
+    assert "4.8 %" in response.content.decode()

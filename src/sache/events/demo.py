@@ -12,7 +12,7 @@ import random
 from datetime import date, time
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS, Publication
@@ -168,4 +168,8 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
             bar.update(1)
         line = schedule_demo_event(event, seed=seed)
         bar.update(1)
+    # Fire PostgreSQL's deferred foreign-key checks now: a caller that empties the tables in
+    # the same transaction (the seed-demo tests flush between runs) cannot truncate tables
+    # with checks still pending.
+    connection.check_constraints()
     stdout.write(f"Demo event {event.title}: {len(registrations)} participants, {created} new requests; {line}.")

@@ -340,6 +340,7 @@ def _manage_context(event, **overrides):
         "tables": tables,
         "slots": list(event.slots.all()),
         "run": selectors.latest_run(event),
+        "runs": list(event.schedule_runs.all()[:5]),
     }
     context.update(overrides)
     return context
