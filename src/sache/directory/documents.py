@@ -45,7 +45,27 @@ def organisation_document(
     tags: Sequence[str],
     competences: Sequence[str],
 ) -> str:
-    return search_document(name, city, region_terms(region), descriptions, tags, [c.replace("_", " ") for c in competences])
+    return search_document(name, city, region_terms(region), descriptions, tags, _competence_words(competences))
+
+
+def _competence_words(competences: Sequence[str]) -> list[str]:
+    return [code.replace("_", " ") for code in competences]
+
+
+def need_document(*, title: str, description: str, competences: Sequence[str]) -> str:
+    return search_document(title, description, _competence_words(competences))
+
+
+def offer_document(*, title: str, description: str, competences: Sequence[str]) -> str:
+    return search_document(title, description, _competence_words(competences))
+
+
+def asset_document(*, title: str, description: str, period: str, place: str) -> str:
+    return search_document(title, description, period, place)
+
+
+def product_document(*, title: str, description: str, audience: str) -> str:
+    return search_document(title, description, audience)
 
 
 def facet_rows(
@@ -84,14 +104,46 @@ def profile_completeness(
     size_band: str,
     people_count: int,
 ) -> int:
-    """Percentage of the profile that is filled in (0–100).
+    """Percentage of the profile that is filled in (0–100); :func:`missing_parts` names the gaps.
 
     >>> profile_completeness(descriptions=["x" * 200], heritage_domains=["archaeology"], creative_domains=[],
     ...     competences=["digitisation"], languages=["pl"], website="", city="Sanok",
     ...     size_band="", people_count=1)
     80
     """
-    filled = {
+    filled = _filled_parts(
+        descriptions=descriptions, heritage_domains=heritage_domains, creative_domains=creative_domains,
+        competences=competences, languages=languages, website=website, city=city, size_band=size_band,
+        people_count=people_count,
+    )
+    return sum(weight for part, weight in COMPLETENESS_WEIGHTS.items() if filled[part])
+
+
+def missing_parts(**profile) -> list[str]:
+    """Parts of ``COMPLETENESS_WEIGHTS`` the profile lacks, heaviest first (same arguments as completeness).
+
+    >>> missing_parts(descriptions=["x" * 200], heritage_domains=["archaeology"], creative_domains=[],
+    ...     competences=["digitisation"], languages=["pl"], website="", city="Sanok",
+    ...     size_band="", people_count=1)
+    ['second_language', 'website', 'size']
+    """
+    filled = _filled_parts(**profile)
+    return [part for part in sorted(COMPLETENESS_WEIGHTS, key=lambda p: -COMPLETENESS_WEIGHTS[p]) if not filled[part]]
+
+
+def _filled_parts(
+    *,
+    descriptions: Sequence[str],
+    heritage_domains: Sequence[str],
+    creative_domains: Sequence[str],
+    competences: Sequence[str],
+    languages: Sequence[str],
+    website: str,
+    city: str,
+    size_band: str,
+    people_count: int,
+) -> dict[str, bool]:
+    return {
         "description": bool(descriptions) and len(descriptions[0]) >= 80,
         "second_language": len(descriptions) >= 2,
         "sectors": bool(heritage_domains or creative_domains),
@@ -102,4 +154,3 @@ def profile_completeness(
         "size": bool(size_band),
         "people": people_count > 0,
     }
-    return sum(weight for part, weight in COMPLETENESS_WEIGHTS.items() if filled[part])

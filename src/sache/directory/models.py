@@ -254,3 +254,29 @@ class DigitalProduct(OpportunityBase):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:product-detail", kwargs={"pk": self.pk})
+
+
+class ImportBatch(models.Model):
+    """An uploaded import file, kept between its preview and its commit."""
+
+    class Kind(models.TextChoices):
+        ORGANISATIONS = "organisations", _("Organisations")
+        PEOPLE = "people", _("People")
+        NEEDS = "needs", _("Needs")
+        OFFERS = "offers", _("Offers")
+
+    kind = models.CharField(_("records"), max_length=20, choices=Kind.choices)
+    filename = models.CharField(_("file"), max_length=200)
+    content = models.BinaryField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    committed_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename

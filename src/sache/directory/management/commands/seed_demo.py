@@ -214,7 +214,7 @@ class Command(BaseCommand):
                 place=record.place,
                 rights_uri=record.rights_uri,
                 reuse_conditions=record.reuse_conditions,
-                search_document=documents.search_document(record.title, record.description, record.period, record.place),
+                search_document=documents.asset_document(title=record.title, description=record.description, period=record.period, place=record.place),
                 created_at=dates[record.org_external_id],
                 updated_at=dates[record.org_external_id],
             )
@@ -237,7 +237,7 @@ class Command(BaseCommand):
                 timeframe=record.timeframe,
                 status=record.status,
                 asset_id=asset_ids.get(record.asset_external_id) if record.asset_external_id else None,
-                search_document=documents.search_document(record.title, record.description, [c.replace("_", " ") for c in record.competences]),
+                search_document=documents.need_document(title=record.title, description=record.description, competences=record.competences),
                 created_at=dates[record.org_external_id],
                 updated_at=dates[record.org_external_id],
             )
@@ -254,7 +254,7 @@ class Command(BaseCommand):
                 competences=list(record.competences),
                 portfolio_links=list(record.portfolio_links),
                 price_band=record.price_band,
-                search_document=documents.search_document(record.title, record.description, [c.replace("_", " ") for c in record.competences]),
+                search_document=documents.offer_document(title=record.title, description=record.description, competences=record.competences),
                 created_at=dates[record.org_external_id],
                 updated_at=dates[record.org_external_id],
             )
@@ -272,7 +272,7 @@ class Command(BaseCommand):
                 audience=record.audience,
                 price_band=record.price_band,
                 references=list(record.references),
-                search_document=documents.search_document(record.title, record.description, record.audience),
+                search_document=documents.product_document(title=record.title, description=record.description, audience=record.audience),
                 created_at=dates[record.org_external_id],
                 updated_at=dates[record.org_external_id],
             )

@@ -1,0 +1,153 @@
+"""Full-text search over the folded ``search_document`` of directory records, behind one interface.
+
+Every searchable record stores ``search_document``: its texts folded to lower case
+without diacritics (``documents.py``), so "Łańcut" and "lancut" are the same word
+in every backend. :func:`filter_by_query` narrows a queryset to the records that
+contain every word of the query, the last word as a prefix (typing "muz" finds
+"muzeum").
+
+* SQLite: an FTS5 table ``<table>_fts`` per model, with external content (the
+  model's own table) and the ``unicode61 remove_diacritics 2`` tokenizer. Triggers
+  keep it in step with every insert, update and delete, bulk ones included;
+  :func:`rebuild_search_indexes` (``sache rebuild_search_index``) rebuilds it.
+* PostgreSQL: a GIN index on ``to_tsvector('simple', search_document)``; the
+  'simple' configuration does no stemming, as the document is already folded and
+  the content is in nine languages.
+* Any other database: a ``LIKE`` per word (slow, correct).
+"""
+
+from __future__ import annotations
+
+from django.db import connections
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+from sache.directory.text import tokens
+
+# Tables of the searchable models: organisations, needs, offers, heritage assets, products.
+SEARCH_TABLES = (
+    "directory_organisation",
+    "directory_need",
+    "directory_offer",
+    "directory_heritageasset",
+    "directory_digitalproduct",
+)
+# Longer queries add little and cost a MATCH term each.
+MAX_TERMS = 8
+
+
+def query_terms(query: str | None) -> list[str]:
+    """Folded words of ``query`` that the search uses.
+
+    >>> query_terms("  Muzeum-Zamek w Łańcucie ")
+    ['muzeum', 'zamek', 'w', 'lancucie']
+    """
+    return tokens(query or "")[:MAX_TERMS]
+
+
+def filter_by_query(queryset: QuerySet, query: str | None) -> QuerySet:
+    """Records of ``queryset`` whose search document has every word of ``query`` (last one as prefix).
+
+    An empty query returns ``queryset`` unchanged.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    table = queryset.model._meta.db_table
+    vendor = connections[queryset.db].vendor
+    if vendor == "sqlite":
+        # Tokens are letters and digits only, so quoting them is enough to keep FTS5 syntax out.
+        match = " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
+        return queryset.filter(
+            pk__in=RawSQL(f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', [match])
+        )
+    if vendor == "postgresql":
+        return queryset.filter(_TextMatch(" & ".join([*terms[:-1], f"{terms[-1]}:*"])))
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_document__contains=term)
+    return queryset.filter(condition)
+
+
+class _TextMatch(Func):
+    """``to_tsvector('simple', search_document) @@ to_tsquery('simple', <query>)``, the GIN-indexed form."""
+
+    output_field = BooleanField()
+
+    def __init__(self, tsquery: str) -> None:
+        super().__init__(F("search_document"), Value(tsquery))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        document_sql, document_params = compiler.compile(self.source_expressions[0])
+        query_sql, query_params = compiler.compile(self.source_expressions[1])
+        sql = f"to_tsvector('simple', {document_sql}) @@ to_tsquery('simple', {query_sql})"
+        return sql, (*document_params, *query_params)
+
+
+def _sqlite_statements(table: str) -> list[str]:
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_document, content='{table}', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_document) VALUES ('delete', old.id, old.search_document); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF search_document ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_document) VALUES ('delete', old.id, old.search_document); "
+        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
+    ]
+
+
+def _postgresql_statements(table: str) -> list[str]:
+    return [
+        f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} "
+        "USING GIN (to_tsvector('simple', search_document))"
+    ]
+
+
+def search_statements(vendor: str) -> list[str]:
+    """SQL that creates the search structures for ``vendor`` (idempotent)."""
+    statements: list[str] = []
+    for table in SEARCH_TABLES:
+        if vendor == "sqlite":
+            statements += _sqlite_statements(table)
+        elif vendor == "postgresql":
+            statements += _postgresql_statements(table)
+    return statements
+
+
+def create_search_structures(schema_editor) -> None:
+    """Create the search tables, triggers or indexes for the connection's database (idempotent)."""
+    for statement in search_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+def drop_search_structures(schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    for table in SEARCH_TABLES:
+        if vendor == "sqlite":
+            for suffix in ("insert", "delete", "update"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")
+            schema_editor.execute(f"DROP TABLE IF EXISTS {table}_fts")
+        elif vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {table}_search_gin")
+
+
+def ensure_search_structures(using: str = "default") -> None:
+    """Recreate missing triggers after a migration rebuilt a table (SQLite drops them with the old table)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for statement in search_statements(connection.vendor):
+            cursor.execute(statement)
+
+
+def rebuild_search_indexes(using: str = "default") -> None:
+    """Rebuild the SQLite FTS5 tables from the records' search documents (PostgreSQL needs nothing)."""
+    connection = connections[using]
+    ensure_search_structures(using)
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for table in SEARCH_TABLES:
+            cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")

@@ -1,0 +1,1 @@
+"""Views of the directory: browsing (``browse``), editing (``edit``), import and export (``exchange``)."""

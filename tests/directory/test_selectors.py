@@ -1,0 +1,127 @@
+import pytest
+from django.http import Http404
+
+from sache.directory import selectors
+from sache.directory.enums import OrganisationKind, Publication
+from tests.factories.accounts import make_user
+from tests.factories.directory import make_member, make_need, make_organisation, make_record
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_organisations_visible_to_anonymous_only_published(django_user_model):
+    published = make_organisation(name="Published")
+    make_organisation(name="Draft", publication=Publication.DRAFT)
+
+    from django.contrib.auth.models import AnonymousUser
+
+    assert list(selectors.organisations_visible_to(AnonymousUser())) == [published]
+
+
+def test_organisations_visible_to_member_includes_own_draft():
+    published = make_organisation(name="A published")
+    own = make_organisation(name="B own draft", publication=Publication.DRAFT)
+    make_organisation(name="C other draft", publication=Publication.DRAFT)
+    user = make_user()
+    make_member(own, user)
+
+    assert list(selectors.organisations_visible_to(user)) == [published, own]
+
+
+def test_organisations_visible_to_operator_all(operator):
+    first = make_organisation(name="A")
+    second = make_organisation(name="B", publication=Publication.DRAFT)
+
+    assert list(selectors.organisations_visible_to(operator)) == [first, second]
+
+
+def test_records_hidden_when_organisation_is_draft():
+    draft_org = make_organisation(publication=Publication.DRAFT)
+    make_need(draft_org)
+    public_org = make_organisation()
+    visible = make_need(public_org)
+    make_need(public_org, publication=Publication.DRAFT)
+
+    assert list(selectors.records_visible_to("need", make_user())) == [visible]
+
+
+def test_get_record_for_raises_404_for_other_draft():
+    need = make_need(make_organisation(), publication=Publication.DRAFT)
+
+    with pytest.raises(Http404):
+        selectors.get_record_for("need", make_user(), need.pk)
+
+
+def _totals_match(kind, user, query=""):
+    """For every facet value, its count equals the total of the list filtered by that value."""
+    result = selectors.browse(kind, user, query=query)
+    mismatches = []
+    for facet in result.facets:
+        for value in facet.values:
+            total = selectors.browse(kind, user, query=query, params={facet.param: [value.value]}).results.count()
+            if total != value.count:
+                mismatches.append((facet.param, value.value, value.count, total))
+    return result, mismatches
+
+
+def test_facet_counts_equal_filtered_totals_for_organisations():
+    make_organisation(kind=OrganisationKind.MUSEUM, region="PL823", heritage_domains=["archaeology", "built_heritage"], languages=["pl", "en"], description=("pl", "Muzeum regionalne"))
+    make_organisation(kind=OrganisationKind.MUSEUM, region="PL821", heritage_domains=["archaeology"], languages=["pl"], description=("pl", "Muzeum zamek"))
+    make_organisation(kind=OrganisationKind.CREATIVE_BUSINESS, region="CZ031", creative_domains=["games"], languages=["cs", "en"], description=("en", "Game studio muzeum"))
+    make_organisation(kind=OrganisationKind.LIBRARY, region="PL823", languages=["pl"], publication=Publication.DRAFT)
+
+    result, mismatches = _totals_match("organisation", make_user())
+    _searched, searched_mismatches = _totals_match("organisation", make_user(), query="muzeum")
+
+    assert mismatches == []
+    assert searched_mismatches == []
+    counts = {facet.param: {v.value: v.count for v in facet.values} for facet in result.facets}
+    assert counts == {
+        "kind": {"museum": 2, "creative_business": 1},
+        "sector": {"archaeology": 2, "built_heritage": 1, "games": 1},
+        "region": {"PL82": 2, "CZ03": 1},
+        "language": {"pl": 2, "en": 2, "cs": 1},
+    }
+
+
+def test_facets_are_disjunctive_within_a_facet_and_conjunctive_across():
+    make_organisation(name="A", kind=OrganisationKind.MUSEUM, region="PL823")
+    make_organisation(name="B", kind=OrganisationKind.GALLERY, region="PL823")
+    make_organisation(name="C", kind=OrganisationKind.GALLERY, region="CZ031")
+
+    result = selectors.browse("organisation", None, params={"kind": ["museum", "gallery"], "region": ["PL82"]})
+
+    assert [o.name for o in result.results] == ["A", "B"]
+    counts = {facet.param: {v.value: v.count for v in facet.values} for facet in result.facets}
+    assert counts["kind"] == {"museum": 1, "gallery": 1}
+    assert counts["region"] == {"PL82": 2, "CZ03": 1}
+
+
+def test_facet_counts_equal_filtered_totals_for_records():
+    first = make_organisation(region="PL823")
+    second = make_organisation(region="HU221")
+    make_record("need", first, language="pl", budget_band="under_5k")
+    make_record("need", first, language="en", status="closed")
+    make_record("need", second, language="hu", title="Digitális archívum")
+
+    result, mismatches = _totals_match("need", None)
+
+    assert mismatches == []
+    assert {v.value: v.count for v in result.facets[2].values} == {"PL82": 2, "HU22": 1}
+
+
+def test_unknown_facet_values_are_ignored():
+    make_organisation(name="A")
+
+    result = selectors.browse("organisation", None, params={"region": ["XX99", "PL823"], "sector": ["nope"]})
+
+    assert (result.selected, [o.name for o in result.results]) == ({}, ["A"])
+
+
+def test_browse_sort_by_completeness():
+    make_organisation(name="Sparse")
+    make_organisation(name="Rich", website="https://example.org", size_band="small", languages=["pl"])
+
+    result = selectors.browse("organisation", None, sort="-completeness")
+
+    assert [o.name for o in result.results] == ["Rich", "Sparse"]
