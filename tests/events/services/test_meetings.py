@@ -209,7 +209,7 @@ def test_meeting_caps_stop_requests_and_acceptances_beyond_the_maximum(pair):
 def test_request_meeting_in_an_auto_accept_event_is_a_meeting_at_once(pair, django_capture_on_commit_callbacks):
     requester, recipient = pair
     requester.event.auto_accept = True
-    make_member(recipient.organisation, make_user(email="b@example.org"))
+    make_member(recipient.organisation, make_user(email="b@example.org", preferred_language="en"))
 
     with django_capture_on_commit_callbacks(execute=True):
         meeting = services.request_meeting(requester.event, requester=requester, recipient=recipient, actor=None)
