@@ -516,6 +516,23 @@ def schedule_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @operator_required
+@require_POST
+def remind(request: HttpRequest, slug: str) -> HttpResponse:
+    event = selectors.get_event_for(request.user, slug)
+    reminded = meeting_services.remind_participants_without_meetings(event, actor=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s participant without meetings will get a reminder.",
+            "%(count)s participants without meetings will get a reminder.",
+            len(reminded),
+        )
+        % {"count": len(reminded)},
+    )
+    return redirect("events:manage", slug=event.slug)
+
+
+@operator_required
 @require_GET
 def grid(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)

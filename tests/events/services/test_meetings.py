@@ -216,3 +216,22 @@ def test_request_meeting_in_an_auto_accept_event_is_a_meeting_at_once(pair, djan
 
     assert meeting.status == MeetingStatus.ACCEPTED
     assert "booked a 1:1 meeting with you" in mail.outbox[0].body
+
+
+def test_remind_participants_without_meetings_mails_only_idle_approved_participants(pair, django_capture_on_commit_callbacks):
+    requester, recipient = pair
+    event = requester.event
+    make_meeting(requester, recipient, status=MeetingStatus.REQUESTED)
+    idle = make_registration(event)
+    make_registration(event, status=RegistrationStatus.PENDING)
+    declined_only = make_registration(event)
+    make_meeting(declined_only, requester, status=MeetingStatus.DECLINED)
+    for registration in (idle, declined_only):
+        make_member(registration.organisation, make_user(email=f"{registration.pk}@example.org", preferred_language="en"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded = services.remind_participants_without_meetings(event, actor=None)
+
+    assert reminded == [idle.pk, declined_only.pk]
+    assert sorted(message.to[0] for message in mail.outbox) == [f"{idle.pk}@example.org", f"{declined_only.pk}@example.org"]
+    assert mail.outbox[0].subject == f"No meetings yet at {event.title}"

@@ -290,3 +290,23 @@ def record_meeting_feedback(
         )
     log_action(meeting, "events.meeting.feedback", actor=actor, data={"wants_to_continue": wants_to_continue})
     return feedback
+
+
+def remind_participants_without_meetings(event: Event, *, actor: Any) -> list[int]:
+    """Email approved participants who have neither a request nor a meeting yet.
+
+    Enqueues one reminder per such registration after commit; returns their ids.
+    Logs ``events.reminders.sent`` with the count.
+    """
+    busy = Meeting.objects.filter(event=event, status__in=ACTIVE)
+    idle = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+        .exclude(pk__in=busy.values("requester_id"))
+        .exclude(pk__in=busy.values("recipient_id"))
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    with transaction.atomic():
+        notices.notify_without_meetings(event, registration_ids=idle)
+    log_action(event, "events.reminders.sent", actor=actor, data={"count": len(idle)})
+    return idle

@@ -38,6 +38,12 @@ def notify_agenda_changes(event: Event, *, registration_ids: Iterable[int]) -> N
         _enqueue("agenda_changed", event_id=event.pk, registration_ids=ids)
 
 
+def notify_without_meetings(event: Event, *, registration_ids: Iterable[int]) -> None:
+    ids = sorted(set(registration_ids))
+    if ids:
+        _enqueue("no_meetings", event_id=event.pk, registration_ids=ids)
+
+
 def registration_recipients(registration: Registration) -> dict[str, list[str]]:
     """Where a registration's mail goes, by language: its representatives, else every member
     with a login. People with a login read mail in their preferred language."""
@@ -93,6 +99,12 @@ def send_notice(
         if registration is None:
             return 0
         messages += _messages("events/email/registration_decided.txt", {"registration": registration, "event": registration.event}, registration)
+    elif kind == "no_meetings":
+        event = Event.objects.filter(pk=event_id).first()
+        if event is None:
+            return 0
+        for registration in Registration.objects.filter(event=event, pk__in=list(registration_ids)).select_related("organisation"):
+            messages += _messages("events/email/no_meetings.txt", {"registration": registration, "event": event}, registration)
     elif kind == "agenda_changed":
         from sache.events.selectors import agenda_for  # leaf: selectors import models only
 
