@@ -16,10 +16,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sache.core.permissions import is_operator, operator_required
-from sache.directory.models import Organisation
 from sache.events import forms, ics, rules, selectors
 from sache.events.enums import Attendance, MeetingStatus, RegistrationStatus, ScheduleStatus
-from sache.events.models import Registration
 from sache.events.services import events as event_services
 from sache.events.services import meetings as meeting_services
 from sache.events.services import schedule as schedule_services
@@ -63,15 +61,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _member_organisations(user) -> list[Organisation]:
-    return list(Organisation.objects.filter(pk__in=rules.member_organisation_ids(user)).order_by("name"))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
-    organisations = _member_organisations(request.user)
+    organisations = selectors.member_organisations(request.user)
     if not organisations:
         messages.error(request, _("Only members of an organisation in the directory can register."))
         return redirect(event)
@@ -334,7 +328,7 @@ def _manage_context(event, **overrides):
     context = {
         "event": event,
         "figures": selectors.event_figures(event),
-        "registrations": Registration.objects.filter(event=event).select_related("organisation").order_by("status", "organisation__name"),
+        "registrations": selectors.registrations_for_desk(event),
         "grid_form": forms.SlotGridForm(),
         "tables_form": forms.TablesForm(initial={"count": len(tables) or 10}),
         "tables": tables,
@@ -357,7 +351,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def registration_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
-    registration = Registration.objects.filter(event=event, pk=pk).first()
+    registration = selectors.registrations_for_desk(event).filter(pk=pk).first()
     if registration is None:
         raise Http404
     action = request.POST.get("action")
@@ -429,10 +423,7 @@ def manage_meetings(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("events:manage-meetings", slug=event.slug)
-    meetings = (
-        event.meetings.select_related("requester__organisation", "recipient__organisation", "slot", "table", "fixed_slot")
-        .order_by("status", "slot__index", "id")
-    )
+    meetings = selectors.meetings_for_desk(event)
     return render(
         request,
         "events/manage_meetings.html",
