@@ -415,3 +415,28 @@ def test_organiser_desk_lists_earlier_runs_with_their_gap(client):
 
     assert [(run.solver_status, run.gap) for run in response.context["runs"]] == [("feasible", 10 / 210), ("optimal", 0.0)]
     assert "4.8 %" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_meetings_desk_query_count_does_not_grow_with_meetings(client, django_assert_num_queries, count):
+    event = make_event(slots=2, tables=2)
+    for _ in range(count):
+        make_meeting(make_registration(event), make_registration(event))
+    client.force_login(make_operator())
+
+    with django_assert_num_queries(10):
+        client.get(reverse("events:manage-meetings", args=[event.slug]))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_desk_and_grid_query_counts_do_not_grow_with_participants(client, django_assert_num_queries, count):
+    event = make_event(slots=2, tables=2)
+    slot, table = event.slots.first(), event.tables.first()
+    for index in range(count):
+        make_meeting(make_registration(event), make_registration(event), slot=slot if index == 0 else None, table=table if index == 0 else None)
+    client.force_login(make_operator())
+
+    with django_assert_num_queries(11):
+        client.get(reverse("events:manage", args=[event.slug]))
+    with django_assert_num_queries(6):
+        client.get(reverse("events:grid", args=[event.slug]))

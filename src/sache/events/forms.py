@@ -129,11 +129,16 @@ class MeetingRequestForm(forms.Form):
     session = forms.ChoiceField(label=_("When"), choices=Session.choices, initial=Session.ANY)
 
 
+class ParticipantField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Registration) -> str:
+        return obj.organisation.name
+
+
 class OperatorMeetingForm(forms.Form):
     ACTIONS = [("add", _("Add an accepted meeting")), ("force", _("Force a meeting")), ("block", _("Block this pair"))]
 
-    first = forms.ModelChoiceField(label=_("First participant"), queryset=Registration.objects.none())
-    second = forms.ModelChoiceField(label=_("Second participant"), queryset=Registration.objects.none())
+    first = ParticipantField(label=_("First participant"), queryset=Registration.objects.none())
+    second = ParticipantField(label=_("Second participant"), queryset=Registration.objects.none())
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
     fixed_slot = forms.ModelChoiceField(label=_("Fixed slot"), queryset=Slot.objects.none(), required=False)
 

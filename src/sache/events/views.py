@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -423,14 +424,14 @@ def manage_meetings(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("events:manage-meetings", slug=event.slug)
-    meetings = selectors.meetings_for_desk(event)
+    page = Paginator(selectors.meetings_for_desk(event), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "events/manage_meetings.html",
         {
             "event": event,
             "form": form,
-            "meetings": meetings,
+            "page": page,
             "attendance_choices": Attendance.choices,
             "slots": list(event.slots.all()),
             "tables": list(event.tables.all()),
