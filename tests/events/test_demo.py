@@ -50,3 +50,21 @@ def test_load_demo_is_deterministic_for_a_seed(hub):
     second = sorted(Meeting.objects.values_list("requester__organisation__external_id", "recipient__organisation__external_id", "status", "priority"))
 
     assert first == second
+
+
+def test_load_demo_adds_the_demo_logins_when_accounts_come_later():
+    studio_org = make_organisation(name="Studio Pixel", kind=OrganisationKind.CREATIVE_BUSINESS, external_id="org-0002")
+    museum_org = make_organisation(name="Muzeum Okręgowe", kind=OrganisationKind.MUSEUM, external_id="org-0001")
+    for number in range(3, 9):
+        make_organisation(kind=OrganisationKind.GALLERY if number % 2 else OrganisationKind.CREATIVE_BUSINESS, external_id=f"org-{number:04d}")
+    demo.load_demo(seed=5, stdout=io.StringIO(), progress=False)
+    make_member(museum_org, make_user(email="museum@demo.sache.example.org"))
+    make_member(studio_org, make_user(email="studio@demo.sache.example.org"))
+
+    demo.load_demo(seed=5, stdout=io.StringIO(), progress=False)
+    after = Meeting.objects.count()
+    demo.load_demo(seed=5, stdout=io.StringIO(), progress=False)
+
+    assert Meeting.objects.count() == after
+    pair = Meeting.objects.filter(requester__organisation__in=[studio_org, museum_org], recipient__organisation__in=[studio_org, museum_org])
+    assert pair.count() == 1
