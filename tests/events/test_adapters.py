@@ -114,7 +114,7 @@ def test_from_schedule_json_maps_positions_back_and_counts_breaks():
         "slots": {str(one.pk): 2, str(two.pk): 0},
         "tables": {str(one.pk): 1, str(two.pk): 0},
         "objective": 1, "bound": 1, "status": "optimal",
-        "unscheduled": [{"id": str(three.pk), "reason": "no common free slot"}],
+        "unscheduled": [{"id": str(three.pk), "reason": "participant 2 has no common free slot with participant 1"}],
     }
 
     outcome = adapters.from_schedule_json(data, answer)
@@ -123,7 +123,7 @@ def test_from_schedule_json_maps_positions_back_and_counts_breaks():
         status="optimal", objective=1, bound=1,
         slots={one.pk: slots[2].pk, two.pk: slots[0].pk},
         tables={one.pk: tables[1].pk, two.pk: tables[0].pk},
-        unscheduled={three.pk: "no common free slot"},
+        unscheduled={three.pk: f"{third.organisation.name} has no common free slot with {second.organisation.name}"},
         breaks={first.pk: 1, second.pk: 0, third.pk: 0},
     )
 

@@ -13,6 +13,7 @@ as a locked meeting unless the operator allows moves.
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,7 @@ class SchedulingInput:
     locked: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # meeting id -> (slot, table)
     fairness: int = 2
     allow_moves: bool = False
+    names: tuple[str, ...] = ()  # organisation name of each participant, for reasons in words
 
     @property
     def tables(self) -> int:
@@ -79,9 +81,10 @@ class SchedulingOutcome:
 
 
 def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
-    participants = list(
-        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).order_by("id").values_list("id", flat=True)
+    approved = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).order_by("id").values_list("id", "organisation__name")
     )
+    participants = [registration_id for registration_id, _name in approved]
     position = {registration_id: index for index, registration_id in enumerate(participants)}
     slots = list(Slot.objects.filter(event=event).order_by("index").values_list("id", "session"))
     slot_position = {slot_id: index for index, (slot_id, _session) in enumerate(slots)}
@@ -131,6 +134,7 @@ def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
         locked=locked,
         fairness=event.fairness,
         allow_moves=allow_moves,
+        names=tuple(name for _id, name in approved),
     )
 
 
@@ -188,6 +192,19 @@ def breaks_per_participant(data: SchedulingInput, slots: dict[int, int]) -> dict
     return result
 
 
+_PARTICIPANT = re.compile(r"\bparticipant (\d+)\b")
+
+
+def in_words(data: SchedulingInput, text: str) -> str:
+    """The engine's reason with participant positions replaced by organisation names."""
+
+    def name(match: re.Match[str]) -> str:
+        position = int(match.group(1))
+        return data.names[position] if 0 <= position < len(data.names) else match.group(0)
+
+    return _PARTICIPANT.sub(name, text)
+
+
 def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> SchedulingOutcome:
     """Translate the scheduler's JSON answer (positions) back to slot, table and meeting ids."""
     by_id = {str(meeting.id): meeting.id for meeting in data.meetings}
@@ -203,7 +220,7 @@ def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> Schedul
     if isinstance(reasons, list):
         reasons = {str(item.get("id", item.get("meeting"))): item.get("reason", "") for item in reasons if isinstance(item, dict)}
     unscheduled = {
-        meeting.id: str(reasons.get(str(meeting.id)) or "not placed by the scheduler")
+        meeting.id: in_words(data, str(reasons.get(str(meeting.id)) or "not placed by the scheduler"))
         for meeting in data.meetings
         if meeting.id not in slots
     }
@@ -216,7 +233,7 @@ def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> Schedul
         tables={meeting_id: tables.get(meeting_id) for meeting_id in slots},
         unscheduled=unscheduled,
         breaks={data.participants[position]: count for position, count in breaks.items()},
-        explanation=str(answer.get("explanation") or answer.get("reason") or ""),
+        explanation=in_words(data, str(answer.get("explanation") or answer.get("reason") or "")),
     )
 
 
