@@ -175,4 +175,4 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
     # the same transaction (the seed-demo tests flush between runs) cannot truncate tables
     # with checks still pending.
     connection.check_constraints()
-    stdout.write(f"Demo event {event.title}: {len(registrations)} participants, {created} new requests; {line}.")
+    stdout.write(f"Demo event {event.title}: {len(registrations)} participants, {created} new requests; {line.rstrip('.')}.")
