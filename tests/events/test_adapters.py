@@ -42,6 +42,8 @@ def test_build_input_maps_rows_to_positions():
     assert data.forbidden == {2: (0, 2)}
     assert data.max_meetings == {0: 3, 1: 1, 2: 3}
     assert data.locked == {forced.pk: (1, 1)}
+    assert adapters.to_instance_json(data)["locked"] == [{"meeting": str(forced.pk), "slot": 1, "table": 1}]
+    assert adapters.to_instance_json(data)["mode"] == "max_weight"
 
 
 def test_build_input_unlocks_published_meetings_when_moves_are_allowed_and_drops_caps_in_all_mode():
@@ -94,8 +96,9 @@ def test_to_instance_json_uses_the_published_instance_format():
 
     assert {key: instance[key] for key in ("participants", "slots", "tables", "sessions", "forbidden_slots", "fairness_d", "mode")} == {
         "participants": 3, "slots": 4, "tables": 2, "sessions": {"am": [0, 1, 2, 3], "pm": []},
-        "forbidden_slots": {"2": [0]}, "fairness_d": 1, "mode": "all",
+        "forbidden_slots": {"2": [0]}, "fairness_d": 1, "mode": "min_breaks",
     }
+    assert (instance["locked"], instance["allow_moves"]) == ([], False)
     assert instance["meetings"] == [
         {"id": str(one.pk), "a": 0, "b": 1, "session": "any", "weight": 2, "priority": 2, "fixed_slot": 2},
         {"id": str(two.pk), "a": 0, "b": 2, "session": "any", "weight": 2, "priority": 2},
@@ -111,7 +114,7 @@ def test_from_schedule_json_maps_positions_back_and_counts_breaks():
         "slots": {str(one.pk): 2, str(two.pk): 0},
         "tables": {str(one.pk): 1, str(two.pk): 0},
         "objective": 1, "bound": 1, "status": "optimal",
-        "unscheduled": [{"id": str(three.pk), "reason": "no common free slot"}],
+        "unscheduled": [{"id": str(three.pk), "reason": "participant 2 has no common free slot with participant 1"}],
     }
 
     outcome = adapters.from_schedule_json(data, answer)
@@ -120,7 +123,7 @@ def test_from_schedule_json_maps_positions_back_and_counts_breaks():
         status="optimal", objective=1, bound=1,
         slots={one.pk: slots[2].pk, two.pk: slots[0].pk},
         tables={one.pk: tables[1].pk, two.pk: tables[0].pk},
-        unscheduled={three.pk: "no common free slot"},
+        unscheduled={three.pk: f"{third.organisation.name} has no common free slot with {second.organisation.name}"},
         breaks={first.pk: 1, second.pk: 0, third.pk: 0},
     )
 

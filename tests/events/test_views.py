@@ -385,3 +385,58 @@ def test_every_page_renders_for_its_audience_in_each_language(client, language):
     assert statuses == [200] * (len(participant_pages) + len(operator_pages))
     expected = {"en": "Organiser's desk: Rzeszów B2B", "pl": "Panel organizatora: Rzeszów B2B"}[language]
     assert expected in heading.replace("&#x27;", "'")
+
+
+def test_operator_places_a_meeting_by_hand_and_a_clash_is_explained(client):
+    event = make_event(slots=2, tables=2)
+    first, second, third = (make_registration(event) for _ in range(3))
+    slot = event.slots.first()
+    table1, table2 = event.tables.all()
+    meeting = make_meeting(first, second)
+    clash = make_meeting(first, third, slot=slot, table=table2)
+    client.force_login(make_operator())
+    url = reverse("events:meeting-manage", args=[event.slug, meeting.pk])
+
+    refused = client.post(url, {"action": "place", "slot": slot.pk, "table": table1.pk}, follow=True)
+    client.post(url, {"action": "place", "slot": event.slots.last().pk, "table": table1.pk})
+
+    meeting.refresh_from_db()
+    assert [str(message) for message in refused.context["messages"]] == ["One of the participants already has a meeting in this slot."]
+    assert (meeting.slot, meeting.table, clash.slot) == (event.slots.last(), table1, slot)
+
+
+def test_organiser_desk_lists_earlier_runs_with_their_gap(client):
+    event = make_event(slots=2, tables=1)
+    ScheduleRun.objects.create(event=event, objective_kind=event.objective, status=RunStatus.FINISHED, solver_status="optimal", objective=4, bound=4)
+    ScheduleRun.objects.create(event=event, objective_kind=event.objective, status=RunStatus.FINISHED, solver_status="feasible", objective=200, bound=210)
+    client.force_login(make_operator())
+
+    response = client.get(reverse("events:manage", args=[event.slug]))
+
+    assert [(run.solver_status, run.gap) for run in response.context["runs"]] == [("feasible", 10 / 210), ("optimal", 0.0)]
+    assert "4.8 %" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_meetings_desk_query_count_does_not_grow_with_meetings(client, django_assert_num_queries, count):
+    event = make_event(slots=2, tables=2)
+    for _ in range(count):
+        make_meeting(make_registration(event), make_registration(event))
+    client.force_login(make_operator())
+
+    with django_assert_num_queries(10):
+        client.get(reverse("events:manage-meetings", args=[event.slug]))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_desk_and_grid_query_counts_do_not_grow_with_participants(client, django_assert_num_queries, count):
+    event = make_event(slots=2, tables=2)
+    slot, table = event.slots.first(), event.tables.first()
+    for index in range(count):
+        make_meeting(make_registration(event), make_registration(event), slot=slot if index == 0 else None, table=table if index == 0 else None)
+    client.force_login(make_operator())
+
+    with django_assert_num_queries(11):
+        client.get(reverse("events:manage", args=[event.slug]))
+    with django_assert_num_queries(6):
+        client.get(reverse("events:grid", args=[event.slug]))

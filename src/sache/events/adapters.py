@@ -13,12 +13,8 @@ as a locked meeting unless the operator allows moves.
 from __future__ import annotations
 
 import importlib.util
-import json
-import subprocess
-import sys
-import tempfile
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -63,6 +59,7 @@ class SchedulingInput:
     locked: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # meeting id -> (slot, table)
     fairness: int = 2
     allow_moves: bool = False
+    names: tuple[str, ...] = ()  # organisation name of each participant, for reasons in words
 
     @property
     def tables(self) -> int:
@@ -84,9 +81,10 @@ class SchedulingOutcome:
 
 
 def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
-    participants = list(
-        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).order_by("id").values_list("id", flat=True)
+    approved = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).order_by("id").values_list("id", "organisation__name")
     )
+    participants = [registration_id for registration_id, _name in approved]
     position = {registration_id: index for index, registration_id in enumerate(participants)}
     slots = list(Slot.objects.filter(event=event).order_by("index").values_list("id", "session"))
     slot_position = {slot_id: index for index, (slot_id, _session) in enumerate(slots)}
@@ -136,6 +134,7 @@ def build_input(event: Event, *, allow_moves: bool = False) -> SchedulingInput:
         locked=locked,
         fairness=event.fairness,
         allow_moves=allow_moves,
+        names=tuple(name for _id, name in approved),
     )
 
 
@@ -143,9 +142,10 @@ def to_instance_json(data: SchedulingInput) -> dict[str, Any]:
     """``data`` in the scheduler's JSON instance format (``shared/data/b2b/instances``), extended.
 
     The published format has ``participants, slots, tables, sessions{am,pm}, meetings[{id,a,b,
-    session,fixed_slot?}], forbidden_slots, precedences, fairness_d``; overloaded events add
-    ``mode``, a ``weight`` per meeting and ``max_meetings`` per participant; incremental runs add
-    ``locked`` (meeting id -> slot and table) and ``allow_moves``.
+    session,fixed_slot?}], forbidden_slots, precedences, fairness_d``; the engine's extensions
+    (``sache.engine.meetings.problem_from_dict``) add ``mode`` (``min_breaks``/``max_weight``),
+    a ``weight`` per meeting, ``max_meetings`` per participant, ``locked``
+    (``[{meeting, slot, table}]``) and ``allow_moves``. Meeting ids are strings.
     """
     meetings = []
     for meeting in data.meetings:
@@ -169,11 +169,11 @@ def to_instance_json(data: SchedulingInput) -> dict[str, Any]:
         "forbidden_slots": {str(participant): list(slots) for participant, slots in data.forbidden.items()},
         "precedences": [],
         "fairness_d": data.fairness,
-        "mode": "overloaded" if data.objective == ScheduleObjective.OVERLOADED else "all",
+        "mode": "max_weight" if data.objective == ScheduleObjective.OVERLOADED else "min_breaks",
         "max_meetings": {str(participant): cap for participant, cap in data.max_meetings.items()},
-        "locked": {
-            str(meeting_id): {"slot": slot, "table": table} for meeting_id, (slot, table) in sorted(data.locked.items())
-        },
+        "locked": [
+            {"meeting": str(meeting_id), "slot": slot, "table": table} for meeting_id, (slot, table) in sorted(data.locked.items())
+        ],
         "allow_moves": data.allow_moves,
     }
 
@@ -192,6 +192,19 @@ def breaks_per_participant(data: SchedulingInput, slots: dict[int, int]) -> dict
     return result
 
 
+_PARTICIPANT = re.compile(r"\bparticipant (\d+)\b")
+
+
+def in_words(data: SchedulingInput, text: str) -> str:
+    """The engine's reason with participant positions replaced by organisation names."""
+
+    def name(match: re.Match[str]) -> str:
+        position = int(match.group(1))
+        return data.names[position] if 0 <= position < len(data.names) else match.group(0)
+
+    return _PARTICIPANT.sub(name, text)
+
+
 def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> SchedulingOutcome:
     """Translate the scheduler's JSON answer (positions) back to slot, table and meeting ids."""
     by_id = {str(meeting.id): meeting.id for meeting in data.meetings}
@@ -207,7 +220,7 @@ def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> Schedul
     if isinstance(reasons, list):
         reasons = {str(item.get("id", item.get("meeting"))): item.get("reason", "") for item in reasons if isinstance(item, dict)}
     unscheduled = {
-        meeting.id: str(reasons.get(str(meeting.id)) or "not placed by the scheduler")
+        meeting.id: in_words(data, str(reasons.get(str(meeting.id)) or "not placed by the scheduler"))
         for meeting in data.meetings
         if meeting.id not in slots
     }
@@ -220,33 +233,26 @@ def from_schedule_json(data: SchedulingInput, answer: dict[str, Any]) -> Schedul
         tables={meeting_id: tables.get(meeting_id) for meeting_id in slots},
         unscheduled=unscheduled,
         breaks={data.participants[position]: count for position, count in breaks.items()},
-        explanation=str(answer.get("explanation") or answer.get("reason") or ""),
+        explanation=in_words(data, str(answer.get("explanation") or answer.get("reason") or "")),
     )
 
 
 def solve(data: SchedulingInput, *, time_limit: float, seed: int = 0) -> SchedulingOutcome:
-    """Run the scheduler on ``data`` through its command line and translate the answer back.
+    """Run the meeting scheduler on ``data`` and translate its answer back to ids.
 
-    The command line (``python -m sache.engine.meetings INPUT --out OUTPUT --time-limit S``)
-    is the engine's fixed contract, so this works with any version of the engine, and a
-    solver crash cannot take the worker down with it.
+    Goes through the engine's JSON forms (``problem_from_dict``/``schedule_to_dict``), the
+    same contract as its command line, so the adapter depends on no engine internals.
+    Raises :class:`SchedulerUnavailable` when the engine is not installed.
     """
     if importlib.util.find_spec("sache.engine.meetings") is None:
         raise SchedulerUnavailable("The meeting scheduler (sache.engine.meetings) is not installed.")
     if not data.meetings:
         return SchedulingOutcome(status="optimal", objective=0, bound=0, slots={}, tables={}, unscheduled={}, breaks={})
-    with tempfile.TemporaryDirectory(prefix="sache-schedule-") as folder:
-        source, target = Path(folder) / "event.json", Path(folder) / "schedule.json"
-        source.write_text(json.dumps(to_instance_json(data)), encoding="utf-8")
-        command = [sys.executable, "-m", "sache.engine.meetings", str(source), "--out", str(target), "--time-limit", str(time_limit)]
-        try:
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=time_limit * 3 + 60, check=False)
-        except subprocess.TimeoutExpired as error:
-            raise SchedulerUnavailable(f"The scheduler did not answer within {error.timeout:.0f} s.") from error
-        if completed.returncode != 0 or not target.exists():
-            raise SchedulerUnavailable(f"The scheduler failed: {completed.stderr.strip()[-500:]}")
-        answer = json.loads(target.read_text(encoding="utf-8"))
-    return from_schedule_json(data, answer)
+    from sache.engine import meetings as engine  # slow import: solver libraries load on first use
+
+    problem = engine.problem_from_dict(to_instance_json(data))
+    schedule = engine.schedule_meetings(problem, time_limit=time_limit, seed=seed)
+    return from_schedule_json(data, engine.schedule_to_dict(schedule))
 
 
 def store_outcome(event: Event, data: SchedulingInput, outcome: SchedulingOutcome) -> dict[str, int]:

@@ -12,7 +12,7 @@ import random
 from datetime import date, time
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS, Publication
@@ -88,7 +88,7 @@ def _event() -> Event:
     return event
 
 
-def _register(event: Event, organisations: list[Organisation]) -> list[Registration]:
+def _register(event: Event, organisations: list[Organisation]) -> tuple[list[Registration], set[int]]:
     existing = {registration.organisation_id: registration for registration in event.registrations.all()}
     new = [
         Registration(event=event, organisation=organisation, status=RegistrationStatus.APPROVED, motivation="")
@@ -102,15 +102,18 @@ def _register(event: Event, organisations: list[Organisation]) -> list[Registrat
         by_org.setdefault(person.organisation_id, []).append(person)
     for registration in Registration.objects.filter(event=event, organisation__in=[r.organisation for r in new]):
         registration.representatives.set(by_org.get(registration.organisation_id, [])[:2])
-    return list(event.registrations.filter(status=RegistrationStatus.APPROVED).select_related("organisation").order_by("id"))
+    approved = event.registrations.filter(status=RegistrationStatus.APPROVED).select_related("organisation").order_by("id")
+    return list(approved), {registration.pk for registration in approved if registration.organisation_id not in existing}
 
 
-def _requests(event: Event, registrations: list[Registration], seed: int) -> int:
-    """Each participant asks 3-5 complementary participants; about 70 % accept, 15 % decline."""
+def _requests(event: Event, registrations: list[Registration], new_ids: set[int], seed: int) -> int:
+    """Each new participant asks 3-5 complementary participants; about 70 % accept, 15 % decline.
+
+    On a re-run only participants registered by this run ask, so nothing is added twice.
+    """
     rng = random.Random(seed + 5)
     existing = list(Meeting.objects.filter(event=event).values_list("requester_id", "recipient_id"))
     pairs = {frozenset(pair) for pair in existing}
-    asked_before = {requester_id for requester_id, _recipient_id in existing}
     heritage = [r for r in registrations if r.organisation.kind in HERITAGE_KINDS]
     creative = [r for r in registrations if r.organisation.kind not in HERITAGE_KINDS]
     meetings = []
@@ -122,7 +125,7 @@ def _requests(event: Event, registrations: list[Registration], seed: int) -> int
                     priority=Priority.MUST, message="Chcemy pokazać prototyp przewodnika AR po Państwa zbiorach.")
         )
     for registration in registrations:
-        if registration.pk in asked_before:
+        if registration.pk not in new_ids:
             continue
         pool = creative if registration in heritage else heritage
         wanted = rng.randint(3, 5) + (3 if registration in accounts else 0)
@@ -162,10 +165,14 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
         with transaction.atomic():
             event = _event()
             bar.update(1)
-            registrations = _register(event, _demo_organisations(seed))
+            registrations, new_ids = _register(event, _demo_organisations(seed))
             bar.update(1)
-            created = _requests(event, registrations, seed)
+            created = _requests(event, registrations, new_ids, seed)
             bar.update(1)
         line = schedule_demo_event(event, seed=seed)
         bar.update(1)
-    stdout.write(f"Demo event {event.title}: {len(registrations)} participants, {created} new requests; {line}.")
+    # Fire PostgreSQL's deferred foreign-key checks now: a caller that empties the tables in
+    # the same transaction (the seed-demo tests flush between runs) cannot truncate tables
+    # with checks still pending.
+    connection.check_constraints()
+    stdout.write(f"Demo event {event.title}: {len(registrations)} participants, {created} new requests; {line.rstrip('.')}.")

@@ -19,7 +19,7 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = [
             "title", "kind", "format", "language", "description", "venue", "address", "online_url",
-            "publication", "registration_open", "requests_open", "default_max_meetings", "objective",
+            "publication", "registration_open", "requests_open", "auto_accept", "default_max_meetings", "objective",
             "fairness", "time_limit",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
@@ -129,11 +129,16 @@ class MeetingRequestForm(forms.Form):
     session = forms.ChoiceField(label=_("When"), choices=Session.choices, initial=Session.ANY)
 
 
+class ParticipantField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Registration) -> str:
+        return obj.organisation.name
+
+
 class OperatorMeetingForm(forms.Form):
     ACTIONS = [("add", _("Add an accepted meeting")), ("force", _("Force a meeting")), ("block", _("Block this pair"))]
 
-    first = forms.ModelChoiceField(label=_("First participant"), queryset=Registration.objects.none())
-    second = forms.ModelChoiceField(label=_("Second participant"), queryset=Registration.objects.none())
+    first = ParticipantField(label=_("First participant"), queryset=Registration.objects.none())
+    second = ParticipantField(label=_("Second participant"), queryset=Registration.objects.none())
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
     fixed_slot = forms.ModelChoiceField(label=_("Fixed slot"), queryset=Slot.objects.none(), required=False)
 

@@ -10,6 +10,7 @@ told, so incremental rescheduling can lock it and change notices can name what m
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,11 @@ class Event(models.Model):
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
     requests_open = models.BooleanField(_("meeting requests open"), default=True)
+    auto_accept = models.BooleanField(
+        _("accept requests automatically"),
+        default=False,
+        help_text=_("Requests become meetings at once, without an answer from the other side."),
+    )
     default_max_meetings = models.PositiveSmallIntegerField(
         _("default maximum meetings per participant"), default=12
     )
@@ -55,9 +61,12 @@ class Event(models.Model):
     fairness = models.PositiveSmallIntegerField(
         _("fairness (d)"),
         default=2,
+        validators=[MaxValueValidator(50)],
         help_text=_("The most and the fewest breaks of any two participants differ by at most this number."),
     )
-    time_limit = models.PositiveSmallIntegerField(_("solver time limit (seconds)"), default=30)
+    time_limit = models.PositiveSmallIntegerField(
+        _("solver time limit (seconds)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
     schedule_status = models.CharField(
         _("schedule"), max_length=16, choices=ScheduleStatus.choices, default=ScheduleStatus.NONE
     )

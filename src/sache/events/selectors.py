@@ -10,6 +10,7 @@ from django.http import Http404
 
 from sache.core.permissions import is_operator
 from sache.directory.enums import sector_group_of
+from sache.directory.models import Organisation
 from sache.events import rules
 from sache.events.enums import EventPublication, MeetingStatus, RegistrationStatus, RunStatus
 from sache.events.models import AgendaFeed, Event, Meeting, Registration, ScheduleRun, Slot, Table
@@ -46,6 +47,23 @@ def current_registration(user: Any, event: Event, *, registration_id: int | None
     if registration_id is not None:
         return registrations.filter(pk=registration_id).first()
     return registrations.first()
+
+
+def member_organisations(user: Any) -> list[Organisation]:
+    """The directory organisations ``user`` works at, by name."""
+    return list(Organisation.objects.filter(pk__in=rules.member_organisation_ids(user)).order_by("name"))
+
+
+def registrations_for_desk(event: Event) -> QuerySet[Registration]:
+    """Every registration of ``event`` for the organiser, grouped by status."""
+    return Registration.objects.filter(event=event).select_related("organisation").order_by("status", "organisation__name")
+
+
+def meetings_for_desk(event: Event) -> QuerySet[Meeting]:
+    """Every meeting and request of ``event`` for the organiser."""
+    return event.meetings.select_related(
+        "requester__organisation", "recipient__organisation", "slot", "table", "fixed_slot"
+    ).order_by("status", "slot__index", "id")
 
 
 def participant_registration(user: Any, event: Event) -> Registration:

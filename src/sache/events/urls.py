@@ -30,5 +30,6 @@ urlpatterns = [
     path("<slug:slug>/manage/schedule/", views.schedule_run, name="schedule-run"),
     path("<slug:slug>/manage/schedule/status/", views.schedule_status, name="schedule-status"),
     path("<slug:slug>/manage/schedule/publish/", views.schedule_publish, name="schedule-publish"),
+    path("<slug:slug>/manage/remind/", views.remind, name="remind"),
     path("<slug:slug>/manage/grid/", views.grid, name="grid"),
 ]

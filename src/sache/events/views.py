@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,10 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sache.core.permissions import is_operator, operator_required
-from sache.directory.models import Organisation
 from sache.events import forms, ics, rules, selectors
 from sache.events.enums import Attendance, MeetingStatus, RegistrationStatus, ScheduleStatus
-from sache.events.models import Registration
 from sache.events.services import events as event_services
 from sache.events.services import meetings as meeting_services
 from sache.events.services import schedule as schedule_services
@@ -63,15 +62,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _member_organisations(user) -> list[Organisation]:
-    return list(Organisation.objects.filter(pk__in=rules.member_organisation_ids(user)).order_by("name"))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
-    organisations = _member_organisations(request.user)
+    organisations = selectors.member_organisations(request.user)
     if not organisations:
         messages.error(request, _("Only members of an organisation in the directory can register."))
         return redirect(event)
@@ -334,12 +329,13 @@ def _manage_context(event, **overrides):
     context = {
         "event": event,
         "figures": selectors.event_figures(event),
-        "registrations": Registration.objects.filter(event=event).select_related("organisation").order_by("status", "organisation__name"),
+        "registrations": selectors.registrations_for_desk(event),
         "grid_form": forms.SlotGridForm(),
         "tables_form": forms.TablesForm(initial={"count": len(tables) or 10}),
         "tables": tables,
         "slots": list(event.slots.all()),
         "run": selectors.latest_run(event),
+        "runs": list(event.schedule_runs.all()[:5]),
     }
     context.update(overrides)
     return context
@@ -356,7 +352,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def registration_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
-    registration = Registration.objects.filter(event=event, pk=pk).first()
+    registration = selectors.registrations_for_desk(event).filter(pk=pk).first()
     if registration is None:
         raise Http404
     action = request.POST.get("action")
@@ -428,19 +424,17 @@ def manage_meetings(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("events:manage-meetings", slug=event.slug)
-    meetings = (
-        event.meetings.select_related("requester__organisation", "recipient__organisation", "slot", "table", "fixed_slot")
-        .order_by("status", "slot__index", "id")
-    )
+    page = Paginator(selectors.meetings_for_desk(event), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "events/manage_meetings.html",
         {
             "event": event,
             "form": form,
-            "meetings": meetings,
+            "page": page,
             "attendance_choices": Attendance.choices,
-            "place_form": forms.PlaceMeetingForm(event=event),
+            "slots": list(event.slots.all()),
+            "tables": list(event.tables.all()),
         },
         status=400 if form.errors else 200,
     )
@@ -509,6 +503,23 @@ def schedule_publish(request: HttpRequest, slug: str) -> HttpResponse:
             len(changed),
         )
         % {"count": len(changed)},
+    )
+    return redirect("events:manage", slug=event.slug)
+
+
+@operator_required
+@require_POST
+def remind(request: HttpRequest, slug: str) -> HttpResponse:
+    event = selectors.get_event_for(request.user, slug)
+    reminded = meeting_services.remind_participants_without_meetings(event, actor=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s participant without meetings will get a reminder.",
+            "%(count)s participants without meetings will get a reminder.",
+            len(reminded),
+        )
+        % {"count": len(reminded)},
     )
     return redirect("events:manage", slug=event.slug)
 

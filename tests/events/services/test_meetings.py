@@ -186,3 +186,52 @@ def test_record_meeting_feedback_from_a_third_party_is_refused(pair):
 
     with pytest.raises(ValidationError):
         services.record_meeting_feedback(meeting, registration=outsider, actor=None, wants_to_continue=True)
+
+
+def test_meeting_caps_stop_requests_and_acceptances_beyond_the_maximum(pair):
+    requester, recipient = pair
+    event = requester.event
+    recipient.max_meetings = 1
+    recipient.save()
+    make_meeting(recipient, make_registration(event))
+    open_request = make_meeting(make_registration(event), recipient, status=MeetingStatus.REQUESTED)
+
+    with pytest.raises(ValidationError) as asking:
+        services.request_meeting(event, requester=requester, recipient=recipient, actor=None)
+    with pytest.raises(ValidationError) as accepting:
+        services.respond_to_meeting(open_request, actor=None, accept=True)
+
+    assert asking.value.messages == [f"{recipient.organisation.name} has no room for more meetings."]
+    assert accepting.value.messages == ["You have reached your maximum number of meetings (1)."]
+    assert services.add_meeting(event, first=requester, second=recipient, actor=None).status == MeetingStatus.ACCEPTED
+
+
+def test_request_meeting_in_an_auto_accept_event_is_a_meeting_at_once(pair, django_capture_on_commit_callbacks):
+    requester, recipient = pair
+    requester.event.auto_accept = True
+    make_member(recipient.organisation, make_user(email="b@example.org", preferred_language="en"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = services.request_meeting(requester.event, requester=requester, recipient=recipient, actor=None)
+
+    assert meeting.status == MeetingStatus.ACCEPTED
+    assert "booked a 1:1 meeting with you" in mail.outbox[0].body
+
+
+def test_remind_participants_without_meetings_mails_only_idle_approved_participants(pair, django_capture_on_commit_callbacks):
+    requester, recipient = pair
+    event = requester.event
+    make_meeting(requester, recipient, status=MeetingStatus.REQUESTED)
+    idle = make_registration(event)
+    make_registration(event, status=RegistrationStatus.PENDING)
+    declined_only = make_registration(event)
+    make_meeting(declined_only, requester, status=MeetingStatus.DECLINED)
+    for registration in (idle, declined_only):
+        make_member(registration.organisation, make_user(email=f"{registration.pk}@example.org", preferred_language="en"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded = services.remind_participants_without_meetings(event, actor=None)
+
+    assert reminded == [idle.pk, declined_only.pk]
+    assert sorted(message.to[0] for message in mail.outbox) == [f"{idle.pk}@example.org", f"{declined_only.pk}@example.org"]
+    assert mail.outbox[0].subject == f"No meetings yet at {event.title}"

@@ -1,8 +1,10 @@
 import importlib.util
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from sache.events.enums import MeetingStatus, RunStatus, ScheduleStatus
 from sache.events.models import AgendaFeed, ScheduleRun
@@ -130,3 +132,15 @@ def test_compute_schedule_places_every_meeting_without_double_booking_and_keeps_
     assert len(set(busy)) == len(busy)
     assert len(set(tables)) == len(tables)
     assert locked.slot == slot_objects[3]
+
+
+def test_start_schedule_run_gives_up_a_run_whose_worker_died():
+    event = make_event(slots=2, tables=1, time_limit=10)
+    stale = ScheduleRun.objects.create(
+        event=event, objective_kind=event.objective, status=RunStatus.RUNNING, created_at=timezone.now() - timedelta(minutes=3)
+    )
+
+    run = services.start_schedule_run(event, actor=None)
+
+    stale.refresh_from_db()
+    assert (stale.status, run.status) == (RunStatus.FAILED, RunStatus.QUEUED)

@@ -26,6 +26,23 @@ def pair_meetings(event: Event, first: Registration, second: Registration):
     )
 
 
+def accepted_count(registration: Registration) -> int:
+    return Meeting.objects.filter(
+        Q(requester=registration) | Q(recipient=registration), status=MeetingStatus.ACCEPTED
+    ).count()
+
+
+def _check_cap(registration: Registration, *, own: bool) -> None:
+    if accepted_count(registration) >= registration.meeting_cap:
+        if own:
+            raise ValidationError(
+                _("You have reached your maximum number of meetings (%(count)s).") % {"count": registration.meeting_cap}
+            )
+        raise ValidationError(
+            _("%(name)s has no room for more meetings.") % {"name": registration.organisation.name}
+        )
+
+
 def request_meeting(
     event: Event,
     *,
@@ -39,7 +56,8 @@ def request_meeting(
     """Ask ``recipient`` for a 1:1 meeting on behalf of ``requester``.
 
     Both must be approved participants of ``event``; a pair meets at most once, and a
-    pair the organiser blocked cannot ask. Emails the recipient after commit.
+    pair the organiser blocked cannot ask. In an event that accepts requests automatically
+    the meeting is accepted at once. Emails the recipient after commit.
     Logs ``events.meeting.requested``.
     """
     if not event.requests_open:
@@ -55,6 +73,8 @@ def request_meeting(
         raise ValidationError(_("The organiser does not allow a meeting between these participants."))
     if existing.filter(status__in=ACTIVE).exists():
         raise ValidationError(_("A meeting with %(name)s is already requested.") % {"name": recipient.organisation.name})
+    _check_cap(requester, own=True)
+    _check_cap(recipient, own=False)
     with transaction.atomic():
         meeting = Meeting.objects.create(
             event=event,
@@ -63,6 +83,8 @@ def request_meeting(
             message=message,
             priority=priority,
             session=session,
+            status=MeetingStatus.ACCEPTED if event.auto_accept else MeetingStatus.REQUESTED,
+            responded_at=timezone.now() if event.auto_accept else None,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         notices.notify_meeting_requested(meeting)
@@ -73,10 +95,14 @@ def request_meeting(
 def respond_to_meeting(meeting: Meeting, *, actor: Any, accept: bool) -> Meeting:
     """Accept or decline an open request. Emails the requester after commit.
 
-    Does nothing to an answered request. Logs ``events.meeting.accepted|declined``.
+    Refuses an answered request, and accepting beyond either side's maximum number of
+    meetings (operators can still add meetings). Logs ``events.meeting.accepted|declined``.
     """
     if meeting.status != MeetingStatus.REQUESTED:
         raise ValidationError(_("This request has already been answered."))
+    if accept:
+        _check_cap(meeting.recipient, own=True)
+        _check_cap(meeting.requester, own=False)
     with transaction.atomic():
         meeting.status = MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED
         meeting.responded_at = timezone.now()
@@ -264,3 +290,23 @@ def record_meeting_feedback(
         )
     log_action(meeting, "events.meeting.feedback", actor=actor, data={"wants_to_continue": wants_to_continue})
     return feedback
+
+
+def remind_participants_without_meetings(event: Event, *, actor: Any) -> list[int]:
+    """Email approved participants who have neither a request nor a meeting yet.
+
+    Enqueues one reminder per such registration after commit; returns their ids.
+    Logs ``events.reminders.sent`` with the count.
+    """
+    busy = Meeting.objects.filter(event=event, status__in=ACTIVE)
+    idle = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+        .exclude(pk__in=busy.values("requester_id"))
+        .exclude(pk__in=busy.values("recipient_id"))
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    with transaction.atomic():
+        notices.notify_without_meetings(event, registration_ids=idle)
+    log_action(event, "events.reminders.sent", actor=actor, data={"count": len(idle)})
+    return idle

@@ -38,25 +38,44 @@ def notify_agenda_changes(event: Event, *, registration_ids: Iterable[int]) -> N
         _enqueue("agenda_changed", event_id=event.pk, registration_ids=ids)
 
 
-def registration_emails(registration: Registration) -> list[str]:
-    """Where a registration's mail goes: its representatives, else every member with a login."""
-    emails = []
+def notify_without_meetings(event: Event, *, registration_ids: Iterable[int]) -> None:
+    ids = sorted(set(registration_ids))
+    if ids:
+        _enqueue("no_meetings", event_id=event.pk, registration_ids=ids)
+
+
+def registration_recipients(registration: Registration) -> dict[str, list[str]]:
+    """Where a registration's mail goes, by language: its representatives, else every member
+    with a login. People with a login read mail in their preferred language."""
+    default = settings.LANGUAGE_CODE
+    recipients: dict[str, set[str]] = {}
     for person in registration.representatives.select_related("user"):
         email = person.email or (person.user.email if person.user else "")
         if email:
-            emails.append(email)
-    if not emails:
-        emails = [
-            person.user.email
-            for person in registration.organisation.people.select_related("user").filter(user__isnull=False)
-        ]
-    return sorted(set(emails))
+            language = person.user.preferred_language if person.user else default
+            recipients.setdefault(language, set()).add(email)
+    if not recipients:
+        for person in registration.organisation.people.select_related("user").filter(user__isnull=False):
+            recipients.setdefault(person.user.preferred_language, set()).add(person.user.email)
+    return {language: sorted(emails) for language, emails in sorted(recipients.items())}
 
 
-def _message(template: str, context: dict[str, object], recipients: list[str]) -> tuple[str, str, str, list[str]]:
-    text = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-    subject, _sep, body = text.strip().partition("\n")
-    return (subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, recipients)
+def registration_emails(registration: Registration) -> list[str]:
+    return sorted(email for emails in registration_recipients(registration).values() for email in emails)
+
+
+Message = tuple[str, str, str, list[str]]
+
+
+def _messages(template: str, context: dict[str, object], registration: Registration) -> list[Message]:
+    """One message per language of the registration's recipients."""
+    result = []
+    for language, emails in registration_recipients(registration).items():
+        with translation.override(language):
+            text = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+        subject, _sep, body = text.strip().partition("\n")
+        result.append((subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, emails))
+    return result
 
 
 def send_notice(
@@ -68,36 +87,33 @@ def send_notice(
     registration_ids: Iterable[int] = (),
 ) -> int:
     """Render and send one kind of notice; returns the number of emails sent (0 if the subject vanished)."""
-    messages = []
-    with translation.override(settings.LANGUAGE_CODE):
-        if kind in {"meeting_requested", "meeting_answered"}:
-            meeting = Meeting.objects.select_related("event", "requester__organisation", "recipient__organisation").filter(pk=meeting_id).first()
-            if meeting is None:
-                return 0
-            to = meeting.recipient if kind == "meeting_requested" else meeting.requester
-            messages.append(_message(f"events/email/{kind}.txt", {"meeting": meeting, "event": meeting.event}, registration_emails(to)))
-        elif kind == "registration_decided":
-            registration = Registration.objects.select_related("event", "organisation").filter(pk=registration_id).first()
-            if registration is None:
-                return 0
-            messages.append(
-                _message("events/email/registration_decided.txt", {"registration": registration, "event": registration.event}, registration_emails(registration))
-            )
-        elif kind == "agenda_changed":
-            from sache.events.selectors import agenda_for  # leaf: selectors import models only
+    messages: list[Message] = []
+    if kind in {"meeting_requested", "meeting_answered"}:
+        meeting = Meeting.objects.select_related("event", "requester__organisation", "recipient__organisation").filter(pk=meeting_id).first()
+        if meeting is None:
+            return 0
+        to = meeting.recipient if kind == "meeting_requested" else meeting.requester
+        messages += _messages(f"events/email/{kind}.txt", {"meeting": meeting, "event": meeting.event}, to)
+    elif kind == "registration_decided":
+        registration = Registration.objects.select_related("event", "organisation").filter(pk=registration_id).first()
+        if registration is None:
+            return 0
+        messages += _messages("events/email/registration_decided.txt", {"registration": registration, "event": registration.event}, registration)
+    elif kind == "no_meetings":
+        event = Event.objects.filter(pk=event_id).first()
+        if event is None:
+            return 0
+        for registration in Registration.objects.filter(event=event, pk__in=list(registration_ids)).select_related("organisation"):
+            messages += _messages("events/email/no_meetings.txt", {"registration": registration, "event": event}, registration)
+    elif kind == "agenda_changed":
+        from sache.events.selectors import agenda_for  # leaf: selectors import models only
 
-            event = Event.objects.filter(pk=event_id).first()
-            if event is None:
-                return 0
-            for registration in Registration.objects.filter(event=event, pk__in=list(registration_ids)).select_related("organisation"):
-                messages.append(
-                    _message(
-                        "events/email/agenda_changed.txt",
-                        {"registration": registration, "event": event, "agenda": agenda_for(registration, published=True)},
-                        registration_emails(registration),
-                    )
-                )
-        else:
-            raise ValueError(f"unknown notice {kind!r}")
-    messages = [message for message in messages if message[3]]
+        event = Event.objects.filter(pk=event_id).first()
+        if event is None:
+            return 0
+        for registration in Registration.objects.filter(event=event, pk__in=list(registration_ids)).select_related("organisation"):
+            context = {"registration": registration, "event": event, "agenda": agenda_for(registration, published=True)}
+            messages += _messages("events/email/agenda_changed.txt", context, registration)
+    else:
+        raise ValueError(f"unknown notice {kind!r}")
     return send_mass_mail(messages, fail_silently=False) if messages else 0

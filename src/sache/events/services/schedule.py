@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,8 +23,8 @@ from sache.events.services import notices
 def start_schedule_run(event: Event, *, actor: Any, allow_moves: bool = False) -> ScheduleRun:
     """Queue a "schedule all" run for ``event``; the solver runs in the background.
 
-    Refused while another run of the event is queued or running, and when the event has no
-    slots or tables. Enqueues ``task_compute_schedule`` after commit.
+    Refused while another run of the event is queued or running (runs older than three time
+    limits are marked failed first), and when the event has no slots or tables. Enqueues ``task_compute_schedule`` after commit.
     Logs ``events.schedule.requested``.
     """
     from sache.events.tasks import task_compute_schedule  # leaf: tasks import the services
@@ -33,7 +34,14 @@ def start_schedule_run(event: Event, *, actor: Any, allow_moves: bool = False) -
     if not event.tables.exists():
         raise ValidationError(_("Set up the tables before scheduling."))
     with transaction.atomic():
-        if ScheduleRun.objects.filter(event=event, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+        active = ScheduleRun.objects.filter(event=event, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+        # A worker that died mid-run leaves its run "running" forever; after three time
+        # limits (and two minutes of queueing) it is given up so the operator can retry.
+        stale_before = timezone.now() - timedelta(seconds=3 * event.time_limit + 120)
+        active.filter(created_at__lt=stale_before).update(
+            status=RunStatus.FAILED, finished_at=timezone.now(), explanation="Given up: no answer from the worker."
+        )
+        if active.exists():
             raise ValidationError(_("A schedule run is already in progress."))
         run = ScheduleRun.objects.create(
             event=event,

@@ -16,3 +16,11 @@ def percent(value):
     if value is None:
         return "–"
     return f"{value * 100:.1f} %"
+
+
+@register.filter
+def number(value):
+    """A solver figure without a needless ".0"; a dash when unknown."""
+    if value is None:
+        return "–"
+    return f"{value:g}" if isinstance(value, float) else str(value)
