@@ -430,11 +430,6 @@ class _SlotTabu:
         self.slot, self.weight, self.slots = slot, weight, slots
         self.rng = rng
 
-    def _random_round(self) -> list[list[int]]:
-        order = list(range(self.points))
-        self.rng.shuffle(order)
-        return [order[i * self.size : (i + 1) * self.size] for i in range(self.groups)]
-
     def _greedy_round(self, usage: list[int]) -> list[list[int]]:
         """Fill groups one player at a time, cheapest additional overflow first."""
         slot, weight, rng = self.slot, self.weight, self.rng
@@ -1356,7 +1351,12 @@ def plan_rotations(
 
     Notes
     -----
-    Simulated annealing (``iterations`` moves, geometric cooling) followed
+    A workshop that is a social golfer instance in disguise (equal, exactly
+    full tables, no hosts) is first seated from :func:`social_golfer_schedule`
+    with area labels found by local search, and sectors are spread by
+    exchanging whole routes, which keeps repeats and revisits unchanged.
+    Otherwise, or when that finds no plan without repeats and revisits:
+    simulated annealing (``iterations`` moves, geometric cooling) followed
     by a tabu repair of the people in conflicts; see the module docstring
     for the moves.  The cost is ``100·repeats + 100·Σ C(visits of an area,
     2) + 40·(missing sectors below the target of 3) + 3·Σ (sector count)² +
