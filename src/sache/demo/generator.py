@@ -451,6 +451,9 @@ class _HubWriter:
         """``k`` distinct items in random order (``random.sample``, with a fast path for one)."""
         size = len(items)
         k = min(k, size)
+        if k == 1:
+            # same draw as the loop below, without building the index list
+            return [items[int(self.random() * size)]]
         # rejection sampling is cheaper than random.sample for the few, short lists drawn here
         chosen: list[int] = []
         while len(chosen) < k:
