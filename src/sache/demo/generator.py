@@ -31,6 +31,7 @@ Level DNS Names*, RFC 2606, 1999. Europeana and RightsStatements.org,
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gc
 import json
 import random
@@ -38,7 +39,7 @@ import re
 import string
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -381,6 +382,36 @@ def _pattern_fields(pattern: str) -> tuple[str, ...]:
     return tuple(field for _text, field, _spec, _conversion in string.Formatter().parse(pattern) if field)
 
 
+def _fast_constructor(cls: type) -> Callable[..., object]:
+    """Return a function that builds ``cls`` instances without the dataclass ``__init__``.
+
+    A frozen dataclass's ``__init__`` routes every field through
+    ``object.__setattr__``; writing the slots through their descriptors builds
+    the identical object about twice as fast, which is a tenth of the run time
+    for half a million records. Valid for slotted dataclasses without
+    ``__post_init__`` or defaults, as in :mod:`sache.demo.records`.
+    """
+    names = [field.name for field in dataclasses.fields(cls)]
+    if hasattr(cls, "__post_init__") or not hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__} needs its own __init__")
+    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
+    lines = [f"def build({', '.join(names)}):", "    obj = new(cls)"]
+    for index, name in enumerate(names):
+        namespace[f"set_{index}"] = cls.__dict__[name].__set__
+        lines.append(f"    set_{index}(obj, {name})")
+    lines.append("    return obj")
+    exec("\n".join(lines), namespace)  # the same technique dataclasses uses to build __init__
+    return namespace["build"]  # type: ignore[return-value]
+
+
+_new_org = _fast_constructor(OrgRecord)
+_new_person = _fast_constructor(PersonRecord)
+_new_need = _fast_constructor(NeedRecord)
+_new_offer = _fast_constructor(OfferRecord)
+_new_asset = _fast_constructor(AssetRecord)
+_new_product = _fast_constructor(ProductRecord)
+
+
 def _tidy(text: str) -> str:
     """Drop the second full stop where a slot ending in one ("Sp. z o.o.", "XIX w.") ends a sentence."""
     return text.replace("..", ".")
@@ -535,7 +566,7 @@ class _HubWriter:
         second = native if main_language == "en" else "en"
         if second != main_language and rng.random() < 0.5:
             descriptions.append((second, self.org_description(org_context, second)))
-        record = OrgRecord(
+        record = _new_org(
             external_id=external_id,
             name=name,
             kind=kind,
@@ -676,7 +707,7 @@ class _HubWriter:
             else:
                 email = f"{local}.{external_id[-6:]}@example.org"
             languages = [context["native"]] + [lang for lang in org.languages if lang != context["native"]]
-            people.append(PersonRecord(
+            people.append(_new_person(
                 external_id=external_id,
                 org_external_id=org.external_id,
                 first_name=first,
@@ -707,7 +738,7 @@ class _HubWriter:
             slots = {"title": title, "period": period, "place": org.city, "reuse": reuse[language],
                      "org": org.name, "detail": self.pick(ASSET_DETAILS[language])}
             description = _tidy(" ".join(self.pick(pool).format_map(slots) for pool in ASSET_FRAMES[language]))
-            assets.append(AssetRecord(
+            assets.append(_new_asset(
                 external_id=self.next_id("asset"), org_external_id=org.external_id, kind=kind,
                 language=language, title=title, description=description, period=period, place=org.city,
                 rights_uri=uri, reuse_conditions=reuse[language],
@@ -768,7 +799,7 @@ class _HubWriter:
             title = titles[variant % len(titles)]
             description = self.need_text(context, language, theme, variant, title, competences, budget,
                                          timeframe, asset)
-            needs.append(NeedRecord(
+            needs.append(_new_need(
                 external_id=self.next_id("need"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences), budget_band=budget,
                 timeframe=timeframe, status=self.weighted(NEED_STATUSES, _NEED_STATUS_WEIGHTS),
@@ -831,7 +862,7 @@ class _HubWriter:
             portfolio = tuple(f"https://{context['host']}.example.org/{path}"
                               for path in self.sample(("portfolio", "case-studies", "projekty", "works", "showreel"),
                                                       self.count((20, 50, 30))))
-            offers.append(OfferRecord(
+            offers.append(_new_offer(
                 external_id=self.next_id("offer"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences),
                 portfolio_links=portfolio, price_band=self.weighted(BUDGET_BANDS, _OFFER_PRICE_WEIGHTS),
@@ -897,7 +928,7 @@ class _HubWriter:
             while len(chosen) < wanted:
                 chosen.add(known[len(known) - 1 - int(self.random() * window)])
             references = tuple(sorted(chosen))
-            products.append(ProductRecord(
+            products.append(_new_product(
                 external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
                 title=f"{brand} – {category_label[0].upper()}{category_label[1:]}", description=description,
                 category=category, audience=AUDIENCES[audience_index],
