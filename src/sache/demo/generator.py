@@ -493,6 +493,10 @@ class _HubWriter:
                 chosen.append(index)
         return [items[index] for index in chosen]
 
+    def between(self, low: int, high: int) -> int:
+        """An integer in [low, high] (``randint`` costs several Python calls per draw)."""
+        return low + int(self.random() * (high - low + 1))
+
     def next_id(self, kind: str) -> str:
         self.counters[kind] += 1
         return f"demo-{kind}-{self.counters[kind]:06d}"
@@ -531,8 +535,7 @@ class _HubWriter:
                 for theme in _THEMES_BY_CREATIVE_DOMAIN.get(domain, ()):
                     if theme not in offer_themes:
                         offer_themes.append(theme)
-            rng.shuffle(offer_themes)
-            offer_themes = offer_themes[:3] or ["website"]
+            offer_themes = self.sample(offer_themes, 3) or ["website"]
             competences: list[str] = []
             for theme in offer_themes:
                 for code in THEMES[theme]["competences"]:
@@ -543,7 +546,7 @@ class _HubWriter:
             competences = self.sample(_HERITAGE_COMPETENCES_BY_KIND[kind], 2 + self.count((40, 35, 25)))
 
         first_founded, last_founded = _FOUNDED_BY_KIND[kind]
-        founded = rng.randint(first_founded, last_founded)
+        founded = self.between(first_founded, last_founded)
         size_sector = "technology" if kind == "technology_provider" else "creative" if sector == "creative" else sector
         size_band = "micro" if kind == "freelancer" else self.weighted(
             SIZE_BANDS, _cumulative_of(_SIZE_WEIGHTS_BY_SECTOR[size_sector]))
@@ -747,10 +750,10 @@ class _HubWriter:
 
     def period(self, language: str, kind: str) -> str:
         first, last = _CENTURIES_BY_ASSET_KIND[kind]
-        century = self.rng.randint(first, last)
+        century = self.between(first, last)
         if self.random() < 0.3 and century >= 19:
-            start = century * 100 - 100 + self.rng.randint(0, 80)
-            return f"{start}–{min(start + self.rng.randint(5, 25), 2020)}"
+            start = century * 100 - 100 + self.between(0, 80)
+            return f"{start}–{min(start + self.between(5, 25), 2020)}"
         pattern, roman = PERIOD_FORMATS[language]
         return pattern.format(c=_ROMAN[century] if roman else century)
 
