@@ -266,6 +266,7 @@ _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
           "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 _REFERENCE_YEAR = 2025
 _NAME_ATTEMPTS = 6
+_ID_PREFIXES = {kind: f"demo-{kind}-" for kind in ("person", "need", "offer", "asset", "product")}
 # Label openings that stay capitalised inside a sentence (English proper adjectives).
 _PROPER_WORDS = ("Jewish ", "European ", "Europeana")
 # Need-context frames split into those naming the domain and those about audiences.
@@ -498,8 +499,9 @@ class _HubWriter:
         return low + int(self.random() * (high - low + 1))
 
     def next_id(self, kind: str) -> str:
-        self.counters[kind] += 1
-        return f"demo-{kind}-{self.counters[kind]:06d}"
+        number = self.counters[kind] + 1
+        self.counters[kind] = number
+        return _ID_PREFIXES[kind] + str(number).zfill(6)
 
     # -- organisations --------------------------------------------------------------------
     def org(self, number: int) -> tuple[OrgRecord, dict]:
