@@ -9,7 +9,12 @@ from sache.calls.enums import ApplicationStatus, Outcome
 from sache.calls.models import ReviewAssignment
 from sache.core.models import ActivityLog
 from tests.factories.accounts import make_operator, make_user
-from tests.factories.calls import make_application, make_assignment, make_call, make_submitted_application
+from tests.factories.calls import (
+    make_application,
+    make_assignment,
+    make_call,
+    make_submitted_application,
+)
 from tests.factories.directory import make_member, make_organisation
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
