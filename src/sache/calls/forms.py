@@ -73,3 +73,14 @@ class ManualAssignmentForm(forms.Form):
 
 class ConflictForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class PitchSessionForm(forms.Form):
+    title = forms.CharField(label=_("Session title"), max_length=200)
+    jurors = forms.ModelMultipleChoiceField(label=_("Jury"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    applications = forms.ModelMultipleChoiceField(label=_("Pitching applications"), queryset=None, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, jurors, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jurors"].queryset = jurors
+        self.fields["applications"].queryset = applications

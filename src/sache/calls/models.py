@@ -192,3 +192,42 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.outcome}"
+
+
+class PitchSession(models.Model):
+    """Live pitches scored by a jury on the call's rubric; results appear once the session is closed."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="pitch_sessions")
+    title = models.CharField(_("title"), max_length=200)
+    jurors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="pitch_sessions", verbose_name=_("jury"))
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Pitch(models.Model):
+    session = models.ForeignKey(PitchSession, on_delete=models.CASCADE, related_name="pitches")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="pitches")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "application"], name="calls_pitch_once")]
+
+    def __str__(self) -> str:
+        return self.application.title
+
+
+class PitchScore(models.Model):
+    pitch = models.ForeignKey(Pitch, on_delete=models.CASCADE, related_name="scores")
+    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scores = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pitch", "juror"], name="calls_pitch_score_once")]
+
+    def __str__(self) -> str:
+        return f"{self.juror_id} scores {self.pitch_id}"

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from sache.calls.models import Application, Call, Review, ReviewAssignment
+from sache.calls.models import Application, Call, PitchSession, Review, ReviewAssignment
 from sache.calls.rules import member_organisation_ids
 from sache.core.permissions import is_operator
 
@@ -86,3 +86,24 @@ def review_progress(call: Call) -> list[dict[str, Any]]:
         if review is not None and review.submitted_at is not None:
             row["submitted"] += 1
     return sorted(rows.values(), key=lambda row: row["reviewer"].email)
+
+
+def get_pitch_session_for(user: Any, pk: int) -> PitchSession:
+    """Operators and the session's jurors only."""
+    queryset = PitchSession.objects.select_related("call")
+    if not is_operator(user):
+        if not getattr(user, "is_authenticated", False):
+            raise Http404
+        queryset = queryset.filter(jurors=user)
+    try:
+        return queryset.get(pk=pk)
+    except PitchSession.DoesNotExist as error:
+        raise Http404 from error
+
+
+def pitch_sessions_visible_to(user: Any) -> QuerySet[PitchSession]:
+    if is_operator(user):
+        return PitchSession.objects.select_related("call").order_by("-created_at")
+    if not getattr(user, "is_authenticated", False):
+        return PitchSession.objects.none()
+    return PitchSession.objects.filter(jurors=user).select_related("call").order_by("-created_at")

@@ -24,6 +24,9 @@ from sache.calls.models import (
     Call,
     Decision,
     DeclaredConflict,
+    Pitch,
+    PitchScore,
+    PitchSession,
     Review,
     ReviewAssignment,
 )
@@ -497,7 +500,7 @@ def save_review(assignment: ReviewAssignment, *, scores: dict[str, Any], comment
 # --------------------------------------------------------------------------- selection
 
 
-def review_total(review: Review, criteria: list[Any]) -> float:
+def review_total(review: Review | PitchScore, criteria: list[Any]) -> float:
     """Weighted score of one review on 0–100: each criterion as a share of its scale, weighted."""
     weight = sum(float(c.weight) for c in criteria) or 1.0
     return 100.0 * sum(float(c.weight) * review.scores.get(str(c.pk), 0) / (c.scale_max or 1) for c in criteria) / weight
@@ -598,3 +601,75 @@ def decide_call(call: Call, *, actor: Any, normalise: bool = False, reserve: int
             "outcome": str(outcome), "amount": str(amount), "rank": row["rank"], "score": score, "normalised": normalise})
         decisions.append(decision)
     return decisions
+
+
+# --------------------------------------------------------------------------- pitching sessions
+
+
+@transaction.atomic
+def create_pitch_session(call: Call, *, title: str, jurors: list[Any], applications: list[Application], actor: Any) -> PitchSession:
+    """A live pitching session for ``applications`` scored by ``jurors``. Logs ``calls.pitch.session_created``."""
+    session = PitchSession.objects.create(call=call, title=title)
+    session.jurors.set(jurors)
+    for position, application in enumerate(applications):
+        Pitch.objects.create(session=session, application=application, position=position)
+    log_action(session, "calls.pitch.session_created", actor=actor, data={
+        "jurors": [j.pk for j in jurors], "applications": [a.pk for a in applications]})
+    return session
+
+
+@transaction.atomic
+def score_pitch(pitch: Pitch, *, juror: Any, scores: dict[str, Any], actor: Any) -> PitchScore:
+    """A juror scores a pitch on the call's rubric (may change until the session closes).
+
+    Raises CallError when the session is closed, the juror is not on the jury
+    or a score is off the scale. Logs ``calls.pitch.score_changed`` per changed criterion.
+    """
+    session = pitch.session
+    if session.closed_at is not None:
+        raise CallError(_("The session is closed; scores can no longer change."))
+    if not session.jurors.filter(pk=juror.pk).exists():
+        raise CallError(_("Only jury members score pitches."))
+    criteria = {str(c.pk): c for c in session.call.criteria.all()}
+    record, _created = PitchScore.objects.get_or_create(pitch=pitch, juror=juror)
+    new_scores = dict(record.scores)
+    for key, raw in scores.items():
+        if key not in criteria or raw in (None, ""):
+            continue
+        try:
+            value = int(raw)
+        except (TypeError, ValueError) as error:
+            raise CallError(_("Scores are whole numbers.")) from error
+        if not 0 <= value <= criteria[key].scale_max:
+            raise CallError(_("“%(criterion)s”: the score must be between 0 and %(max)s.") % {
+                "criterion": criteria[key].name, "max": criteria[key].scale_max})
+        if value != record.scores.get(key):
+            log_action(record, "calls.pitch.score_changed", actor=actor, data={
+                "criterion": int(key), "old": record.scores.get(key), "new": value})
+        new_scores[key] = value
+    record.scores = new_scores
+    record.updated_at = timezone.now()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def close_pitch_session(session: PitchSession, *, actor: Any) -> PitchSession:
+    """Close the session: scores freeze and results become visible. Logs ``calls.pitch.session_closed``."""
+    session.closed_at = timezone.now()
+    session.save(update_fields=["closed_at"])
+    log_action(session, "calls.pitch.session_closed", actor=actor)
+    return session
+
+
+def pitch_results(session: PitchSession) -> list[dict[str, Any]]:
+    """Pitches by mean weighted jury score (0–100), best first; empty while the session is open."""
+    if session.closed_at is None:
+        return []
+    criteria = list(session.call.criteria.all())
+    rows = []
+    for pitch in session.pitches.select_related("application__lead").prefetch_related("scores"):
+        totals = [review_total(score, criteria) for score in pitch.scores.all()]
+        rows.append({"pitch": pitch, "score": round(float(np.mean(totals)), 2) if totals else 0.0, "jurors": len(totals)})
+    rows.sort(key=lambda r: (-r["score"], -r["jurors"], r["pitch"].position))
+    return rows

@@ -31,3 +31,11 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.review_detail, name="review-detail"),
     path("reviews/<int:pk>/conflict/", views.review_conflict, name="review-conflict"),
 ]
+
+urlpatterns += [
+    path("<int:pk>/manage/pitching/", views.pitch_session_create, name="pitch-session-create"),
+    path("pitching/", views.pitch_session_list, name="pitch-session-list"),
+    path("pitching/<int:pk>/", views.pitch_session_detail, name="pitch-session"),
+    path("pitching/<int:pk>/pitches/<int:pitch_pk>/", views.pitch_score, name="pitch-score"),
+    path("pitching/<int:pk>/close/", views.pitch_session_close, name="pitch-session-close"),
+]

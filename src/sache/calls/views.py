@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,9 +24,10 @@ from sache.calls.forms import (
     InviteForm,
     ManualAssignmentForm,
     NewApplicationForm,
+    PitchSessionForm,
     QuestionForm,
 )
-from sache.calls.models import ApplicationPartner, Call, ReviewAssignment
+from sache.calls.models import ApplicationPartner, Call, Pitch, PitchScore, ReviewAssignment
 from sache.calls.rules import can_edit_application, can_read_other_reviews, member_organisation_ids
 from sache.core.permissions import operator_required
 from sache.directory.enums import Publication
@@ -282,6 +284,10 @@ def _reviewers():
     return get_user_model().objects.filter(is_reviewer=True, is_active=True).order_by("email")
 
 
+def _jurors():
+    return get_user_model().objects.filter(is_active=True).filter(Q(is_reviewer=True) | Q(is_operator=True)).order_by("email")
+
+
 def _manage_context(call: Call, **extra):
     applications = call.applications.filter(status=ApplicationStatus.SUBMITTED).select_related("lead").order_by("title")
     assignments = ReviewAssignment.objects.filter(application__call=call, conflict_declared=False).select_related(
@@ -292,6 +298,8 @@ def _manage_context(call: Call, **extra):
         "counts": {s: call.applications.filter(status=s).count() for s in ApplicationStatus.values},
         "run_form": AssignmentRunForm(), "question_form": QuestionForm(), "criterion_form": CriterionForm(),
         "manual_form": ManualAssignmentForm(applications=applications, reviewers=_reviewers()),
+        "pitch_form": PitchSessionForm(jurors=_jurors(), applications=applications),
+        "pitch_sessions": call.pitch_sessions.order_by("-created_at"),
         **extra,
     }
 
@@ -418,3 +426,68 @@ def decisions_make(request: HttpRequest, pk: int) -> HttpResponse:
     except services.CallError as error:
         messages.error(request, str(error))
     return redirect("calls:ranking", call.pk)
+
+
+# --------------------------------------------------------------------------- pitching sessions
+
+
+@require_POST
+@operator_required
+def pitch_session_create(request: HttpRequest, pk: int) -> HttpResponse:
+    call = get_object_or_404(Call, pk=pk)
+    form = PitchSessionForm(request.POST, jurors=_jurors(), applications=call.applications.filter(status=ApplicationStatus.SUBMITTED))
+    if form.is_valid():
+        session = services.create_pitch_session(
+            call, title=form.cleaned_data["title"], jurors=list(form.cleaned_data["jurors"]),
+            applications=list(form.cleaned_data["applications"].order_by("title")), actor=request.user)
+        return redirect("calls:pitch-session", session.pk)
+    return render(request, "calls/call_manage.html", _manage_context(call, pitch_form=form), status=400)
+
+
+@require_GET
+@login_required
+def pitch_session_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "calls/pitch_list.html", {"sessions": selectors.pitch_sessions_visible_to(request.user)})
+
+
+@require_GET
+@login_required
+def pitch_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.get_pitch_session_for(request.user, pk)
+    criteria = list(session.call.criteria.all())
+    mine = {s.pitch_id: s.scores for s in PitchScore.objects.filter(pitch__session=session, juror=request.user)}
+    pitches = [
+        {"pitch": pitch, "rows": [
+            {"criterion": c, "name": f"c{c.pk}", "value": mine.get(pitch.pk, {}).get(str(c.pk), ""),
+             "range": range(c.scale_max + 1)} for c in criteria]}
+        for pitch in session.pitches.select_related("application__lead")
+    ]
+    return render(request, "calls/pitch_session.html", {
+        "session": session, "pitches": pitches, "results": services.pitch_results(session),
+        "is_juror": session.jurors.filter(pk=request.user.pk).exists(),
+    })
+
+
+@require_POST
+@login_required
+def pitch_score(request: HttpRequest, pk: int, pitch_pk: int) -> HttpResponse:
+    session = selectors.get_pitch_session_for(request.user, pk)
+    pitch = get_object_or_404(Pitch, pk=pitch_pk, session=session)
+    scores = {str(c.pk): request.POST.get(f"c{c.pk}", "") for c in session.call.criteria.all()}
+    try:
+        services.score_pitch(pitch, juror=request.user, scores=scores, actor=request.user)
+        messages.success(request, _("Scores for “%(title)s” saved.") % {"title": pitch.application.title})
+    except services.CallError as error:
+        messages.error(request, str(error))
+    return redirect("calls:pitch-session", session.pk)
+
+
+@require_POST
+@login_required
+def pitch_session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.get_pitch_session_for(request.user, pk)
+    if not (request.user.is_operator or session.jurors.filter(pk=request.user.pk).exists()):
+        raise PermissionDenied
+    services.close_pitch_session(session, actor=request.user)
+    messages.success(request, _("Session closed; the results are below."))
+    return redirect("calls:pitch-session", session.pk)
