@@ -817,8 +817,9 @@ def fair_assignment(
     affinity, per_application, max_load, min_load, conflicts, fixed, applications, reviewers
         As in :func:`max_affinity_assignment`.
     time_limit : float
-        Seconds for the integer programs; when it runs out the best assignment
-        found so far (at least the max-affinity one) is returned.
+        Seconds for the whole search (flows and programs); when it runs out
+        the best assignment found so far (at least as fair as the
+        max-affinity one) is returned.
 
     Returns
     -------
