@@ -203,6 +203,8 @@ BROWSE: dict[str, BrowseSpec] = {
     ),
 }
 MAX_VALUES_PER_FACET = 20
+# Values shown per facet: the most frequent, plus any selected.
+SHOWN_VALUES_PER_FACET = 15
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,7 @@ def browse(
                 selected.get(facet.param, []),
                 language=language,
                 model=spec.model,
+                limit=SHOWN_VALUES_PER_FACET,
             ),
         )
         for facet in spec.facets

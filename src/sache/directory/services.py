@@ -30,6 +30,7 @@ from sache.directory.models import (
     OrganisationFacetValue,
     Person,
 )
+from sache.directory.text import fold
 
 # Slugs that would collide with the fixed paths under /organisations/.
 RESERVED_SLUGS = frozenset({"new", "export", "import"})
@@ -86,8 +87,13 @@ def refresh_organisation(organisation: Organisation) -> Organisation:
     return organisation
 
 
+def _slug_base(name: str) -> str:
+    # fold() first: slugify drops letters NFKD cannot decompose ("Łańcut" would become "ancut").
+    return slugify(fold(name))[:100] or "organisation"
+
+
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "organisation"
+    base = _slug_base(name)
     taken = Organisation.objects.filter(slug__startswith=base)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
@@ -159,7 +165,7 @@ def create_organisations(
     for fields, descriptions, main_language in entries:
         values = dict(fields)
         values.setdefault("publication", Publication.DRAFT)
-        base = slugify(values["name"])[:100] or "organisation"
+        base = _slug_base(values["name"])
         slug, suffix = base, 2
         while slug in used:
             slug, suffix = f"{base}-{suffix}", suffix + 1

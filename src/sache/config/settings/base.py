@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "sache.insights",
     "sache.api",
     "sache.events",
+    # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -308,3 +310,5 @@ SACHE_RETENTION_ACTIVITY_LOG_DAYS = int(os.environ.get("SACHE_RETENTION_ACTIVITY
 SACHE_OAI_REPOSITORY_ID = os.environ.get("SACHE_OAI_REPOSITORY_ID", "sache.example.org")
 SACHE_OAI_ADMIN_EMAIL = os.environ.get("SACHE_OAI_ADMIN_EMAIL", "oai@sache.example.org")
 SACHE_OAI_PAGE_SIZE = int(os.environ.get("SACHE_OAI_PAGE_SIZE", "100"))
+SACHE_API_ANON_RATE = os.environ.get("SACHE_API_ANON_RATE", "120/m")
+SACHE_API_AUTH_RATE = os.environ.get("SACHE_API_AUTH_RATE", "1200/m")
