@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sache.insights",
     "sache.api",
     "sache.events",
+    "sache.matching",
     # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
     "ninja",
 ]
@@ -312,3 +313,9 @@ SACHE_OAI_ADMIN_EMAIL = os.environ.get("SACHE_OAI_ADMIN_EMAIL", "oai@sache.examp
 SACHE_OAI_PAGE_SIZE = int(os.environ.get("SACHE_OAI_PAGE_SIZE", "100"))
 SACHE_API_ANON_RATE = os.environ.get("SACHE_API_ANON_RATE", "120/m")
 SACHE_API_AUTH_RATE = os.environ.get("SACHE_API_AUTH_RATE", "1200/m")
+
+# --- Matching -----------------------------------------------------------------
+# "auto" uses the bundled multilingual-e5-small model when installed, else the
+# character n-gram fallback; "hashing", "e5", "use" or a sentence-transformers directory.
+SACHE_MATCHING_ENCODER = os.environ.get("SACHE_MATCHING_ENCODER", "auto")
+SACHE_MATCHING_VECTOR_CACHE = Path(os.environ.get("SACHE_MATCHING_VECTOR_CACHE", VAR_DIR / "matching-vectors.npz"))
