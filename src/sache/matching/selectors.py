@@ -110,3 +110,27 @@ def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int 
         if len(result) == top:
             break
     return result
+
+
+def rank_among(
+    organisation: Organisation, candidates: list[Organisation], *, top: int = 6
+) -> list[tuple[Organisation, float, list[str]]]:
+    """Rank a small set of ``candidates`` (an event's participants) as partners for ``organisation``.
+
+    Builds a throw-away index over the candidates with this process's encoder,
+    whose vector cache already holds their texts, so nothing is re-encoded.
+    Candidates with no signal in common are left out.
+    """
+    from sache.engine.matching import MatchingIndex
+
+    if not candidates:
+        return []
+    shared = index.indexes()
+    small = MatchingIndex(shared.encoder)
+    small.add_many(adapters.organisation_records([organisation, *candidates]))
+    by_id = {str(candidate.pk): candidate for candidate in candidates}
+    result = []
+    for recommendation in small.rank(adapters.organisation_query(organisation), top=top, exclude={str(organisation.pk)}):
+        if recommendation.org_id in by_id and recommendation.reasons:
+            result.append((by_id[recommendation.org_id], recommendation.score, [reason_text(r) for r in recommendation.reasons]))
+    return result
