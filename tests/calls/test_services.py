@@ -196,3 +196,18 @@ def test_decisions_before_the_deadline_are_refused():
 
     with pytest.raises(services.CallError):
         services.decide_call(call, actor=None, now=timezone.now())
+
+
+def test_pair_removed_by_an_operator_is_not_assigned_again():
+    call = make_call(reviews_per_application=1, max_reviewer_load=1)
+    application = make_submitted_application(call)
+    first, second = make_user(is_reviewer=True), make_user(is_reviewer=True)
+    services.assign_call_reviewers(call, reviewers=[first, second], actor=None)
+    removed = ReviewAssignment.objects.get(application=application)
+    removed_reviewer = removed.reviewer_id
+    services.remove_assignment(removed, actor=make_operator())
+
+    services.assign_call_reviewers(call, reviewers=[first, second], actor=None)
+
+    other = ({first.pk, second.pk} - {removed_reviewer}).pop()
+    assert list(ReviewAssignment.objects.values_list("reviewer_id", flat=True)) == [other]

@@ -405,7 +405,15 @@ def assign_reviewer_manually(application: Application, *, reviewer: Any, actor: 
 
 @transaction.atomic
 def remove_assignment(assignment: ReviewAssignment, *, actor: Any) -> None:
-    """Operator override: take an assignment away (with any draft review). Logs ``calls.assignment.removed``."""
+    """Operator override: take an assignment away (with any draft review) and keep the pair out of later runs.
+
+    Writes a DeclaredConflict row so the next automatic assignment never puts the pair back.
+    Logs ``calls.assignment.removed``.
+    """
+    DeclaredConflict.objects.get_or_create(
+        application_id=assignment.application_id, reviewer_id=assignment.reviewer_id,
+        defaults={"reason": "removed by an operator"},
+    )
     log_action(assignment.application, "calls.assignment.removed", actor=actor, data={"reviewer": assignment.reviewer_id})
     assignment.delete()
 
@@ -531,7 +539,7 @@ def ranking(call: Call, *, normalise: bool = False) -> list[dict[str, Any]]:
         mean, std = stats[review.assignment.reviewer_id]
         z = (totals[review.pk] - mean) / std if std > 1e-9 else 0.0
         per_app.setdefault(review.assignment.application_id, []).append((totals[review.pk], z))
-    applications = Application.objects.filter(pk__in=per_app).select_related("lead")
+    applications = Application.objects.filter(pk__in=per_app).select_related("lead", "decision")
     rows = [
         {
             "application": a,
