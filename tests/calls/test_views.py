@@ -17,6 +17,8 @@ from tests.factories.calls import (
 from tests.factories.directory import make_member, make_organisation
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+QUERIES_REVIEW_LIST = 4
+QUERIES_APPLICATION_LIST = 5
 
 
 def _submit_review(assignment, score, comments):
@@ -135,3 +137,33 @@ def test_anonymous_visitor_sees_open_calls_but_not_future_ones(client):
     response = client.get(reverse("calls:call-list"))
 
     assert [c.title for c in response.context["calls"]] == ["Otwarty nabór"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_review_list_queries_do_not_grow_with_assignments(client, django_assert_num_queries, count):
+    call = make_call()
+    reviewer = make_user(is_reviewer=True)
+    for number in range(count):
+        make_assignment(make_submitted_application(call, title=f"Projekt {number}"), reviewer)
+    client.force_login(reviewer)
+
+    with django_assert_num_queries(QUERIES_REVIEW_LIST):
+        response = client.get(reverse("calls:review-list"))
+
+    assert len(response.context["assignments"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_application_list_queries_do_not_grow_with_applications(client, django_assert_num_queries, count):
+    call = make_call()
+    museum = make_organisation(name="Muzeum Ziemi")
+    user = make_user()
+    make_member(museum, user)
+    for number in range(count):
+        make_application(call, lead=museum, title=f"Projekt {number}")
+    client.force_login(user)
+
+    with django_assert_num_queries(QUERIES_APPLICATION_LIST):
+        response = client.get(reverse("calls:application-list"))
+
+    assert len(response.context["applications"]) == count
