@@ -121,7 +121,7 @@ def portfolio_min_breaks_schedule(
     0
     """
     started = time.monotonic()
-    first = sat_min_breaks_schedule(problem, time_limit=0.35 * time_limit, seed=seed)
+    first = sat_min_breaks_schedule(problem, time_limit=0.5 * time_limit, seed=seed)
     if first.status in ("optimal", "infeasible"):
         return first
     remaining = time_limit - (time.monotonic() - started)
