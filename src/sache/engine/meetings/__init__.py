@@ -126,7 +126,11 @@ def portfolio_min_breaks_schedule(
         return first
     remaining = time_limit - (time.monotonic() - started)
     second = cpsat_min_breaks_schedule(
-        problem, time_limit=remaining, seed=seed, lower_bound=first.bound or 0
+        problem,
+        time_limit=remaining,
+        seed=seed,
+        lower_bound=first.bound or 0,
+        hint={lock.meeting: lock.slot for lock in problem.locked} or None,
     )
     candidates = [r for r in (first, second) if r.objective is not None]
     if not candidates:
@@ -161,7 +165,9 @@ def schedule_meetings(
     Notes
     -----
     ``min_breaks`` treats locked meetings as fixed slots unless moves are
-    allowed. ``max_weight`` places them first and never drops them.
+    allowed; then their published slots are the preferred values of both
+    solvers (moves are avoided where it costs nothing, not minimised).
+    ``max_weight`` places them first and never drops them.
 
     Examples
     --------

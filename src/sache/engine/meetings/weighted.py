@@ -403,7 +403,11 @@ def local_search_weighted_schedule(
             option = None
             if blocker not in pinned:
                 for target in grid.allowed[blocker]:
-                    if target == slot or target in grid.busy[other.a] or target in grid.busy[other.b]:
+                    if (
+                        target == slot
+                        or target in grid.busy[other.a]
+                        or target in grid.busy[other.b]
+                    ):
                         continue
                     if any(
                         by_id[m].a in (other.a, other.b) or by_id[m].b in (other.a, other.b)
