@@ -27,7 +27,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--time-limit", type=float, default=60.0)
-    parser.add_argument("--only", default="")
+    parser.add_argument("--only", default="", help="run only instances whose name contains this")
+    parser.add_argument("--exclude", default=None, help="skip instances whose name contains this")
     args = parser.parse_args()
     folder = Path(args.data) / "b2b" / "instances"
     files = sorted(
