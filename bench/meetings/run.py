@@ -32,7 +32,11 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(args.data) / "b2b" / "instances"
     files = sorted(
-        p for p in folder.glob("*.json") if p.name != "index.json" and args.only in p.name
+        p
+        for p in folder.glob("*.json")
+        if p.name != "index.json"
+        and args.only in p.name
+        and not (args.exclude and args.exclude in p.name)
     )
     print("| instance | ours | bound | status | published | paper MaxSAT s | our s | check |")
     print("|---|---|---|---|---|---|---|---|")
