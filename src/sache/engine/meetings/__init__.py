@@ -132,6 +132,12 @@ def portfolio_min_breaks_schedule(
         lower_bound=first.bound or 0,
         hint={lock.meeting: lock.slot for lock in problem.locked} or None,
     )
+    if second.status == "infeasible":
+        # Proven by CP-SAT after the SAT search ran out of time: no time left for relaxations.
+        explanation = explain_infeasibility(problem, time_limit=0)
+        return dataclasses.replace(
+            second, explanation=explanation, seconds=time.monotonic() - started
+        )
     candidates = [r for r in (first, second) if r.objective is not None]
     if not candidates:
         return first
