@@ -461,7 +461,15 @@ class MatchingIndex:
         with self._lock:
             return self._features(self._resolve(query))
 
-    def _features(self, query: MatchQuery) -> dict[str, np.ndarray]:
+    def _features(
+        self, query: MatchQuery, needed: Iterable[str] | None = None
+    ) -> dict[str, np.ndarray]:
+        # ``needed`` skips features without weight: each costs O(n) per query.
+        wanted = None if needed is None else set(needed)
+
+        def want(name: str) -> bool:
+            return wanted is None or name in wanted
+
         n_rows = len(self._alive)
         alive = self._alive
         zeros = np.zeros(n_rows, dtype=np.float32)
@@ -500,14 +508,14 @@ class MatchingIndex:
             seed_ids = [self._records[row].id for row in seed_rows if self._records[row]]
             features["text_partners"] = self._graph_scores(seed_ids, n_rows)
 
-        if query.org_id is not None:
+        if query.org_id is not None and (want("partners") or want("partners_of_partners")):
             direct = self._graph_scores([query.org_id], n_rows)
             features["partners"] = direct
             neighbours = list(self._partners.get(query.org_id, {}))
             if neighbours:
                 features["partners_of_partners"] = self._graph_scores(neighbours, n_rows)
 
-        if query.tags:
+        if query.tags and (want("tags") or want("tag_family")):
             tags = {normalise_tag(tag) for tag in query.tags}
             families = {_tag_family(tag) for tag in query.tags}
             features["tags"] = np.minimum(self._tags.overlap(tags, n_rows), 1.0)
@@ -520,27 +528,30 @@ class MatchingIndex:
             union = facet.sizes(n_rows) + len(values) - overlap
             return np.where(union > 0, overlap / np.maximum(union, 1.0), 0.0).astype(np.float32)
 
-        features["sectors"] = jaccard(self._sectors, _folded(query.sectors))
-        features["languages"] = jaccard(self._languages, _folded(query.languages))
-        features["competences"] = jaccard(self._competences, _folded(query.competences))
+        if want("sectors"):
+            features["sectors"] = jaccard(self._sectors, _folded(query.sectors))
+        if want("languages"):
+            features["languages"] = jaccard(self._languages, _folded(query.languages))
+        if want("competences"):
+            features["competences"] = jaccard(self._competences, _folded(query.competences))
 
-        if query.region:
+        if query.region and (want("same_country") or want("same_region")):
             prefixes = _region_prefixes(query.region)
             shared = self._regions.overlap(prefixes, n_rows)
             features["same_country"] = (shared >= 1).astype(np.float32)
             features["same_region"] = (shared >= 2).astype(np.float32)
 
-        if query.coordinates is not None:
+        if query.coordinates is not None and want("nearby"):
             features["nearby"] = self._nearness(query.coordinates)
 
-        if query.kind:
+        if query.kind and want("complementary_kinds"):
             complementary = np.array(
                 [frozenset({query.kind, kind}) in COMPLEMENTARY_KINDS for kind in self._kinds],
                 dtype=np.float32,
             )
             features["complementary_kinds"] = complementary[self._kind_codes]
         for kind, code in self._kinds.items():
-            if kind:
+            if kind and want(f"kind:{kind}"):
                 features[f"kind:{kind}"] = (self._kind_codes == code).astype(np.float32)
         return features
 
@@ -558,9 +569,9 @@ class MatchingIndex:
             return self._score(self._resolve(query), ())
 
     def _score(self, query: MatchQuery, exclude: Iterable[str]) -> np.ndarray:
-        features = self._features(query)
-        total = np.zeros(len(self._alive), dtype=np.float64)
         weights = self.asker_weights if query.org_id is not None else self.weights
+        features = self._features(query, [name for name, weight in weights.items() if weight])
+        total = np.zeros(len(self._alive), dtype=np.float32)
         for name, weight in weights.items():
             if weight and name in features:
                 total += weight * features[name]
