@@ -362,3 +362,27 @@ def test_cli_ranks_without_reading_relevant_and_excludes_the_coordinator(tmp_pat
         ]
         * 2
     )
+
+
+def test_cli_names_the_line_of_a_broken_input(tmp_path, capsys):
+    (tmp_path / "orgs.jsonl").write_text('{"id": "1", "profile": "x"}\n{broken\n', encoding="utf-8")
+    (tmp_path / "queries.jsonl").write_text('{"id": "q", "text": "x"}\n', encoding="utf-8")
+
+    status = cli_main(
+        [
+            "rank",
+            "--orgs",
+            str(tmp_path / "orgs.jsonl"),
+            "--queries",
+            str(tmp_path / "queries.jsonl"),
+            "--out",
+            str(tmp_path / "out.jsonl"),
+            "--encoder",
+            "none",
+        ]
+    )
+
+    assert (status, capsys.readouterr().err.splitlines()[-1]) == (
+        2,
+        f"error: {tmp_path / 'orgs.jsonl'}, line 2: not a JSON object (Expecting property name enclosed in double quotes)",
+    )

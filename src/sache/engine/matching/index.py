@@ -632,11 +632,17 @@ class MatchingIndex:
             if exposure_weight:
                 for position, row in enumerate(chosen):
                     self._exposure[row] += 1.0 / math.log2(position + 2)
+            if explain:
+                # Lemmas and written forms of the query, once for all results.
+                query_terms = [
+                    t for text in resolved.texts for t in lemmas(text.text, text.language)
+                ]
+                written = _surface_forms(resolved.texts)
             return [
                 Recommendation(
                     org_id=self._records[row].id,
                     score=float(scores[row]),
-                    reasons=self._explain(resolved, row) if explain else (),
+                    reasons=self._explain(resolved, row, query_terms, written) if explain else (),
                 )
                 for row in chosen
             ]
@@ -648,7 +654,9 @@ class MatchingIndex:
 
     # -- explanations -------------------------------------------------------
 
-    def _explain(self, query: MatchQuery, row: int) -> tuple[Reason, ...]:
+    def _explain(
+        self, query: MatchQuery, row: int, query_terms: list[str], written: dict[str, str]
+    ) -> tuple[Reason, ...]:
         org = self._records[row]
         assert org is not None
         reasons: list[Reason] = []
@@ -663,7 +671,7 @@ class MatchingIndex:
                 )
             )
 
-        phrases = self._matched_phrases(query, org, row)
+        phrases = self._matched_phrases(query_terms, written, row)
         if phrases:
             reasons.append(Reason("phrases", "both mention " + ", ".join(phrases), tuple(phrases)))
 
@@ -726,15 +734,11 @@ class MatchingIndex:
         return record.name if record is not None and record.name else org_id
 
     def _matched_phrases(
-        self, query: MatchQuery, org: OrgRecord, row: int, limit: int = 3
+        self, query_terms: list[str], written: dict[str, str], row: int, limit: int = 3
     ) -> list[str]:
-        query_terms = [t for text in query.texts for t in lemmas(text.text, text.language)]
         contributions = self._lexical.term_contributions(query_terms, row)
-        if not contributions:
-            return []
         best = sorted(contributions, key=lambda term: (-contributions[term], term))[:limit]
-        query_surface = _surface_forms(query.texts)
-        return [query_surface.get(term, term) for term in best]
+        return [written.get(term, term) for term in best]
 
 
 def _haversine_km(origin: tuple[float, float], target: tuple) -> Any:
