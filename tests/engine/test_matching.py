@@ -130,6 +130,15 @@ def test_rank_of_a_member_leaves_out_its_network():
     assert sorted(ranking) == ["bakery", "castle", "vr-lab"]
 
 
+def test_rank_for_an_organisation_reuses_its_profile_vector():
+    index = build()
+    encoded_before = index.encoder.encoded_texts
+
+    ranking = [r.org_id for r in index.rank(MatchQuery("q", org_id="castle"), top=1)]
+
+    assert (ranking, index.encoder.encoded_texts) == (["ar-studio"], encoded_before)
+
+
 def test_rank_puts_the_matching_studio_first():
     assert build().rank(NEED, top=1)[0].org_id == "ar-studio"
 
