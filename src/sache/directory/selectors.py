@@ -217,6 +217,7 @@ class FacetView:
 @dataclass(frozen=True)
 class Browse:
     results: QuerySet
+    total: int
     query: str
     sort: str
     selected: dict[str, list[str]]
@@ -257,13 +258,22 @@ def browse(
     selected = selected_facets(kind, params or {})
     sort = sort if sort in spec.sorts else spec.default_sort
     results = filtered(kind, user, query=query, selected=selected).order_by(*spec.sorts[sort][1])
+    counts = {
+        facet.param: facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param))
+        for facet in spec.facets
+    }
+    # A single-valued facet's counts are taken over everything but its own filter, so the
+    # filtered total is the sum over its selected values (or all values): no COUNT query.
+    anchor = next(facet for facet in spec.facets if facet.single_valued)
+    chosen = selected.get(anchor.param)
+    total = sum(n for value, n in counts[anchor.param].items() if chosen is None or value in chosen)
     facets = [
         FacetView(
             param=facet.param,
             title=str(facet.title),
             values=facet_values(
                 facet,
-                facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param)),
+                counts[facet.param],
                 selected.get(facet.param, []),
                 language=language,
                 model=spec.model,
@@ -272,7 +282,7 @@ def browse(
         )
         for facet in spec.facets
     ]
-    return Browse(results=results, query=query, sort=sort, selected=selected, facets=facets)
+    return Browse(results=results, total=total, query=query, sort=sort, selected=selected, facets=facets)
 
 
 def missing_profile_parts(organisation: Organisation, page: Mapping[str, Any]) -> list[str]:
