@@ -21,8 +21,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
 
 from metrics import mean_metrics  # noqa: E402
+
+from sache.engine.matching.exposure import exposure_gini  # noqa: E402
 
 
 def run_method(name: str, command: list[str], out: Path, n_queries: int) -> tuple[dict, float, str]:
@@ -54,8 +57,10 @@ def main() -> int:
     parser.add_argument("--exclude-coordinator", action="store_true")
     parser.add_argument("--encoder", default="auto")
     parser.add_argument("--cache", default=str(ROOT / "bench" / "out" / "vectors.npz"))
-    parser.add_argument("--methods", default="bm25,popularity,engine")
-    parser.add_argument("--exposure-weight", type=float, default=0.0)
+    parser.add_argument("--methods", default="bm25,popularity,engine,engine+exposure")
+    parser.add_argument(
+        "--exposure-weight", type=float, default=0.05, help="for the engine+exposure row"
+    )
     args = parser.parse_args()
     data = Path(args.data_dir)
     orgs, queries, history = data / "orgs.jsonl", data / args.queries, data / "train_projects.jsonl"
@@ -91,14 +96,23 @@ def main() -> int:
             "--threads",
             "1",
             "--exposure-weight",
-            str(args.exposure_weight),
+            "0",
         ],
     }
     print(
         f"data: {data}, queries: {len(query_records)}, exclude coordinator: {args.exclude_coordinator}"
     )
-    print("| method | R@10 | R@50 | MRR | nDCG@10 | ms/query |")
-    print("|---|---|---|---|---|---|")
+    candidate_ids = [
+        json.loads(line)["id"]
+        for line in orgs.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    print("| method | R@10 | R@50 | MRR | nDCG@10 | ms/query | exposure Gini@10 |")
+    print("|---|---|---|---|---|---|---|")
+    commands["engine+exposure"] = [
+        *commands["engine"][:-1],
+        str(args.exposure_weight),
+    ]
     for name in args.methods.split(","):
         out = out_dir / f"ranking_{name}.jsonl"
         command = [
@@ -115,8 +129,9 @@ def main() -> int:
         ]
         rankings, ms, note = run_method(name, command, out, len(query_records))
         metrics = mean_metrics(rankings, relevant)
+        concentration = exposure_gini(rankings.values(), candidate_ids, depth=10)
         print(
-            f"| {name} | {metrics['R@10']:.3f} | {metrics['R@50']:.3f} | {metrics['MRR']:.3f} | {metrics['nDCG@10']:.3f} | {ms:.1f} |",
+            f"| {name} | {metrics['R@10']:.3f} | {metrics['R@50']:.3f} | {metrics['MRR']:.3f} | {metrics['nDCG@10']:.3f} | {ms:.1f} | {concentration:.3f} |",
             flush=True,
         )
         if note:

@@ -9,9 +9,13 @@ line of ``sache.engine.themes`` (the contract the app relies on), which never
 sees the ``theme`` field's meaning (unknown fields are ignored), and reports
 the adjusted Rand index (ARI) per area, the mean over areas and the time.
 
+Then, for smaller areas, the same notes restricted to Polish and English
+and to Polish, English and German (8 to 22 notes per area; e5 only).
+
 Rows per encoder:
 
-* ``ours``: the default pipeline (language centring, silhouette-chosen k);
+* ``ours``: the default pipeline (language centring, k by the mean silhouette);
+* ``Mojena k``: the same with k by Mojena's stopping rule;
 * ``no language centring``: the same without removing language means;
 * ``ours, k given``: the true number of themes per area is passed in, to
   show what choosing k costs;
@@ -92,6 +96,23 @@ def format_row(
     return f"| {name} | {cells} | **{mean:.3f}** | {time_cell} |"
 
 
+def subset_report(path: Path, records: list[dict], areas: list[str], languages: tuple) -> None:
+    subset = [r for r in records if r["language"] in languages]
+    sizes = ", ".join(f"{a} {sum(r['area'] == a for r in subset)}" for a in areas)
+    print(f"\n{path.name} restricted to {', '.join(languages)}: notes per area {sizes}\n")
+    print("| method | " + " | ".join(areas) + " | mean ARI | seconds |")
+    print("|---" * (len(areas) + 3) + "|")
+    with tempfile.TemporaryDirectory() as tmp:
+        subset_path = Path(tmp) / f"{path.stem}-{'-'.join(languages)}.jsonl"
+        subset_path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in subset), encoding="utf-8"
+        )
+        for name, extra in (("e5: ours", []), ("e5: Mojena k", ["--rule", "mojena"])):
+            predicted, seconds = run_cli(subset_path, "e5", extra)
+            ari, themes = scores(subset, predicted)
+            print(format_row(name, ari, themes, seconds))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -122,6 +143,9 @@ def main() -> int:
             predicted, seconds = run_cli(path, encoder, [])
             ari, themes = scores(records, predicted)
             print(format_row(f"{encoder}: ours", ari, themes, seconds))
+            predicted, seconds = run_cli(path, encoder, ["--rule", "mojena"])
+            ari, themes = scores(records, predicted)
+            print(format_row(f"{encoder}: Mojena k", ari, themes, seconds))
             predicted, seconds = run_cli(path, encoder, ["--keep-language-means"])
             ari, themes = scores(records, predicted)
             print(format_row(f"{encoder}: no language centring", ari, themes, seconds))
@@ -136,6 +160,9 @@ def main() -> int:
         one = {r["id"]: r["area"] for r in records}
         ari, themes = scores(records, one)
         print(format_row("baseline: one theme per area", ari, themes, None))
+        if "e5" in args.encoders.split(","):
+            for languages in (("en", "pl"), ("de", "en", "pl")):
+                subset_report(path, records, areas, languages)
     return 0
 
 

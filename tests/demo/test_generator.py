@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
@@ -246,9 +247,12 @@ def test_need_descriptions_varied(hub_2000):
     assert len(set(offers)) >= 0.9 * len(offers)
 
 
-def test_org_names_mostly_distinct(hub_2000):
+def test_org_names_distinct_and_rarely_suffixed(hub_2000):
     names = [org.name for org in hub_2000.orgs]
+    suffixed = [name for name in names if re.search(r" – (oddział|branch|Standort|sede|enota|podružnica|pobočka|"
+                                                     r"Filia nr) \d+$| – \d+\. telephely$|\)$", name)]
     assert len(set(names)) == len(names)
+    assert len(suffixed) < 0.05 * len(names)
 
 
 def test_needs_have_offers_sharing_a_competence(hub_2000):
@@ -328,3 +332,61 @@ def test_command_line_summary(capsys):
     hub = generate_hub(3, seed=4)
     assert summary["counts"]["org"] == 3
     assert summary["counts"]["person"] == len(hub.people)
+
+
+def test_towns_lie_in_the_hub_regions():
+    from sache.demo.geography import TOWNS
+
+    allowed = ("PL82", "PL21", "PL81", "PL72", "SK041", "SK042", "HU311", "HU110", "CZ080", "CZ010", "CZ064",
+               "SI041", "HR050", "HR065", "AT130", "AT22", "DED", "DE2", "ITH4", "ITH3")
+    assert [t.name for t in TOWNS if not t.region.startswith(allowed) or t.region not in NUTS3] == []
+    assert round(sum(t.weight for t in TOWNS), 9) == 1.0
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import sache.demo.generator
+
+    result = doctest.testmod(sache.demo.generator)
+    assert (result.failed, result.attempted >= 3) == (0, True)
+
+
+def test_package_exports_the_model_choices():
+    import sache.demo
+
+    assert sache.demo.KINDS == KINDS
+    assert sache.demo.BUDGET_BANDS == ("under_5k", "5k_20k", "20k_50k", "50k_150k", "over_150k", "unknown")
+    assert sache.demo.TIMEFRAMES == ("under_3m", "3_6m", "6_12m", "over_12m")
+    assert sache.demo.NEED_STATUSES == ("open", "in_progress", "closed")
+    assert sache.demo.ASSET_KINDS == ("collection_item", "building", "site", "intangible_practice", "archive_set")
+    assert sache.demo.SIZE_BANDS == ("micro", "small", "medium", "large")
+
+
+def test_demo_package_imports_no_django_and_no_app():
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "src" / "sache" / "demo"
+    imported = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.append(node.module)
+    offending = [name for name in imported if name.split(".")[0] == "django"
+                 or (name.startswith("sache.") and not name.startswith(("sache.demo", "sache.engine")))]
+    assert imported != []
+    assert offending == []
+
+
+def test_records_equal_their_dataclass_construction(hub_500):
+    """Records are built without __init__ for speed; rebuilding through __init__ gives equal objects."""
+    from dataclasses import replace
+
+    samples = [hub_500.orgs[0], hub_500.people[0], hub_500.needs[0], hub_500.offers[0], hub_500.assets[0],
+               hub_500.products[0]]
+    assert [replace(record) for record in samples] == samples
+    assert [hash(replace(record)) == hash(record) for record in samples] == [True] * 6
+    with pytest.raises(AttributeError):
+        hub_500.orgs[0].name = "changed"

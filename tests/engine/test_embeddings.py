@@ -122,6 +122,15 @@ def test_vector_cache_round_trips_through_disk(tmp_path):
     assert (inner.batches, again.tolist()) == ([], vectors[::-1].tolist())
 
 
+def test_vector_cache_keeps_keys_that_end_in_nul_bytes(tmp_path):
+    cache = VectorCache()
+    key = b"abc" + b"\0" * 13
+    cache.put(key, np.array([1.0, 0.0], dtype=np.float32))
+    cache.save(tmp_path / "cache.npz")
+
+    assert VectorCache(tmp_path / "cache.npz").get(key).tolist() == [1.0, 0.0]
+
+
 def test_vector_cache_save_without_path_raises():
     with pytest.raises(ValueError, match="needs a path"):
         VectorCache().save()

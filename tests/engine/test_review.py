@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sache.engine import review
 from sache.engine.review import (
     AffinityMatrix,
     InfeasibleAssignmentError,
@@ -53,7 +54,9 @@ def _pairs(result, problem_matrix):
     app_index = {a: i for i, a in enumerate(problem_matrix.applications)}
     rev_index = {r: j for j, r in enumerate(problem_matrix.reviewers)}
     return frozenset(
-        (app_index[a], rev_index[r]) for a, reviewers in result.assignment.items() for r in reviewers
+        (app_index[a], rev_index[r])
+        for a, reviewers in result.assignment.items()
+        for r in reviewers
     )
 
 
@@ -111,9 +114,7 @@ def test_min_load_spreads_work_to_every_reviewer():
     k=st.integers(1, 2),
 )
 def test_max_affinity_equals_brute_force(data, n_apps, n_revs, k):
-    values = [
-        [data.draw(st.integers(-5, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)
-    ]
+    values = [[data.draw(st.integers(-5, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)]
     forbidden = {
         (i, j) for i in range(n_apps) for j in range(n_revs) if data.draw(st.integers(0, 5)) == 0
     }
@@ -168,24 +169,38 @@ def test_fair_keeps_max_total_among_max_min_assignments():
     k=st.integers(1, 2),
 )
 def test_fair_equals_brute_force_lexicographic_optimum(data, n_apps, n_revs, k):
+    # Tiny programs take the one-program route; the flag forces the threshold
+    # bisection that mid-sized instances use.
+    bisection = data.draw(st.booleans())
     values = [[data.draw(st.integers(0, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)]
     forbidden = {
         (i, j) for i in range(n_apps) for j in range(n_revs) if data.draw(st.integers(0, 6)) == 0
     }
     u = data.draw(st.integers(1, n_apps))
+    low = data.draw(st.integers(0, 1))
+    # One operator override that forces a pair in.
+    forced_pair = (data.draw(st.integers(0, n_apps - 1)), data.draw(st.integers(0, n_revs - 1)))
+    forced = frozenset() if forced_pair in forbidden else frozenset([forced_pair])
     matrix = _matrix(values)
     conflicts = [(matrix.applications[i], matrix.reviewers[j]) for i, j in forbidden]
-    feasible = _brute_force(values, k, u, 0, forbidden)
+    fixed = {(matrix.applications[i], matrix.reviewers[j]): True for i, j in forced}
+    feasible = _brute_force(values, k, u, low, forbidden, forced)
     if not feasible:
         return
     best_worst = max(worst for _, worst, _ in feasible)
     best_total = max(total for total, worst, _ in feasible if worst >= best_worst - 1e-9)
 
-    result = fair_assignment(matrix, per_application=k, max_load=u, conflicts=conflicts)
+    with pytest.MonkeyPatch.context() as patch:
+        if bisection:
+            patch.setattr(review, "_TINY_PROGRAM", 0)
+        result = fair_assignment(
+            matrix, per_application=k, max_load=u, min_load=low, conflicts=conflicts, fixed=fixed
+        )
 
     assert round(result.worst_application_affinity, 6) == round(best_worst, 6)
     assert round(result.total_affinity, 6) == round(best_total, 6)
     assert _pairs(result, matrix) & forbidden == frozenset()
+    assert _pairs(result, matrix) & forced == forced
 
 
 def test_fair_reaches_bound_on_instance_needing_candidates_beyond_top_reviewers():
@@ -222,9 +237,7 @@ def test_reviewer_with_conflict_is_never_assigned(data, fair):
         (matrix.applications[i], matrix.reviewers[max(range(n_revs), key=values[i].__getitem__)])
         for i in range(n_apps)
     ]
-    result = assign_reviewers(
-        matrix, per_application=2, max_load=2, conflicts=conflicts, fair=fair
-    )
+    result = assign_reviewers(matrix, per_application=2, max_load=2, conflicts=conflicts, fair=fair)
     assigned = {(a, r) for a, reviewers in result.assignment.items() for r in reviewers}
     assert assigned & set(conflicts) == set()
     assert sorted(len(v) for v in result.assignment.values()) == [2] * n_apps
@@ -316,6 +329,20 @@ def test_scores_csv_rejects_non_numeric_affinity_after_first_row(tmp_path):
         read_scores_csv(path)
 
 
+def test_cli_later_row_for_same_pair_wins(tmp_path):
+    scores = tmp_path / "scores.csv"
+    scores.write_text("A,R1,0.9\nA,R2,0.5\nA,R1,0.1\n")
+    out = tmp_path / "out.json"
+
+    status = main(
+        ["--scores", str(scores), "--per-application", "1", "--max-load", "1", "--out", str(out)]
+    )
+
+    assert status == 0
+    assert json.loads(out.read_text())["assignment"] == {"A": ["R2"]}
+    assert read_scores_csv(scores) == {("A", "R1"): 0.1, ("A", "R2"): 0.5}
+
+
 def test_conflicts_csv_header_is_detected(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("application,reviewer\nA,R\n")
@@ -343,7 +370,10 @@ def test_cli_writes_assignment_json(tmp_path):
     # C's bound (0.3, its only allowed reviewer) is the worst, and the
     # max-affinity assignment already reaches it.
     assert written["assignment"] == {"A": ["R1"], "B": ["R1"], "C": ["R2"]}
-    assert (round(written["total_affinity"], 9), written["worst_application_affinity"]) == (1.8, 0.3)
+    assert (round(written["total_affinity"], 9), written["worst_application_affinity"]) == (
+        1.8,
+        0.3,
+    )
 
 
 def test_cli_reports_infeasible_instance(tmp_path, capsys):
@@ -360,3 +390,36 @@ def test_cli_reports_infeasible_instance(tmp_path, capsys):
         "error: 2 applications × 1 reviews = 2 reviews needed, but 1 reviewers × load 1 = 1 available\n"
     )
     assert not out.exists()
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_flow_polish_keeps_worst_and_never_lowers_total(data):
+    import numpy as np
+
+    n_apps, n_revs = 6, 5
+    values = np.array(
+        [[data.draw(st.integers(0, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)]
+    )
+    problem = review._build_problem(
+        AffinityMatrix(list(range(n_apps)), list(range(n_revs)), values),
+        per_application=2,
+        max_load=3,
+        min_load=0,
+        conflicts=(),
+        fixed=None,
+        applications=None,
+        reviewers=None,
+    )
+    start = review._greedy_matrix(problem)
+    before = np.where(start, values, 0.0).sum(axis=1)
+
+    polished = review._polish_with_flows(
+        problem, start, float(before.min()), deadline=float("inf"), flow_seconds=0.0
+    )
+
+    after = np.where(polished, values, 0.0).sum(axis=1)
+    assert (polished.sum(axis=1) == 2).all()
+    assert (polished.sum(axis=0) <= 3).all()
+    assert after.min() >= before.min() - 1e-9
+    assert after.sum() >= before.sum() - 1e-9

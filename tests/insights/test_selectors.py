@@ -109,5 +109,29 @@ def test_opportunities_count_needs_by_status_and_offers(hub):
 
 def test_headline_numbers(hub):
     assert {row.code: row.value for row in selectors.headline(InsightFilter())} == {
-        "organisations": 5, "heritage": 3, "creative": 2, "partnerships": 2, "pilots": 0,
+        "organisations": 5, "heritage": 3, "creative": 2, "meetings-held": 0, "partnerships": 2, "pilots": 0,
     }
+
+
+def test_meetings_table_equals_direct_counts_and_follows_the_region_filter():
+    from sache.events.models import Meeting, MeetingFeedback
+    from tests.factories.events import make_event, make_meeting, make_registration
+
+    event = make_event(slots=4, tables=2)
+    slot = event.slots.first()
+    museum = make_registration(event, make_organisation(kind="museum", region="PL823"))
+    studio = make_registration(event, make_organisation(kind="creative_business", region="PL823"))
+    slovak = make_registration(event, make_organisation(kind="technology_provider", region="SK042"))
+    held = make_meeting(museum, studio, slot=slot, attendance="held")
+    make_meeting(museum, slovak, status="requested")
+    make_meeting(studio, slovak, slot=slot, attendance="no_show")
+    make_meeting(slovak, museum, status="declined")
+    MeetingFeedback.objects.create(meeting=held, registration=museum, wants_to_continue=True)
+
+    everywhere = {row.code: row.value for row in selectors.meetings(InsightFilter()).rows}
+    slovakia = {row.code: row.value for row in selectors.meetings(InsightFilter(region="SK")).rows}
+
+    assert everywhere == {
+        "requested": Meeting.objects.count(), "accepted": 2, "scheduled": 2, "held": 1, "no-show": 1, "continue": 1,
+    }
+    assert slovakia == {"requested": 3, "accepted": 1, "scheduled": 1, "held": 0, "no-show": 1, "continue": 0}

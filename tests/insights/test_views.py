@@ -43,7 +43,7 @@ def test_member_of_a_public_body_reads_the_dashboard(client):
     response = client.get(reverse("insights:dashboard"))
 
     assert response.status_code == 200
-    assert [row.code for row in response.context["headline"]] == ["organisations", "heritage", "creative", "partnerships", "pilots"]
+    assert [row.code for row in response.context["headline"]] == ["organisations", "heritage", "creative", "meetings-held", "partnerships", "pilots"]
 
 
 def test_dashboard_draws_accessible_svg_charts(operator_client):

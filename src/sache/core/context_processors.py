@@ -25,6 +25,7 @@ _PUBLIC = [
     (_("Heritage assets"), "directory:asset-list"),
     (_("Digital products"), "directory:product-list"),
     (_("Showcase"), "partnerships:showcase"),
+    (_("Events"), "events:event-list"),
 ]
 _MEMBER = [
     (_("Partnerships"), "partnerships:list"),

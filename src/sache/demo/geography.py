@@ -90,6 +90,34 @@ Leżajsk|PL824|50.2620|22.4190|1.5|w Leżajsku
 Kolbuszowa|PL824|50.2440|21.7750|1.2|w Kolbuszowej
 Nisko|PL824|50.5210|22.1390|1.2|w Nisku
 Baranów Sandomierski|PL824|50.4990|21.5420|0.6|w Baranowie Sandomierskim
+Dynów|PL823|49.8160|22.2330|0.6|w Dynowie
+Czudec|PL823|49.9440|21.8370|0.4|w Czudcu
+Błażowa|PL823|49.8880|22.0990|0.4|w Błażowej
+Sokołów Małopolski|PL823|50.2280|22.1230|0.5|w Sokołowie Małopolskim
+Żołynia|PL823|50.1600|22.3100|0.3|w Żołyni
+Korczyna|PL821|49.7170|21.8120|0.4|w Korczynie
+Jedlicze|PL821|49.7170|21.6500|0.5|w Jedliczu
+Zagórz|PL821|49.5150|22.2680|0.5|w Zagórzu
+Polańczyk|PL821|49.3670|22.4200|0.3|w Polańczyku
+Lutowiska|PL821|49.2450|22.6920|0.3|w Lutowiskach
+Krempna|PL821|49.5100|21.5100|0.3|w Krempnej
+Nowy Żmigród|PL821|49.6080|21.5360|0.3|w Nowym Żmigrodzie
+Kołaczyce|PL821|49.8100|21.4300|0.3|w Kołaczycach
+Jaśliska|PL821|49.4390|21.8000|0.3|w Jaśliskach
+Pruchnik|PL822|49.9080|22.5270|0.3|w Pruchniku
+Kańczuga|PL822|49.9840|22.4130|0.4|w Kańczudze
+Sieniawa|PL822|50.1760|22.6080|0.4|w Sieniawie
+Cieszanów|PL822|50.2470|23.1250|0.3|w Cieszanowie
+Horyniec-Zdrój|PL822|50.1900|23.3630|0.3|w Horyńcu-Zdroju
+Narol|PL822|50.3500|23.3240|0.3|w Narolu
+Oleszyce|PL822|50.1670|23.0370|0.3|w Oleszycach
+Rudnik nad Sanem|PL824|50.4440|22.2440|0.4|w Rudniku nad Sanem
+Ulanów|PL824|50.4910|22.2640|0.3|w Ulanowie
+Nowa Dęba|PL824|50.4180|21.7560|0.5|w Nowej Dębie
+Radomyśl Wielki|PL824|50.1970|21.2730|0.3|w Radomyślu Wielkim
+Pilzno|PL824|49.9790|21.2900|0.4|w Pilźnie
+Brzostek|PL824|49.8800|21.4120|0.3|w Brzostku
+Nowa Sarzyna|PL824|50.3420|22.3380|0.4|w Nowej Sarzynie
 """
 
 _NEIGHBOURS_PL = """
@@ -127,10 +155,10 @@ Medzilaborce|SK041|49.2720|21.9030|0.4|v Medzilaborciach
 Miskolc|HU311|48.1035|20.7784|4|Miskolcon|Miskolci
 Tokaj|HU311|48.1170|21.4090|0.8|Tokajban|Tokaji
 Sárospatak|HU311|48.3190|21.5710|0.8|Sárospatakon|Sárospataki
+Ózd|HU311|48.2170|20.2890|0.6|Ózdon|Ózdi
+Kazincbarcika|HU311|48.2530|20.6450|0.6|Kazincbarcikán|Kazincbarcikai
 Edelény|HU311|48.2960|20.7370|0.4|Edelényben|Edelényi
-Eger|HU312|47.9025|20.3772|1.5|Egerben|Egri
 Budapest|HU110|47.4979|19.0402|6|Budapesten|Budapesti
-Szentendre|HU120|47.6690|19.0750|1|Szentendrén|Szentendrei
 Ostrava|CZ080|49.8209|18.2625|4|v Ostravě
 Opava|CZ080|49.9387|17.9026|1.2|v Opavě
 Frýdek-Místek|CZ080|49.6833|18.3500|1|ve Frýdku-Místku
@@ -142,14 +170,12 @@ Znojmo|CZ064|48.8555|16.0488|0.8|ve Znojmě
 Ljubljana|SI041|46.0569|14.5058|5|v Ljubljani
 Kamnik|SI041|46.2250|14.6120|0.8|v Kamniku
 Vrhnika|SI041|45.9660|14.2950|0.6|na Vrhniki
-Škofja Loka|SI042|46.1650|14.3060|0.8|v Škofji Loki
-Maribor|SI032|46.5547|15.6459|2|v Mariboru
-Ptuj|SI032|46.4200|15.8700|0.8|na Ptuju
+Domžale|SI041|46.1380|14.5940|0.8|v Domžalah
+Grosuplje|SI041|45.9550|14.6590|0.5|v Grosupljem
 Zagreb|HR050|45.8150|15.9819|6|u Zagrebu
 Samobor|HR065|45.8011|15.7100|0.8|u Samoboru
 Velika Gorica|HR065|45.7125|16.0756|0.8|u Velikoj Gorici
 Zaprešić|HR065|45.8560|15.8080|0.6|u Zaprešiću
-Varaždin|HR062|46.3057|16.3366|1.5|u Varaždinu
 Wien|AT130|48.2082|16.3738|6|in Wien
 Graz|AT221|47.0707|15.4395|3|in Graz
 Leoben|AT223|47.3765|15.0914|0.8|in Leoben

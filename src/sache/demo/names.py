@@ -7,7 +7,8 @@ and Slovak surnames have a feminine form, so they are stored as
 
 from __future__ import annotations
 
-__all__ = ["FIRST_NAMES", "LAST_NAMES", "ORG_NAME_PATTERNS", "BRAND_PARTS", "FREELANCER_TRADES"]
+__all__ = ["BRAND_PARTS", "FIRST_NAMES", "LAST_NAMES", "ORG_NAME_PATTERNS", "PL_CLUB_NAMES", "PL_MUSEUM_THEMES",
+           "PL_DISCIPLINES", "PL_PATRONS", "PL_SKANSEN", "PL_SUBJECTS"]
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -130,66 +131,86 @@ BRAND_PARTS = (
            "Vision Sound Motion Craft Pictures Systems Tech Code Room Hub"),
 )
 
-#: What a freelancer does, by language (used in "First Last – trade").
-FREELANCER_TRADES = {
-    "pl": ("ilustracja i projektowanie graficzne", "fotografia i wideo", "animacja 2D i 3D",
-           "projektowanie UX", "modelowanie 3D", "programowanie aplikacji", "copywriting i redakcja",
-           "produkcja dźwięku", "konserwacja zabytków", "projektowanie wystaw"),
-    "en": ("illustration and graphic design", "photography and video", "2D and 3D animation",
-           "UX design", "3D modelling", "app development", "copywriting and editing",
-           "sound production", "conservation", "exhibition design"),
-    "de": ("Illustration und Grafikdesign", "Fotografie und Video", "2D- und 3D-Animation",
-           "UX-Design", "3D-Modellierung", "App-Entwicklung", "Sounddesign"),
-    "hu": ("illusztráció és grafika", "fotó és videó", "2D és 3D animáció", "UX-tervezés",
-           "3D-modellezés", "alkalmazásfejlesztés", "hangdizájn"),
-    "it": ("illustrazione e grafica", "fotografia e video", "animazione 2D e 3D", "UX design",
-           "modellazione 3D", "sviluppo di app", "sound design"),
-    "sl": ("ilustracija in grafično oblikovanje", "fotografija in video", "2D- in 3D-animacija",
-           "oblikovanje UX", "3D-modeliranje", "razvoj aplikacij", "oblikovanje zvoka"),
-    "hr": ("ilustracija i grafički dizajn", "fotografija i video", "2D i 3D animacija", "UX dizajn",
-           "3D modeliranje", "razvoj aplikacija", "dizajn zvuka"),
-    "cs": ("ilustrace a grafický design", "fotografie a video", "2D a 3D animace", "UX design",
-           "3D modelování", "vývoj aplikací", "zvukový design"),
-    "sk": ("ilustrácia a grafický dizajn", "fotografia a video", "2D a 3D animácia", "UX dizajn",
-           "3D modelovanie", "vývoj aplikácií", "zvukový dizajn"),
-}
+#: What a Polish museum is about ("Muzeum {…} w Sanoku"), already in the form the name needs.
+PL_MUSEUM_THEMES = (
+    "Regionalne", "Historyczne", "Etnograficzne", "Kresowe", "Miejskie", "Okręgowe", "Dziecięce",
+)
+#: Subjects in the genitive ("Muzeum Kolejnictwa", "Stowarzyszenie Miłośników Kolejnictwa").
+PL_SUBJECTS = (
+    "Kultury Ludowej", "Techniki", "Przemysłu Naftowego", "Historii Miasta", "Kolejnictwa", "Pożarnictwa",
+    "Pszczelarstwa", "Rzemiosła", "Zabawek", "Szkła", "Ikon", "Sztuki Ludowej", "Kultury Łemkowskiej",
+    "Kultury Bojkowskiej", "Kultury Żydowskiej", "Zegarów", "Dawnej Broni", "Farmacji", "Drukarstwa", "Młynarstwa",
+    "Radia i Telewizji", "Fotografii", "Lasu i Łowiectwa", "Motoryzacji", "Historii Szkolnictwa",
+    "Architektury Drewnianej", "Muzyki Dawnej", "Ceramiki", "Lotnictwa", "Kresów Wschodnich", "Dawnej Medycyny",
+)
+#: Academic disciplines in the genitive ("Instytut Archeologii").
+PL_DISCIPLINES = (
+    "Historii", "Archeologii", "Etnologii", "Historii Sztuki", "Muzykologii", "Architektury", "Sztuk Pięknych",
+    "Kulturoznawstwa", "Informatyki", "Grafiki", "Wzornictwa", "Konserwacji Zabytków", "Turystyki",
+    "Zarządzania Kulturą", "Nauk o Informacji",
+)
+#: Patrons in the genitive, as in "im. Ignacego Łukasiewicza".
+PL_PATRONS = tuple(f"im. {name}" for name in (
+    "Ignacego Łukasiewicza", "Zdzisława Beksińskiego", "Wincentego Pola", "Aleksandra Fredry", "Jana Matejki",
+    "Stanisława Wyspiańskiego", "Fryderyka Chopina", "Marii Konopnickiej", "Juliana Przybosia", "Adama Mickiewicza",
+    "Juliusza Słowackiego", "Marii Skłodowskiej-Curie", "Tadeusza Kościuszki", "Mikołaja Kopernika",
+    "Kornela Makuszyńskiego", "Ignacego Paderewskiego", "Wisławy Szymborskiej", "Czesława Miłosza",
+    "Jana Kochanowskiego", "Stefana Żeromskiego", "Henryka Sienkiewicza", "Bolesława Prusa", "Elizy Orzeszkowej",
+    "Franciszka Kotuli", "Józefa Szujskiego", "Kazimierza Wielkiego", "Jana Pawła II", "Ireny Sendlerowej",
+))
+#: Names of Polish culture clubs and small theatres (used in quotes).
+PL_CLUB_NAMES = (
+    "Sokół", "Zorza", "Jutrzenka", "Pod Arkadami", "Iskra", "Kuźnia", "Stokrotka", "Maskarada", "Muza",
+    "Pod Ratuszem", "Nad Sanem", "Wisłok", "Jaskółka", "Przystań", "Oficyna", "Pracownia", "Arkadia", "Kalejdoskop",
+    "Pod Kasztanami", "Świetlik", "Stodoła", "Łuk", "Piwnica", "Pod Wieżą",
+)
+#: Open-air museum kinds ("Skansen Architektury Drewnianej w …").
+PL_SKANSEN = ("Architektury Drewnianej", "Budownictwa Ludowego", "Kultury Materialnej", "Rzemiosł Dawnych",
+              "Kolejki Leśnej", "Wsi Pogórzańskiej")
 
 # Organisation-name patterns by language and kind. Slots: {loc} locative phrase
 # ("w Łańcucie"), {city} nominative town, {adj} Hungarian town adjective,
 # {brand} invented brand, {a}/{b} brand parts, {surname} a local surname.
 ORG_NAME_PATTERNS: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": {
-        "museum": ("Muzeum Regionalne {loc}", "Muzeum Historyczne {loc}", "Muzeum Etnograficzne {loc}",
-                   "Muzeum Kresowe {loc}", "Muzeum Miejskie {loc}", "Muzeum-Zamek {loc}",
-                   "Muzeum Kultury Ludowej {loc}", "Muzeum Techniki {loc}", "Muzeum Okręgowe {loc}",
-                   "Muzeum Dwór {loc}", "Izba Regionalna {loc}"),
+        "museum": ("Muzeum {pl_museum} {loc}", "Muzeum {pl_subject} {loc}", "Muzeum {pl_subject} {pl_patron} {loc}",
+                   "Muzeum {pl_museum} {pl_patron} {loc}", "Muzeum {pl_subject} {loc}",
+                   "Muzeum-Zamek {loc}", "Muzeum-Dwór {pl_patron} {loc}", "Izba Regionalna {loc}",
+                   "Izba Pamięci {pl_patron} {loc}", "Skansen {pl_skansen} {loc}"),
         "gallery": ("Galeria Sztuki Współczesnej {loc}", "Galeria Miejska {loc}", "Galeria BWA {loc}",
-                    "Galeria Fotografii {loc}", "Galeria Ikon {loc}", "Galeria „{a}”"),
-        "library": ("Miejska Biblioteka Publiczna {loc}", "Gminna Biblioteka Publiczna {loc}",
-                    "Powiatowa Biblioteka Publiczna {loc}", "Biblioteka Pedagogiczna {loc}"),
+                    "Galeria Fotografii {loc}", "Galeria Ikon {loc}", "Galeria „{a}”", "Galeria „{pl_club}” {loc}",
+                    "Galeria Sztuki {pl_patron} {loc}", "Galeria Autorska „{pl_club}”"),
+        "library": ("Miejska Biblioteka Publiczna {pl_patron} {loc}", "Gminna Biblioteka Publiczna {loc}",
+                    "Powiatowa Biblioteka Publiczna {pl_patron} {loc}", "Biblioteka Pedagogiczna {loc}",
+                    "Gminna Biblioteka Publiczna {pl_patron} {loc}", "Miejska Biblioteka Publiczna {loc}"),
         "archive": ("Archiwum Państwowe {loc}", "Archiwum Diecezjalne {loc}", "Archiwum Fotografii {loc}",
                     "Archiwum Społeczne {loc}"),
-        "theatre": ("Teatr Miejski {loc}", "Teatr Lalki i Aktora {loc}", "Teatr Dramatyczny {loc}",
-                    "Scena Kameralna {loc}", "Teatr Tańca {loc}"),
+        "theatre": ("Teatr Miejski {pl_patron} {loc}", "Teatr Lalki i Aktora „{pl_club}” {loc}",
+                    "Teatr Dramatyczny {pl_patron} {loc}", "Scena Kameralna {loc}", "Teatr Tańca {loc}",
+                    "Teatr Offowy „{pl_club}” {loc}"),
         "festival": ("Festiwal Kultury Pogranicza {loc}", "Festiwal Muzyki Dawnej {loc}",
                      "Festiwal Filmowy {loc}", "Jarmark Rzemiosła {loc}", "Festiwal Światła {loc}"),
         "heritage_site": ("Zespół Zamkowo-Parkowy {loc}", "Skansen Architektury Drewnianej {loc}",
                           "Zespół Dworsko-Parkowy {loc}", "Cerkiew-Muzeum {loc}", "Park Kulturowy {loc}",
                           "Twierdza {city}", "Dawna Synagoga {loc}", "Zabytkowa Kopalnia {loc}"),
         "cultural_centre": ("Miejski Dom Kultury {loc}", "Gminny Ośrodek Kultury {loc}",
-                            "Centrum Kultury {loc}", "Dom Kultury „{a}” {loc}", "Ośrodek Kultury i Sztuki {loc}"),
+                            "Centrum Kultury {pl_patron} {loc}", "Dom Kultury „{pl_club}” {loc}",
+                            "Ośrodek Kultury i Sztuki {loc}", "Klub Kultury „{pl_club}” {loc}",
+                            "Osiedlowy Dom Kultury „{pl_club}” {loc}"),
         "creative_business": ("Studio {a} 3D", "{a} {b} Sp. z o.o.", "{a} {b}", "Pracownia {a}",
                               "{a} Interactive", "Studio {a}", "{a} Games", "Agencja {a}",
                               "Studio Kresowe {a}", "{a} Media s.c."),
         "technology_provider": ("{a} {b} Sp. z o.o.", "{a}Tech Sp. z o.o.", "{a} Systems S.A.",
                                 "{a} Software", "{a} Solutions Sp. z o.o."),
-        "ngo": ("Fundacja {a}", "Towarzystwo Przyjaciół Zabytków {loc}", "Fundacja Dziedzictwa {loc}",
-                "Stowarzyszenie Kulturalne „{a}”", "Fundacja Rozwoju Kultury {loc}",
-                "Lokalna Grupa Działania „{a}”"),
+        "ngo": ("Fundacja {a}", "Towarzystwo Przyjaciół Zabytków {loc}", "Fundacja „{pl_club}”",
+                "Stowarzyszenie Kulturalne „{pl_club}”", "Stowarzyszenie Miłośników {pl_subject} {loc}",
+                "Lokalna Grupa Działania „{pl_club}”", "Fundacja {a} {b}", "Koło Miłośników {pl_subject} {loc}",
+                "Fundacja Ochrony Dziedzictwa „{pl_club}”"),
         "public_body": ("Urząd Miejski {loc}", "Urząd Gminy {city}", "Starostwo Powiatowe {loc}",
                         "Biuro Promocji i Kultury {loc}", "Centrum Informacji Turystycznej {loc}"),
-        "university": ("Akademia Nauk Stosowanych {loc}", "Instytut Historii Sztuki {loc}",
-                       "Instytut Badań nad Dziedzictwem {loc}", "Wydział Sztuki {loc}"),
+        "university": ("Akademia Nauk Stosowanych {loc}", "Instytut {pl_discipline} {loc}",
+                       "Katedra {pl_discipline} {loc}", "Zakład {pl_discipline} {loc}",
+                       "Pracownia Badań nad Dziedzictwem {loc}", "Wydział Sztuki {loc}"),
     },
     "en": {
         "creative_business": ("{a} {b}", "{a} {b} Ltd", "Studio {a}", "{a} Interactive", "{a} Games"),

@@ -279,17 +279,23 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
             "Od {years} lat realizujemy projekty dla muzeów, bibliotek i archiwów.",
             "Łączymy technologię z opowieścią o miejscu i jego historii.",
         ),
+        "intro_support": (
+            "{org} wspiera instytucje kultury i firmy kreatywne w regionie.",
+            "{org} od lat pomaga instytucjom kultury w realizacji projektów.",
+        ),
         "intro_freelancer": (
             "Pracuję jako niezależny twórca i od {years} lat współpracuję z instytucjami kultury.",
             "Działam {loc} i realizuję zlecenia w całej Polsce oraz za granicą.",
         ),
         "service": (
-            "Projektujemy i wdrażamy {services}.",
+            "Realizujemy dla instytucji kultury {services}.",
             "Oferujemy {services}.",
             "Przygotowujemy {services} – od koncepcji po wdrożenie.",
         ),
         "service_freelancer": ("Oferuję {services}.", "Przygotowuję {services} – od koncepcji po gotowy produkt."),
         "skills": ("Nasze kompetencje: {competences}.", "Specjalizacje: {competences}."),
+        "skills_freelancer": ("Specjalizacje: {competences}.", "Zakres kompetencji: {competences}."),
+        "languages_freelancer": ("Języki współpracy: {languages}.",),
         "portfolio": (
             "Nasze realizacje obejmują projekty dla muzeów i miejsc dziedzictwa w regionie.",
             "Pracowaliśmy przy projektach w Polsce, na Słowacji i na Węgrzech.",
@@ -311,17 +317,23 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
             "For {years} years we have delivered projects for museums, libraries and archives.",
             "We combine technology with the stories of places and their history.",
         ),
+        "intro_support": (
+            "{org} supports cultural institutions and creative businesses in the region.",
+            "{org} has helped cultural institutions deliver projects for many years.",
+        ),
         "intro_freelancer": (
             "I am an independent maker and have worked with cultural institutions for {years} years.",
             "I am based {loc_en} and take on commissions across Central Europe.",
         ),
         "service": (
-            "We design and build {services}.",
+            "We deliver {services} for cultural institutions.",
             "We offer {services}.",
             "We deliver {services}, from the first concept to launch.",
         ),
         "service_freelancer": ("I offer {services}.", "I create {services}, from concept to finished product."),
         "skills": ("Our expertise: {competences}.", "Specialisms: {competences}."),
+        "skills_freelancer": ("Specialisms: {competences}.", "Areas of expertise: {competences}."),
+        "languages_freelancer": ("Working languages: {languages}.",),
         "portfolio": (
             "Our work includes projects for museums and heritage sites across the region.",
             "We have delivered projects in Poland, Slovakia, Hungary and Austria.",
@@ -355,6 +367,7 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
         "service": ("Szolgáltatásunk: {title}.", "Fő profilunk: {title}."),
         "service_freelancer": ("Szolgáltatásom: {title}.",),
         "skills": ("Kompetenciáink: {competences}.",),
+        "skills_freelancer": ("Kompetenciák: {competences}.",),
         "portfolio": ("Referenciáink a honlapunkon érhetők el.",
                       "Dolgoztunk már magyarországi, szlovákiai és lengyel projekteken."),
         "languages": ("Munkanyelvek: {languages}.",),
@@ -422,10 +435,35 @@ OFFER_FRAMES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Heritage institutions and support bodies that make an offer introduce themselves as such.
+for _lang, _intros in {
+    "pl": ("{org} dzieli się doświadczeniem z innymi instytucjami kultury.",
+           "Jako instytucja kultury oferujemy wsparcie merytoryczne partnerom z regionu."),
+    "en": ("{org} shares its experience with other cultural organisations.",
+           "As a cultural institution we offer expert support to partners in the region."),
+    "de": ("{org} bietet Partnern aus der Region fachliche Unterstützung an.",),
+    "hu": ("{org}: szakmai támogatást kínálunk a régió partnereinek.",),
+    "it": ("{org} offre supporto specialistico ai partner della regione.",),
+    "sl": ("{org} partnerjem v regiji ponuja strokovno podporo.",),
+    "hr": ("{org} partnerima u regiji nudi stručnu podršku.",),
+    "cs": ("{org} nabízí odbornou podporu partnerům v regionu.",),
+    "sk": ("{org} ponúka odbornú podporu partnerom v regióne.",),
+}.items():
+    OFFER_FRAMES[_lang]["intro_heritage"] = _intros
+    OFFER_FRAMES[_lang].setdefault("intro_support", _intros)
+
 # Organisation descriptions by language and sector. Slots: {org}, {loc}, {loc_en},
 # {founded}, {years}, {domains} (nominative labels), {services}.
 ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
     "pl": {
+        "freelancer": (
+            ("{person} prowadzi jednoosobową działalność twórczą; specjalizacje: {domains}.",
+             "{person} prowadzi niezależną pracownię w obszarach: {domains}."),
+            ("Działalność prowadzona {loc} od {founded} roku.", "Zlecenia realizowane są w całym regionie."),
+            ("Oferta obejmuje {services}.", "Najczęstsze zlecenia to {services}."),
+            ("Współpraca z muzeami, galeriami i festiwalami w regionie.",
+             "Możliwa współpraca przy projektach pilotażowych."),
+        ),
         "heritage": (
             ("{org} opiekuje się zbiorami i zabytkami z obszarów: {domains}.",
              "{org} gromadzi, opracowuje i udostępnia dziedzictwo regionu; nasze specjalności: {domains}.",
@@ -462,6 +500,14 @@ ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
         ),
     },
     "en": {
+        "freelancer": (
+            ("{person} is an independent maker specialising in {domains_and}.",
+             "{person} works freelance in {domains_and}."),
+            ("Based {loc_en} since {founded}.", "Active since {founded}, mostly for cultural institutions."),
+            ("Services include {services}.", "Typical commissions: {services}."),
+            ("Works with museums, galleries and festivals across the region.",
+             "Open to collaborations and pilot projects."),
+        ),
         "heritage": (
             ("{org} cares for collections and monuments in these fields: {domains}.",
              "{org} collects, researches and shares the region's heritage, with a focus on {domains_and}.",
@@ -500,29 +546,31 @@ ORG_FRAMES: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 # The seven further languages: two to three sentences with nominative lists.
 for _lang, _frames in {
-    "de": (("{org} – Schwerpunkte: {domains}.", "{org} arbeitet in folgenden Bereichen: {domains}."),
+    "de": (("Schwerpunkte von {org}: {domains}.", "{org} arbeitet in folgenden Bereichen: {domains}."),
            ("Gegründet {founded}.", "Wir sind seit {founded} {loc} tätig."),
            ("Wir suchen Partner für neue Projekte.", "Wir freuen uns auf Kooperationen in der Region.")),
-    "hu": (("{org} – fő területeink: {domains}.", "{org} tevékenységi területei: {domains}."),
+    "hu": (("Fő tevékenységi területeink: {domains}.", "{org} tevékenységi területei: {domains}."),
            ("Alapítás éve: {founded}.", "{founded} óta működünk {loc}."),
            ("Partnereket keresünk új projektekhez.", "Szívesen működünk együtt a régió szereplőivel.")),
-    "it": (("{org} – ambiti principali: {domains}.", "{org} opera nei seguenti ambiti: {domains}."),
-           ("Fondata nel {founded}.", "Siamo attivi {loc} dal {founded}."),
+    "it": (("Ambiti principali di {org}: {domains}.", "{org} opera nei seguenti ambiti: {domains}."),
+           ("Anno di fondazione: {founded}.", "Siamo attivi {loc} dal {founded}."),
            ("Cerchiamo partner per nuovi progetti.", "Siamo aperti a collaborazioni nella regione.")),
-    "sl": (("{org} – glavna področja: {domains}.", "{org} deluje na naslednjih področjih: {domains}."),
-           ("Ustanovljeno leta {founded}.", "Od leta {founded} delujemo {loc}."),
+    "sl": (("Glavna področja dela: {domains}.", "{org} deluje na naslednjih področjih: {domains}."),
+           ("Leto ustanovitve: {founded}.", "Od leta {founded} delujemo {loc}."),
            ("Iščemo partnerje za nove projekte.", "Odprti smo za sodelovanje v regiji.")),
-    "hr": (("{org} – glavna područja: {domains}.", "{org} djeluje u sljedećim područjima: {domains}."),
-           ("Osnovano {founded}. godine.", "Od {founded}. godine djelujemo {loc}."),
+    "hr": (("Glavna područja rada: {domains}.", "{org} djeluje u sljedećim područjima: {domains}."),
+           ("Godina osnutka: {founded}.", "Od {founded}. godine djelujemo {loc}."),
            ("Tražimo partnere za nove projekte.", "Otvoreni smo za suradnju u regiji.")),
-    "cs": (("{org} – hlavní oblasti: {domains}.", "{org} působí v těchto oblastech: {domains}."),
-           ("Založeno v roce {founded}.", "Od roku {founded} působíme {loc}."),
+    "cs": (("Hlavní oblasti činnosti: {domains}.", "{org} působí v těchto oblastech: {domains}."),
+           ("Rok založení: {founded}.", "Od roku {founded} působíme {loc}."),
            ("Hledáme partnery pro nové projekty.", "Jsme otevřeni spolupráci v regionu.")),
-    "sk": (("{org} – hlavné oblasti: {domains}.", "{org} pôsobí v týchto oblastiach: {domains}."),
-           ("Založené v roku {founded}.", "Od roku {founded} pôsobíme {loc}."),
+    "sk": (("Hlavné oblasti činnosti: {domains}.", "{org} pôsobí v týchto oblastiach: {domains}."),
+           ("Rok založenia: {founded}.", "Od roku {founded} pôsobíme {loc}."),
            ("Hľadáme partnerov pre nové projekty.", "Sme otvorení spolupráci v regióne.")),
 }.items():
-    ORG_FRAMES[_lang] = {"heritage": _frames, "creative": _frames, "support": _frames}
+    # a one-person business gets only the sentences without "we"
+    ORG_FRAMES[_lang] = {"heritage": _frames, "creative": _frames, "support": _frames,
+                         "freelancer": ((_frames[0][0],), (_frames[1][0],))}
 
 # Asset titles by language and kind (nominative).
 ASSET_TITLES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -663,7 +711,7 @@ ASSET_FRAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "pl": (("{title} ze zbiorów: {org}.", "{title} – obiekt z okresu: {period}.", "{title}. Datowanie: {period}."),
            ("Miejsce: {place}.", "Miejsce pochodzenia: {place}."),
            ("{detail}",),
-           ("Warunki ponownego wykorzystania: {reuse}.", "Udostępniamy go na warunkach: {reuse}.")),
+           ("Warunki ponownego wykorzystania: {reuse}.", "Udostępniamy na warunkach: {reuse}.")),
     "en": (("{title} from the holdings of {org}.", "{title}, dated {period}.", "{title}. Period: {period}."),
            ("Place: {place}.", "Place of origin: {place}."),
            ("{detail}",),

@@ -501,10 +501,12 @@ THEMES: dict[str, dict[str, object]] = {
         "need_titles": {
             "pl": ("Partner do wspólnego wniosku grantowego", "Partner do projektu w programie Interreg"),
             "en": ("Partner for a joint grant application", "Partner for an Interreg project"),
-            "de": ("Partner für einen gemeinsamen Förderantrag",), "hu": ("Partner közös pályázathoz",),
-            "it": ("Partner per una candidatura congiunta",), "sl": ("Partner za skupno prijavo na razpis",),
-            "hr": ("Partner za zajedničku prijavu projekta",), "cs": ("Partner pro společnou žádost o grant",),
-            "sk": ("Partner pre spoločnú žiadosť o grant",),
+            "de": ("Gemeinsamer Förderantrag mit einem Kreativpartner",), "hu": ("Közös pályázat kreatív partnerrel",),
+            "it": ("Candidatura congiunta con un partner creativo",),
+            "sl": ("Skupna prijava na razpis s kreativnim partnerjem",),
+            "hr": ("Zajednička prijava projekta s kreativnim partnerom",),
+            "cs": ("Společná žádost o grant s kreativním partnerem",),
+            "sk": ("Spoločná žiadosť o grant s kreatívnym partnerom",),
         },
         "need_objects": {
             "pl": ("wspólny wniosek do programu Kreatywna Europa wraz z partnerem z sektora kreatywnego",

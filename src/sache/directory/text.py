@@ -13,6 +13,8 @@ _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th"}
 )
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Combining marks left by NFKD decomposition (the blocks the hub's languages use).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
@@ -21,9 +23,10 @@ def fold(text: str) -> str:
     >>> fold("Łańcut, Győr, Přemyšl, Straße")
     'lancut, gyor, premysl, strasse'
     """
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.casefold()
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 def tokens(text: str) -> list[str]:

@@ -82,6 +82,7 @@ __all__ = [
 ]
 
 MAX_BATCH_SIZE = 64
+_KEY_BYTES = 16
 
 
 @runtime_checkable
@@ -350,7 +351,7 @@ class VectorCache:
         """Cache key of one text for one encoder and role."""
         role = "query" if as_query else "passage"
         payload = f"{encoder_name}\x1f{role}\x1f{text}".encode()
-        return hashlib.blake2b(payload, digest_size=16).digest()
+        return hashlib.blake2b(payload, digest_size=_KEY_BYTES).digest()
 
     def __len__(self) -> int:
         return len(self._vectors)
@@ -376,7 +377,9 @@ class VectorCache:
             by_dimension.setdefault(int(vector.shape[0]), []).append((key, vector))
         arrays: dict[str, np.ndarray] = {}
         for dimension, group in by_dimension.items():
-            arrays[f"keys_{dimension}"] = np.frombuffer(b"".join(k for k, _ in group), dtype="S16")
+            # Raw bytes, not numpy "S16": that type drops trailing NUL bytes.
+            keys = np.frombuffer(b"".join(k for k, _ in group), dtype=np.uint8)
+            arrays[f"keys_{dimension}"] = keys.reshape(len(group), _KEY_BYTES)
             arrays[f"vectors_{dimension}"] = np.stack([v for _, v in group]).astype(np.float32)
         temporary = target.with_name(target.name + ".tmp.npz")
         np.savez(temporary, **arrays)
@@ -392,9 +395,13 @@ class VectorCache:
                 dimension = name.removeprefix("keys_")
                 keys = stored[name]
                 vectors = stored[f"vectors_{dimension}"]
+                if keys.dtype.kind == "S":
+                    raw_keys = [bytes(key).ljust(_KEY_BYTES, b"\0") for key in keys]
+                else:
+                    raw_keys = [key.tobytes() for key in keys]
                 with self._lock:
-                    for key, vector in zip(keys, vectors, strict=True):
-                        self._vectors[bytes(key)] = vector
+                    for key, vector in zip(raw_keys, vectors, strict=True):
+                        self._vectors[key] = vector
                 loaded += len(keys)
         return loaded
 

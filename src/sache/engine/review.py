@@ -37,16 +37,35 @@ Objectives:
 
   1. ``t_hi = min_p`` (sum of ``p``'s ``K`` best allowed affinities) bounds
      ``t`` from above; the max-affinity assignment gives a feasible ``t_lo``.
-  2. Pairs are restricted to candidates: each application's best reviewers,
-     its best reviewers among those with spare capacity in the max-affinity
-     solution (these are the exchange routes that free a popular reviewer),
-     and the max-affinity solution itself.  Small instances keep all pairs.
-  3. Solve "maximise total affinity subject to every application ``>= t``" at
-     ``t = t_hi``; if that is infeasible, find the largest ``t`` whose linear
-     relaxation is feasible by bisection and then descend from it until the
-     integer program is feasible.  Threshold rows are added lazily, only for
-     the applications that fall below ``t``, so the program stays close to
-     the unimodular one and HiGHS solves it quickly.
+  2. Large instances restrict pairs to candidates: each application's 20
+     best reviewers, its 5 best reviewers among those with spare capacity in
+     the max-affinity solution (the exchange routes that free a popular
+     reviewer), each reviewer's 10 best applications (swap routes when loads
+     are tight) and the max-affinity solution itself.
+  3. Threshold program ``T(t)``: maximise total affinity subject to every
+     application ``>= t``.  Threshold rows are added lazily, only for the
+     applications at risk of falling below ``t``, so the program stays close
+     to the unimodular one.  The largest ``t`` whose linear relaxation is
+     feasible is found first (``t_hi`` itself, or by bisection).
+  4. Small programs (up to 30,000 candidate pairs) are solved whole as
+     integer programs: starting just below the relaxation's threshold and
+     then bisecting, where every feasible answer jumps to the worst
+     application it achieves, the search ends at the max-min optimum (within
+     ``1e-7``) and the second phase is exact.  Large programs are solved in
+     the neighbourhood of the relaxation: applications whose pairs are all
+     integral in the relaxation keep them, the few with fractional pairs are
+     re-solved as an integer program; if that fails, ``t`` is lowered.
+     Mid-sized exact programs first get a fair starting point from about a
+     second of max-affinity flows with multiplicative weights on the
+     applications below target [7]_, because their integer programs can
+     stall when loads are tight (for example a minimum load that fills
+     every reviewer).  Each integer program gets at most 70 % of the remaining
+     time, and the whole search stops at ``time_limit`` (default 22 s) with
+     the best assignment found, never less fair than the max-affinity one.
+  5. Polish: applications near the worst keep their reviewers and a
+     max-affinity flow re-assigns the rest (pinning any that would fall
+     below the worst), which recovers total affinity that time-capped
+     integer programs leave behind without lowering the worst.
 
   When the result reaches ``t_hi`` the worst application is provably optimal;
   the result reports ``t_hi`` as ``worst_application_bound``.  A greedy
@@ -67,6 +86,9 @@ References
    Prentice Hall 1993, ch. 9-10 (min-cost flow, cost scaling).
 .. [6] Q. Huangfu, J. A. J. Hall, "Parallelizing the dual revised simplex
    method", Mathematical Programming Computation 10 (2018) 119-142 (HiGHS).
+.. [7] S. Arora, E. Hazan, S. Kale, "The multiplicative weights update
+   method: a meta-algorithm and applications", Theory of Computing 8 (2012)
+   121-164.
 
 Command line::
 
@@ -115,9 +137,13 @@ Pair = tuple[Hashable, Hashable]
 # program: small enough for HiGHS in well under a second, and then the second
 # phase is exact over all pairs, not only over candidates.
 _ALL_PAIRS_LIMIT = 30_000
+# Up to this many pairs, one program with the threshold as a variable finds
+# the max-min value faster than a bisection over threshold programs.
+_TINY_PROGRAM = 2_000
 # Candidates per application in large fairness programs (see module docstring).
 _BEST_CANDIDATES = 20
 _SLACK_CANDIDATES = 5
+_REVIEWER_CANDIDATES = 10
 # Absolute tolerance on affinity sums: HiGHS' primal feasibility tolerance.
 _TOLERANCE = 1e-7
 
@@ -158,8 +184,7 @@ class ReviewAssignment:
         """The command line's output object (identifiers as strings)."""
         return {
             "assignment": {
-                str(app): [str(r) for r in reviewers]
-                for app, reviewers in self.assignment.items()
+                str(app): [str(r) for r in reviewers] for app, reviewers in self.assignment.items()
             },
             "total_affinity": self.total_affinity,
             "worst_application_affinity": self.worst_application_affinity,
@@ -207,16 +232,16 @@ def _build_problem(
         app_index = {p: i for i, p in enumerate(apps)}
         rev_index = {r: j for j, r in enumerate(revs)}
         values = np.zeros((len(apps), len(revs)), dtype=np.float64)
-        for (p, r), value in affinity.items():
-            values[app_index[p], rev_index[r]] = float(value)
+        count = len(affinity)
+        rows = np.fromiter((app_index[p] for p, _ in affinity), dtype=np.intp, count=count)
+        cols = np.fromiter((rev_index[r] for _, r in affinity), dtype=np.intp, count=count)
+        values[rows, cols] = np.fromiter(affinity.values(), dtype=np.float64, count=count)
     if not np.all(np.isfinite(values)):
         raise ValueError("affinities must be finite numbers")
     if per_application < 0 or max_load < 0 or min_load < 0:
         raise ValueError("per_application, max_load and min_load must be non-negative")
     if min_load > max_load:
-        raise InfeasibleAssignmentError(
-            f"minimum load {min_load} exceeds maximum load {max_load}"
-        )
+        raise InfeasibleAssignmentError(f"minimum load {min_load} exceeds maximum load {max_load}")
     app_index = {p: i for i, p in enumerate(apps)}
     rev_index = {r: j for j, r in enumerate(revs)}
     allowed = np.ones(values.shape, dtype=bool)
@@ -308,7 +333,9 @@ def _result(problem: _Problem, chosen: np.ndarray, method: str) -> ReviewAssignm
         total_affinity=float(sums.sum()),
         worst_application_affinity=float(sums.min()) if len(sums) else 0.0,
         worst_application_bound=_worst_application_bound(problem),
-        application_affinity={app: float(s) for app, s in zip(problem.applications, sums, strict=True)},
+        application_affinity={
+            app: float(s) for app, s in zip(problem.applications, sums, strict=True)
+        },
         reviewer_load={rev: int(n) for rev, n in zip(problem.reviewers, loads, strict=True)},
         method=method,
     )
@@ -340,12 +367,14 @@ def _worst_application_bound(problem: _Problem) -> float:
 # --------------------------------------------------------------------------- solvers
 
 
-def _max_affinity_matrix(problem: _Problem, allowed: np.ndarray | None = None) -> np.ndarray:
-    """Exact max-affinity assignment as a boolean matrix (min-cost flow)."""
+def _max_affinity_matrix(
+    problem: _Problem, application_weights: np.ndarray | None = None
+) -> np.ndarray:
+    """Exact max-affinity assignment as a boolean matrix (min-cost flow),
+    optionally with each application's affinities multiplied by a weight."""
     from ortools.graph.python import min_cost_flow  # slow import
 
-    if allowed is None:
-        allowed = problem.allowed
+    allowed = problem.allowed
     n_apps, n_revs = problem.affinity.shape
     forced = problem.forced
     # Forced pairs are placed first and removed from the residual problem.
@@ -357,6 +386,8 @@ def _max_affinity_matrix(problem: _Problem, allowed: np.ndarray | None = None) -
     if demand.sum() == 0:
         return chosen
     values = problem.affinity[rows, cols]
+    if application_weights is not None:
+        values = values * application_weights[rows]
     sink = n_apps + n_revs
     largest = float(np.abs(values).max()) if len(values) else 1.0
     # Scale to the finest integer resolution whose costs, multiplied by the
@@ -406,6 +437,10 @@ def _candidate_pairs(problem: _Problem, base: np.ndarray) -> np.ndarray:
     rows = np.arange(n_apps)[:, None]
     best = min(_BEST_CANDIDATES, n_revs)
     candidates[rows, np.argpartition(-scores, best - 1, axis=1)[:, :best]] = True
+    # Each reviewer's best applications: the swap routes when loads are tight
+    # and no reviewer has spare capacity.
+    best = min(_REVIEWER_CANDIDATES, n_apps)
+    candidates[np.argpartition(-scores, best - 1, axis=0)[:best, :], np.arange(n_revs)] = True
     spare = base.sum(axis=0) < problem.max_load
     if spare.any():
         slack_scores = np.where(spare[None, :], scores, -np.inf)
@@ -435,8 +470,23 @@ class _ThresholdProgram:
         self.base_sums = np.where(base, problem.affinity, 0.0).sum(axis=1)
         self.base_worst = float(self.base_sums.min())
 
-    def solve(self, threshold: float, *, integral: bool, deadline: float) -> np.ndarray | None:
-        """Return a 0/1 (or fractional) pair vector, or None if infeasible or out of time."""
+    def solve(
+        self,
+        threshold: float,
+        *,
+        integral: bool,
+        deadline: float,
+        around: np.ndarray | None = None,
+    ) -> tuple[np.ndarray | None, bool]:
+        """Return a 0/1 (or fractional) pair vector, or None and whether the
+        program (over the free pairs) is proven infeasible rather than out of time.
+
+        With ``around`` (a solution of the linear relaxation) only the
+        applications with a fractional pair in it are free; the others keep
+        their relaxation's (integral) reviewers.  This neighbourhood is small
+        because vertices of the relaxation are integral but for the few
+        applications whose threshold rows are tight.
+        """
         from scipy.optimize import Bounds, LinearConstraint, milp  # slow import
 
         problem = self.problem
@@ -444,10 +494,19 @@ class _ThresholdProgram:
         # pulls reviewers away from them, and a second round costs a full solve.
         margin = 0.25 * max(threshold - self.base_worst, 0.0)
         watched = np.flatnonzero(self.base_sums < threshold + margin)
+        lower, upper = self.lower, np.ones(len(self.values))
+        if around is not None:
+            fractional = np.abs(around - np.rint(around)) > 1e-6
+            free_apps = np.zeros(problem.affinity.shape[0], dtype=bool)
+            free_apps[self.rows[fractional]] = True
+            free = free_apps[self.rows]
+            lower = np.where(free, self.lower, np.rint(around))
+            upper = np.where(free, 1.0, np.rint(around))
+            watched = np.flatnonzero(free_apps)
         for _ in range(20):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return None
+                return None, False
             constraints = [
                 LinearConstraint(self.per_app, problem.per_application, problem.per_application),
                 LinearConstraint(self.per_rev, problem.min_load, problem.max_load),
@@ -458,18 +517,59 @@ class _ThresholdProgram:
                 -self.values,
                 constraints=constraints,
                 integrality=np.full(len(self.values), int(integral)),
-                bounds=Bounds(self.lower, 1.0),
+                bounds=Bounds(lower, upper),
                 options={"time_limit": remaining, "mip_rel_gap": 1e-9},
             )
             if outcome.x is None:
-                return None
+                # Watching only some rows relaxes the program, so its
+                # infeasibility is a proof for the whole program.
+                return None, outcome.status == 2
             x = np.rint(outcome.x) if integral else outcome.x
             below = np.flatnonzero(self.sums @ x < threshold - _TOLERANCE)
             new = np.setdiff1d(below, watched)
             if len(new) == 0:
-                return x if len(below) == 0 else None
+                return (x, False) if len(below) == 0 else (None, False)
             watched = np.union1d(watched, new)
-        return None
+        return None, False
+
+    def max_min(self, *, deadline: float) -> float | None:
+        """The integer max-min value from one program with the threshold as a
+        variable; fast on tiny instances only, as its relaxation is weak."""
+        import scipy.sparse as sparse  # slow import
+        from scipy.optimize import Bounds, LinearConstraint, milp  # slow import
+
+        problem = self.problem
+        n = len(self.values)
+        n_apps, n_revs = problem.affinity.shape
+        cost = np.zeros(n + 1)
+        cost[-1] = -1.0  # maximise the threshold column
+        span = float(np.abs(self.values).sum()) + 1.0
+        outcome = milp(
+            cost,
+            constraints=[
+                LinearConstraint(
+                    sparse.hstack([self.per_app, sparse.csr_matrix((n_apps, 1))]),
+                    problem.per_application,
+                    problem.per_application,
+                ),
+                LinearConstraint(
+                    sparse.hstack([self.per_rev, sparse.csr_matrix((n_revs, 1))]),
+                    problem.min_load,
+                    problem.max_load,
+                ),
+                LinearConstraint(
+                    sparse.hstack([self.sums, sparse.csr_matrix(-np.ones((n_apps, 1)))]),
+                    0.0,
+                    np.inf,
+                ),
+            ],
+            integrality=np.concatenate([np.ones(n), [0.0]]),
+            bounds=Bounds(np.append(self.lower, -span), np.append(np.ones(n), span)),
+            options={"time_limit": max(deadline - time.monotonic(), 0.0)},
+        )
+        if outcome.status != 0 or outcome.x is None:
+            return None
+        return float((self.sums @ np.rint(outcome.x[:n])).min())
 
     def matrix(self, x: np.ndarray) -> np.ndarray:
         chosen = np.zeros(self.problem.affinity.shape, dtype=bool)
@@ -478,9 +578,81 @@ class _ThresholdProgram:
         return chosen
 
 
+def _reweighted_flows(
+    problem: _Problem, base: np.ndarray, bound: float, *, deadline: float
+) -> np.ndarray:
+    """A fair starting point from max-affinity flows with growing weights on
+    the applications below target (a multiplicative-weights heuristic for
+    the max-min relaxation); every flow is a feasible assignment."""
+    values = problem.affinity
+    weights = np.ones(values.shape[0])
+    best = base
+    sums = np.where(base, values, 0.0).sum(axis=1)
+    best_score = (float(sums.min()), float(sums.sum()))
+    span = max(bound - best_score[0], 1e-12)
+    while time.monotonic() < deadline:
+        # Aim halfway between the best worst so far and the bound.
+        target = best_score[0] + 0.5 * (bound - best_score[0])
+        weights *= np.exp(np.clip((target - sums) / span, 0.0, 1.0))
+        weights /= weights.min()
+        if weights.max() > 1e6:
+            break  # the weights now dominate the affinities; more rounds repeat themselves
+        chosen = _max_affinity_matrix(problem, weights)
+        sums = np.where(chosen, values, 0.0).sum(axis=1)
+        score = (float(sums.min()), float(sums.sum()))
+        if score[0] > best_score[0] + _TOLERANCE or (
+            score[0] >= best_score[0] - _TOLERANCE and score[1] > best_score[1]
+        ):
+            best, best_score = chosen, score
+    return best
+
+
+def _polish_with_flows(
+    problem: _Problem,
+    chosen: np.ndarray,
+    base_worst: float,
+    *,
+    deadline: float,
+    flow_seconds: float,
+) -> np.ndarray:
+    """Raise the total of a fair assignment without lowering its worst application.
+
+    Applications near the worst keep their reviewers (as forced pairs); the
+    others are re-assigned by a max-affinity flow.  Any that fall below the
+    worst join the pinned ones and the flow is solved again.  The fair
+    assignment restricted to the free applications is feasible for every
+    flow, so the total never decreases.
+    """
+    values = problem.affinity
+    sums = np.where(chosen, values, 0.0).sum(axis=1)
+    worst, total = float(sums.min()), float(sums.sum())
+    pinned = sums < worst + 0.5 * max(worst - base_worst, 0.0) + _TOLERANCE
+    # Start a flow only if one fits before the deadline.
+    while time.monotonic() + flow_seconds < deadline:
+        pinned_problem = _Problem(
+            problem.applications,
+            problem.reviewers,
+            values,
+            problem.allowed,
+            problem.forced | (chosen & pinned[:, None]),
+            problem.per_application,
+            problem.max_load,
+            problem.min_load,
+        )
+        candidate = _max_affinity_matrix(pinned_problem)
+        new_sums = np.where(candidate, values, 0.0).sum(axis=1)
+        fallen = new_sums < worst - _TOLERANCE
+        if not fallen.any():
+            return candidate if float(new_sums.sum()) > total else chosen
+        pinned |= fallen
+    return chosen
+
+
 def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
-    deadline = time.monotonic() + time_limit
+    started = time.monotonic()
+    deadline = started + time_limit
     base = _max_affinity_matrix(problem)
+    flow_seconds = time.monotonic() - started
     if problem.affinity.shape[0] == 0:
         return base
     base_sums = np.where(base, problem.affinity, 0.0).sum(axis=1)
@@ -489,45 +661,104 @@ def _fair_matrix(problem: _Problem, *, time_limit: float) -> np.ndarray:
     resolution = _TOLERANCE * max(1.0, float(np.abs(problem.affinity).max()))
     if infeasible - feasible <= resolution:
         return base  # already max-min optimal, and max-affinity
-    program = _ThresholdProgram(problem, _candidate_pairs(problem, base), base)
+    candidates = _candidate_pairs(problem, base)
+    program = _ThresholdProgram(problem, candidates, base)
+    # Small programs are solved whole, exactly; large ones in the neighbourhood
+    # of their linear relaxation (see _ThresholdProgram.solve).
+    exact = bool(candidates.sum() <= _ALL_PAIRS_LIMIT)
     best = base
+    best_score = (feasible, float(base_sums.sum()))
 
-    def attempt(threshold: float) -> bool:
-        nonlocal best, feasible, infeasible
-        x = program.solve(threshold, integral=True, deadline=deadline)
+    def relaxation(threshold: float) -> tuple[np.ndarray | None, bool]:
+        return program.solve(threshold, integral=False, deadline=deadline)
+
+    def attempt(threshold: float, around: np.ndarray | None) -> bool:
+        """Solve T(threshold) whole (``around=None``) or near ``around``."""
+        nonlocal best, best_score, feasible, infeasible
+        # At most 70 % of the remaining time: a threshold too hard to meet
+        # must leave time for easier, lower ones.
+        cap = time.monotonic() + max(0.7 * (deadline - time.monotonic()), 0.5)
+        x, proven = program.solve(
+            threshold, integral=True, deadline=min(deadline, cap), around=around
+        )
         if x is None:
-            infeasible = threshold
+            if proven and around is None and exact:
+                infeasible = min(infeasible, threshold)
             return False
-        best = program.matrix(x)
-        feasible = max(threshold, float(np.where(best, problem.affinity, 0.0).sum(axis=1).min()))
+        chosen = program.matrix(x)
+        sums = np.where(chosen, problem.affinity, 0.0).sum(axis=1)
+        worst, total = float(sums.min()), float(sums.sum())
+        # Keep the lexicographically better of the two (worst first, within
+        # the resolution, then total): a threshold met only within the
+        # solver's tolerance must not replace an equally fair, richer answer.
+        if worst > best_score[0] + resolution or (
+            worst >= best_score[0] - resolution and total > best_score[1]
+        ):
+            best, best_score = chosen, (worst, total)
+        feasible = max(feasible, threshold, worst)
         return True
 
-    # The bound is often reached (an application whose best reviewers are
-    # weak anyway); then one program settles both phases.
-    if attempt(infeasible):
-        return best
-    # Largest threshold whose linear relaxation is feasible: a tighter upper
-    # bound over the candidates, found with cheap linear programs.
+    if candidates.sum() <= _TINY_PROGRAM:
+        optimum = program.max_min(deadline=deadline)
+        if optimum is not None and attempt(optimum, None):
+            return best
+    if exact:
+        # Flows are fast at this size: a fair answer in hand before the
+        # integer programs, which may stall on tight loads.
+        start = _reweighted_flows(
+            problem, base, infeasible, deadline=time.monotonic() + min(0.1 * time_limit, 1.0)
+        )
+        sums = np.where(start, problem.affinity, 0.0).sum(axis=1)
+        if float(sums.min()) > feasible + resolution:
+            best, best_score = start, (float(sums.min()), float(sums.sum()))
+            feasible = best_score[0]
+    # Largest threshold whose linear relaxation is feasible (an upper bound
+    # over the candidates); the bound itself is often reached.
+    relaxed, _ = relaxation(infeasible)
     low, high = feasible, infeasible
-    while high - low > 1e-4 * max(resolution, high - feasible) and time.monotonic() < deadline:
-        middle = (low + high) / 2
-        if program.solve(middle, integral=False, deadline=deadline) is None:
-            high = middle
-        else:
-            low = middle
-    infeasible = min(infeasible, high)
-    # Gallop down from the relaxation's bound (integer optima sit just below
-    # it), then bisect; a feasible answer jumps to the worst it achieves, so
-    # the loop ends at the max-min optimum within the resolution.
-    step = (infeasible - feasible) / 1024
-    while infeasible - feasible > resolution and time.monotonic() < deadline:
-        if step > 0:
-            if attempt(max(infeasible - step, feasible + resolution)):
-                step = 0.0
+    if relaxed is None:
+        # Linear programs are cheap when small; on large ones a coarse
+        # bisection leaves time for the integer programs.
+        precision = (1e-3 if exact else 1 / 64) * (infeasible - feasible)
+        while high - low > precision and time.monotonic() < deadline:
+            middle = (low + high) / 2
+            solution, proven = relaxation(middle)
+            if solution is not None:
+                low, relaxed = middle, solution
+            elif proven:
+                high = middle
             else:
-                step *= 4
-        else:
-            attempt(max((feasible + infeasible) / 2, feasible + resolution))
+                break  # out of time
+        if exact:
+            infeasible = min(infeasible, high)
+    else:
+        low = high
+    # Gallop down from the relaxation's threshold (integer optima sit just
+    # below it).  The neighbourhood of the relaxation gives a fair answer
+    # fast; exact mode then tries the whole program at the same threshold.
+    threshold, step = low, max((low - feasible) / 1024, resolution)
+    while relaxed is not None and threshold > feasible and time.monotonic() < deadline:
+        if attempt(threshold, relaxed) or (exact and attempt(threshold, None)):
+            break
+        threshold -= step
+        step *= 4
+        relaxed, _ = relaxation(threshold)
+    # Exact mode: bisect; a feasible answer jumps to the worst it achieves, so
+    # the loop ends at the max-min optimum within the resolution.
+    while exact and infeasible - feasible > resolution and time.monotonic() < deadline:
+        before = (feasible, infeasible)
+        attempt(max((feasible + infeasible) / 2, feasible + resolution), None)
+        if (feasible, infeasible) == before:
+            break  # out of time: neither an answer nor a proof
+    # Exact mode: the second phase over the whole program at the final worst
+    # (the answer may come from a neighbourhood, or from a lower threshold).
+    if exact and best is not base and time.monotonic() < deadline:
+        attempt(best_score[0] - resolution / 2, None)
+    # Time-capped programs leave total affinity behind; flows recover some.
+    if best is not base and time.monotonic() < deadline:
+        best = _polish_with_flows(
+            problem, best, float(base_sums.min()), deadline=deadline, flow_seconds=flow_seconds
+        )
     return best
 
 
@@ -629,7 +860,7 @@ def fair_assignment(
     fixed: Mapping[Pair, bool] | None = None,
     applications: Sequence[Hashable] | None = None,
     reviewers: Sequence[Hashable] | None = None,
-    time_limit: float = 25.0,
+    time_limit: float = 22.0,
 ) -> ReviewAssignment:
     """Assign reviewers to raise the worst-served application first, then total affinity.
 
@@ -638,8 +869,9 @@ def fair_assignment(
     affinity, per_application, max_load, min_load, conflicts, fixed, applications, reviewers
         As in :func:`max_affinity_assignment`.
     time_limit : float
-        Seconds for the integer programs; when it runs out the best assignment
-        found so far (at least the max-affinity one) is returned.
+        Seconds for the whole search (flows and programs); when it runs out
+        the best assignment found so far (at least as fair as the
+        max-affinity one) is returned.
 
     Returns
     -------
@@ -746,7 +978,7 @@ def assign_reviewers(
     fixed: Mapping[Pair, bool] | None = None,
     applications: Sequence[Hashable] | None = None,
     reviewers: Sequence[Hashable] | None = None,
-    time_limit: float = 25.0,
+    time_limit: float = 22.0,
 ) -> ReviewAssignment:
     """Assign reviewers to applications: the default entry point.
 
@@ -800,6 +1032,36 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _read_score_columns(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """Columns of a scores file: applications, reviewers, affinities (row order)."""
+    applications: list[str] = []
+    reviewers: list[str] = []
+    texts: list[str] = []
+    header_seen = False
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.reader(handle), start=1):
+            if len(row) < 3:
+                if any(cell.strip() for cell in row):
+                    raise ValueError(f"{path}:{number}: expected application,reviewer,affinity")
+                continue
+            if not texts and not header_seen and not _is_number(row[2]):
+                header_seen = True
+                continue
+            applications.append(row[0].strip())
+            reviewers.append(row[1].strip())
+            texts.append(row[2])
+    try:
+        values = np.array(texts, dtype=np.float64)
+    except ValueError:
+        for offset, text in enumerate(texts, start=1):
+            if not _is_number(text):
+                raise ValueError(
+                    f"{path}: affinity {text.strip()!r} is not a number (data row {offset})"
+                ) from None
+        raise
+    return applications, reviewers, values
+
+
 def read_scores_csv(path: str | Path) -> dict[tuple[str, str], float]:
     """Read ``application,reviewer,affinity`` rows; a header row is skipped.
 
@@ -814,20 +1076,29 @@ def read_scores_csv(path: str | Path) -> dict[tuple[str, str], float]:
     dict
         ``{(application, reviewer): affinity}`` in file order.
     """
-    scores: dict[tuple[str, str], float] = {}
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        for number, row in enumerate(csv.reader(handle), start=1):
-            cells = [cell.strip() for cell in row]
-            if not any(cells):
-                continue
-            if len(cells) < 3:
-                raise ValueError(f"{path}:{number}: expected application,reviewer,affinity")
-            if not _is_number(cells[2]):
-                if number == 1 and not scores:
-                    continue  # header
-                raise ValueError(f"{path}:{number}: affinity {cells[2]!r} is not a number")
-            scores[(cells[0], cells[1])] = float(cells[2])
-    return scores
+    applications, reviewers, values = _read_score_columns(path)
+    return dict(zip(zip(applications, reviewers, strict=True), values.tolist(), strict=True))
+
+
+def _score_matrix(
+    applications: list[str], reviewers: list[str], values: np.ndarray
+) -> AffinityMatrix:
+    """Dense matrix from score columns without a per-pair dictionary (large files)."""
+    app_index = {p: i for i, p in enumerate(dict.fromkeys(applications))}
+    rev_index = {r: j for j, r in enumerate(dict.fromkeys(reviewers))}
+    rows = np.fromiter(map(app_index.__getitem__, applications), dtype=np.intp, count=len(values))
+    cols = np.fromiter(map(rev_index.__getitem__, reviewers), dtype=np.intp, count=len(values))
+    matrix = np.zeros((len(app_index), len(rev_index)), dtype=np.float64)
+    flat = rows * len(rev_index) + cols
+    if len(flat) and np.bincount(flat).max() > 1:
+        # Repeated pairs: the last row wins, which fancy assignment does not
+        # promise but the unbuffered ``maximum.at`` over row numbers does.
+        last = np.full(matrix.size, -1, dtype=np.intp)
+        np.maximum.at(last, flat, np.arange(len(flat)))
+        last = last[last >= 0]
+        rows, cols, values = rows[last], cols[last], values[last]
+    matrix[rows, cols] = values
+    return AffinityMatrix(list(app_index), list(rev_index), matrix)
 
 
 def read_conflicts_csv(path: str | Path) -> list[tuple[str, str]]:
@@ -869,12 +1140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max-load", type=int, required=True, metavar="U")
     parser.add_argument("--min-load", type=int, default=0, metavar="L")
     parser.add_argument("--fair", action="store_true", help="maximise the worst application first")
-    parser.add_argument("--time-limit", type=float, default=25.0, help="seconds for --fair")
+    parser.add_argument(
+        "--time-limit", type=float, default=22.0, help="seconds for a --fair run, reading included"
+    )
     parser.add_argument("--out", required=True, help="output JSON file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        scores = read_scores_csv(args.scores)
+        scores = _score_matrix(*_read_score_columns(args.scores))
         conflicts = read_conflicts_csv(args.conflicts) if args.conflicts else []
         result = assign_reviewers(
             scores,
@@ -883,7 +1156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             min_load=args.min_load,
             conflicts=conflicts,
             fair=args.fair,
-            time_limit=args.time_limit,
+            # The limit covers the whole run, reading included.
+            time_limit=max(args.time_limit - (time.perf_counter() - started), 1.0),
         )
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)

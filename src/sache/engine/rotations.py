@@ -15,9 +15,10 @@ differ) and an optional host who stays at the table in every round.
 Participants have a sector and optional preferred areas.  For ``R`` rounds the
 planner seats every participant once per round without exceeding capacities
 and minimises, in this order of weight, (a) repeated pairs, (b) repeated
-visits to the same area, (c) uneven sector mix at a table (sum over tables and
-rounds of the squared sector counts, which is smallest for an even spread) and
-(d) preferred areas left unvisited.
+visits to the same area, (c) tables with fewer than 3 sectors (or fewer than
+the table's size or the workshop's number of sectors), (d) uneven sector mix
+at a table (sum over tables and rounds of the squared sector counts, which is
+smallest for an even spread) and (e) preferred areas left unvisited.
 
 Method
 ------
@@ -34,15 +35,24 @@ Method
    meet in the developed schedule once per base pair with the same
    *difference* ``(c, d, y - x)``, so the ``v(v-1)/2`` pair constraints shrink
    to one constraint per difference class and the search space to ``t``
-   rounds.  This finds Kirkman and nearly Kirkman triple systems and the
-   near-resolvable 4-designs (e.g. 8-4-10) in seconds.
+   rounds.  More generally the schedule is the image of the base rounds
+   under the powers of a permutation ``σ`` of the players; pairs are
+   grouped into their orbits under ``σ``.  For complete designs
+   (``g·s - 1 = w·(s - 1)``) a 1-rotational variant on ``Z_n ∪ {∞}`` with a
+   base round fixed by ``+w`` is tried as well.  This finds Kirkman and
+   nearly Kirkman triple systems and resolvable 4- and 5-designs such as
+   6-4-7, 7-4-9 and 6-5-6 in seconds.
 3. **Tabu search** on swaps of conflicting players (Dotú & Van Hentenryck),
    used for the base rounds of step 2 and, with the trivial group, for any
    instance; it minimises repeats when zero is out of reach.
 
-The workshop planner uses the same swap neighbourhood with the weighted
-objective above, hosts pinned to their tables, and moves of a participant to
-an empty seat when capacities leave room.
+The workshop planner starts from routes given by random Latin squares (each
+block of ``A`` participants visits every area once, one per area per round),
+anneals with moves that keep those routes (swaps within an area, exchanges
+of two people's tables in two rounds whose areas they swap, moves to a free
+seat), then runs a tabu repair on the people still in a conflict, in the
+spirit of step 3.  Hosts never move.  When the first run leaves a repeat or
+a revisit a second, unrestricted run is made and the cheaper plan is kept.
 
 Complexity: constructions are ``O(w·v)``; one tabu iteration evaluates
 ``O(c·v·s)`` swaps (``c`` conflicting players), each in ``O(s)``.
@@ -72,7 +82,7 @@ import math
 import random
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -420,11 +430,6 @@ class _SlotTabu:
         self.slot, self.weight, self.slots = slot, weight, slots
         self.rng = rng
 
-    def _random_round(self) -> list[list[int]]:
-        order = list(range(self.points))
-        self.rng.shuffle(order)
-        return [order[i * self.size : (i + 1) * self.size] for i in range(self.groups)]
-
     def _greedy_round(self, usage: list[int]) -> list[list[int]]:
         """Fill groups one player at a time, cheapest additional overflow first."""
         slot, weight, rng = self.slot, self.weight, self.rng
@@ -469,9 +474,9 @@ class _SlotTabu:
         stall_limit = 2000 + 40 * self.points
         while cost > 0:
             iteration += 1
-            if (max_iterations is not None and iteration > max_iterations) or (
-                iteration % 16 == 0 and time.monotonic() > deadline
-            ):
+            if (
+                max_iterations is not None and iteration > max_iterations
+            ) or time.monotonic() > deadline:
                 break
             best_delta, moves = None, []
             for r, round_ in enumerate(schedule):
@@ -699,6 +704,109 @@ def _cycle_types(groups: int, size: int, rounds: int) -> list[tuple[int, ...]]:
     return kept
 
 
+def _one_rotational_base(
+    groups: int,
+    size: int,
+    rounds: int,
+    rng: random.Random,
+    max_iterations: int,
+    deadline: float,
+) -> Schedule | None:
+    """1-rotational resolvable design on ``Z_n ∪ {∞}`` with a base round fixed by ``+rounds``.
+
+    Applies when ``g·s = n + 1`` with ``n = rounds·(s - 1)``: a complete
+    resolvable design (every pair meets once), e.g. a Kirkman triple system
+    of order ``v ≡ 3, 9 (mod 24)`` [Buratti 2001] or a resolvable
+    ``(v, 4, 1)`` design.  The base round contains ``{∞, x, x + w, ...}``
+    (``w = rounds``, invariant under ``τ = +w`` of order ``s - 1``) and
+    ``τ``-orbits of other blocks, so only one representative ("template")
+    per orbit is searched: a partition of the residues mod ``w`` plus a lift
+    of each residue.  Every difference ``±d`` of ``Z_n`` that is not a
+    multiple of ``w`` must occur once in the templates.  Returns the
+    ``rounds`` developed rounds (``∞`` is player ``n``) or ``None``.
+    """
+    lifts_count = size - 1
+    n = rounds * lifts_count
+    if size < 3 or groups * size != n + 1 or (rounds - 1) % size:
+        return None
+    templates = (rounds - 1) // size
+    half = n // 2
+
+    def difference(x: int, y: int) -> tuple[int, int]:
+        d = (y - x) % n
+        d = min(d, n - d)
+        return d, (2 if 2 * d == n else 1)
+
+    reserved = [0] * (half + 1)
+    for k in range(1, lifts_count):
+        reserved[difference(0, k * rounds)[0]] = 1
+
+    def template_usage(order: list[int], lift: list[int], k: int) -> list[tuple[int, int]]:
+        members = [order[1 + k * size + j] for j in range(size)]
+        reps = [m + rounds * lift[m] for m in members]
+        return [difference(a, b) for a, b in itertools.combinations(reps, 2)]
+
+    def total_cost(order: list[int], lift: list[int]) -> tuple[int, list[int]]:
+        usage = reserved[:]
+        for k in range(templates):
+            for d, w in template_usage(order, lift, k):
+                usage[d] += w
+        return sum(u - 1 for u in usage if u > 1), usage
+
+    order = list(range(rounds))
+    rng.shuffle(order)
+    lift = [rng.randrange(lifts_count) for _ in range(rounds)]
+    cost, _ = total_cost(order, lift)
+    tabu: dict[tuple[int, int], int] = {}
+    best_cost = cost
+    for iteration in range(max_iterations):
+        if cost == 0 or time.monotonic() > deadline:
+            break
+        moves: list[tuple[int, str, int, int]] = []
+        for a in range(rounds):
+            for b in range(a + 1, rounds):
+                if (a - 1) // size == (b - 1) // size and a > 0:
+                    continue
+                order[a], order[b] = order[b], order[a]
+                moved, _ = total_cost(order, lift)
+                order[a], order[b] = order[b], order[a]
+                moves.append((moved, "swap", a, b))
+            residue = order[a]
+            old = lift[residue]
+            for value in range(lifts_count):
+                if value != old:
+                    lift[residue] = value
+                    moved, _ = total_cost(order, lift)
+                    moves.append((moved, "lift", residue, value))
+            lift[residue] = old
+        allowed = [m for m in moves if tabu.get((m[2], m[3]), -1) < iteration or m[0] < best_cost]
+        if not allowed:
+            tabu.clear()
+            continue
+        low = min(m[0] for m in allowed)
+        chosen = rng.choice([m for m in allowed if m[0] == low])
+        _, kind, a, b = chosen
+        if kind == "swap":
+            order[a], order[b] = order[b], order[a]
+        else:
+            lift[a] = b
+        tabu[(a, b)] = iteration + 3 + rng.randrange(rounds)
+        cost = low
+        best_cost = min(best_cost, cost)
+    if cost:
+        return None
+    base: list[list[int]] = [[n] + [order[0] + k * rounds for k in range(lifts_count)]]
+    for k in range(templates):
+        reps = [
+            order[1 + k * size + j] + rounds * lift[order[1 + k * size + j]] for j in range(size)
+        ]
+        base.extend([(x + shift * rounds) % n for x in reps] for shift in range(lifts_count))
+    return [
+        [sorted(p if p == n else (p + j) % n for p in block) for block in base]
+        for j in range(rounds)
+    ]
+
+
 def cyclic_search_schedule(
     groups: int,
     size: int,
@@ -754,7 +862,7 @@ def cyclic_search_schedule(
     (7, 0, 0)
     """
     options = [tuple(cycle_type)] if cycle_type else _cycle_types(groups, size, rounds)
-    if not options:
+    if not options and (size < 3 or groups * size != rounds * (size - 1) + 1):
         return None
     deadline = time.monotonic() + time_limit
     rng = random.Random(seed)
@@ -763,6 +871,12 @@ def cyclic_search_schedule(
     # may admit no solution at all, so none should take the whole time.
     budget = 200
     while time.monotonic() < deadline:
+        if cycle_type is None:
+            rotational = _one_rotational_base(
+                groups, size, rounds, random.Random(rng.random()), budget // 10, deadline
+            )
+            if rotational is not None:
+                return rotational, 0
         for option in options:
             if time.monotonic() >= deadline:
                 break
@@ -907,6 +1021,11 @@ REPEAT_WEIGHT = 100
 AREA_REPEAT_WEIGHT = 100
 SECTOR_WEIGHT = 3
 PREFERENCE_WEIGHT = 2
+# A table should see at least this many sectors (fewer if it seats fewer
+# people or the workshop has fewer sectors); each missing sector costs more
+# than any spread improvement but less than a repeat.
+SECTOR_TARGET = 3
+SECTOR_TARGET_WEIGHT = 40
 
 
 class WorkshopError(ValueError):
@@ -1147,24 +1266,56 @@ def _sector_sum_of_squares_floor(people: int, sectors: int) -> int:
     return extra * (low + 1) ** 2 + (sectors - extra) * low**2
 
 
-def _initial_workshop_round(
+def _initial_seating(
     movable: list[int],
     free: list[int],
+    area_of_table: list[int],
+    areas: int,
+    rounds: int,
     rng: random.Random,
-) -> list[int]:
-    """Random seats for the movable participants, table loads as even as capacities allow."""
+) -> list[list[int]]:
+    """Initial table of each movable participant per round (``seats[r][i]``).
+
+    Participants are split into blocks of ``areas``; block ``k`` follows the
+    rows of its own random Latin square ``L(i, r) = σ(π(i) + τ(r) mod A)``,
+    so within a round a full block puts one person in each area and nobody
+    visits an area twice while ``rounds <= areas``.  Independent squares
+    give the blocks different routes, which spreads the encounters.  Within
+    an area, and wherever the area is full, the table with most free seats
+    is taken.
+    """
     order = movable[:]
     rng.shuffle(order)
-    remaining = free[:]
-    assignment: list[int] = []
-    for _ in order:
-        best = max(range(len(remaining)), key=lambda t: (remaining[t], -t))
-        assignment.append(best)
-        remaining[best] -= 1
-    seat = dict.fromkeys(movable, 0)
-    for person, table in zip(order, assignment, strict=True):
-        seat[person] = table
-    return [seat[p] for p in movable]
+    route: dict[int, list[int]] = {}
+    if areas:
+        for block_start in range(0, len(order), areas):
+            symbols = list(range(areas))
+            rows = list(range(areas))
+            columns = list(range(areas))
+            rng.shuffle(symbols)
+            rng.shuffle(rows)
+            rng.shuffle(columns)
+            for i, person in enumerate(order[block_start : block_start + areas]):
+                route[person] = [
+                    symbols[(rows[i] + columns[r % areas]) % areas] for r in range(rounds)
+                ]
+    tables_of_area: dict[int, list[int]] = {}
+    for t, area in enumerate(area_of_table):
+        tables_of_area.setdefault(area, []).append(t)
+    seats = []
+    for r in range(rounds):
+        room = free[:]
+        seat_of = {}
+        for person in order:
+            wanted = tables_of_area.get(route[person][r], []) if route else []
+            pool = [t for t in wanted if room[t] > 0] or [
+                t for t in range(len(room)) if room[t] > 0
+            ]
+            table = max(pool, key=lambda t: (room[t], -t))
+            room[table] -= 1
+            seat_of[person] = table
+        seats.append([seat_of[p] for p in movable])
+    return seats
 
 
 def plan_rotations(
@@ -1200,15 +1351,21 @@ def plan_rotations(
 
     Notes
     -----
-    Simulated annealing on one round at a time: a move swaps two non-hosts
-    of different tables or moves one to a free seat.  The cost is
-    ``1000·repeats + 1000·Σ C(visits of an area, 2) + 3·Σ (sector count)² +
-    2·(preferred areas not visited)``, each term updated in ``O(table size)``
-    per move.  Hosts never move; when tables have spare seats the initial
-    loads are balanced and moves to free seats let the search rebalance.
-    Tables without an area do not count as area visits.  When a plan
-    without repeats is impossible (too many rounds for the tables) the
-    search minimises the repeats.
+    A workshop that is a social golfer instance in disguise (equal, exactly
+    full tables, no hosts) is first seated from :func:`social_golfer_schedule`
+    with area labels found by local search, and sectors are spread by
+    exchanging whole routes, which keeps repeats and revisits unchanged.
+    Otherwise, or when that finds no plan without repeats and revisits:
+    simulated annealing (``iterations`` moves, geometric cooling) followed
+    by a tabu repair of the people in conflicts; see the module docstring
+    for the moves.  The cost is ``100·repeats + 100·Σ C(visits of an area,
+    2) + 40·(missing sectors below the target of 3) + 3·Σ (sector count)² +
+    2·(preferred areas not visited)``, each term updated in ``O(table
+    size)`` per move.  Hosts never move; spare seats are spread evenly at
+    the start and moves to free seats let the search rebalance.  Tables
+    without an area do not count as area visits.  When a plan without
+    repeats is impossible (too many rounds for the tables) the search
+    minimises the repeats.
 
     References
     ----------
@@ -1247,137 +1404,568 @@ def plan_rotations(
     for t in hosts.values():
         free[t] -= 1
 
-    seat = [[0] * n_people for _ in range(n_rounds)]
-    members: list[list[list[int]]] = [[[] for _ in range(n_tables)] for _ in range(n_rounds)]
-    for r in range(n_rounds):
-        for person, t in hosts.items():
-            seat[r][person] = t
-        for person, t in zip(movable, _initial_workshop_round(movable, free, rng), strict=True):
-            seat[r][person] = t
-        for person in range(n_people):
-            members[r][seat[r][person]].append(person)
-
-    meet = [[0] * n_people for _ in range(n_people)]
-    visits = [[0] * len(area_names) for _ in range(n_people)]
-    sector_count = [[[0] * len(sector_names) for _ in range(n_tables)] for _ in range(n_rounds)]
-    for r in range(n_rounds):
-        for t, group in enumerate(members[r]):
-            for a, b in itertools.combinations(group, 2):
-                meet[a][b] += 1
-                meet[b][a] += 1
-            for person in group:
-                if sector_of[person] >= 0:
-                    sector_count[r][t][sector_of[person]] += 1
-                if person not in hosts and area_of_table[t] >= 0:
-                    visits[person][area_of_table[t]] += 1
-    # Co-hosts of one table meet every round whatever the plan does.
-    fixed_pairs = {
-        (min(a, b), max(a, b)) for a in hosts for b in hosts if a != b and hosts[a] == hosts[b]
-    }
-
-    def leave_cost(r: int, person: int, table: int, partner: int) -> int:
-        """Cost change when ``person`` leaves ``table`` (``partner`` is arriving instead)."""
-        delta = 0
-        for other in members[r][table]:
-            if other != person and other != partner and meet[person][other] > 1:
-                delta -= REPEAT_WEIGHT
-        area = area_of_table[table]
-        if area >= 0:
-            c = visits[person][area]
-            delta -= AREA_REPEAT_WEIGHT * (c - 1)
-            if c == 1 and area in prefers[person]:
-                delta += PREFERENCE_WEIGHT
-        return delta
-
-    def join_cost(r: int, person: int, table: int, leaving: int, source: int) -> int:
-        """Cost change when ``person`` comes from ``source`` to ``table`` (``leaving`` leaves it)."""
-        delta = 0
-        for other in members[r][table]:
-            if other != leaving and meet[person][other] >= 1:
-                delta += REPEAT_WEIGHT
-        area = area_of_table[table]
-        if area >= 0:
-            # Counted after leaving the source table, which may have the same area.
-            c = visits[person][area] - (area_of_table[source] == area)
-            delta += AREA_REPEAT_WEIGHT * c
-            if c == 0 and area in prefers[person]:
-                delta -= PREFERENCE_WEIGHT
-        return delta
-
-    def sector_delta(r: int, table: int, out_sector: int, in_sector: int) -> int:
-        if out_sector == in_sector:
-            return 0
-        counts = sector_count[r][table]
-        delta = 0
-        if out_sector >= 0:
-            delta += 1 - 2 * counts[out_sector]
-        if in_sector >= 0:
-            delta += 1 + 2 * counts[in_sector]
-        return SECTOR_WEIGHT * delta
-
-    def apply(r: int, person: int, source: int, target: int) -> None:
-        members[r][source].remove(person)
-        for other in members[r][source]:
-            meet[person][other] -= 1
-            meet[other][person] -= 1
-        for other in members[r][target]:
-            meet[person][other] += 1
-            meet[other][person] += 1
-        members[r][target].append(person)
-        seat[r][person] = target
-        if sector_of[person] >= 0:
-            sector_count[r][source][sector_of[person]] -= 1
-            sector_count[r][target][sector_of[person]] += 1
-        if area_of_table[source] >= 0:
-            visits[person][area_of_table[source]] -= 1
-        if area_of_table[target] >= 0:
-            visits[person][area_of_table[target]] += 1
-
     moves = (
         iterations
         if iterations is not None
         else 4000 * max(1, n_rounds) * max(1, len(movable)) // 10
     )
-    deadline = time.monotonic() + time_limit
-    can_move = bool(movable) and n_tables > 1 and n_rounds > 0
-    start_temperature, end_temperature = 0.6 * REPEAT_WEIGHT, 0.2
-    for step in range(moves if can_move else 0):
-        if step % 1024 == 0 and time.monotonic() > deadline:
-            break
-        temperature = start_temperature * (end_temperature / start_temperature) ** (step / moves)
-        r = rng.randrange(n_rounds)
-        person = movable[rng.randrange(len(movable))]
-        source = seat[r][person]
-        target = rng.randrange(n_tables - 1)
-        if target >= source:
-            target += 1
-        room = free[target] - sum(1 for x in members[r][target] if x not in hosts)
-        candidates = [x for x in members[r][target] if x not in hosts]
-        if room > 0 and (not candidates or rng.random() < 0.5):
-            delta = leave_cost(r, person, source, -1) + join_cost(r, person, target, -1, source)
-            delta += sector_delta(r, source, sector_of[person], -1)
-            delta += sector_delta(r, target, -1, sector_of[person])
-            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-                apply(r, person, source, target)
-            continue
-        if not candidates:
-            continue
-        other = candidates[rng.randrange(len(candidates))]
-        delta = (
-            leave_cost(r, person, source, other)
-            + join_cost(r, person, target, other, source)
-            + leave_cost(r, other, target, person)
-            + join_cost(r, other, source, person, target)
-            + sector_delta(r, source, sector_of[person], sector_of[other])
-            + sector_delta(r, target, sector_of[other], sector_of[person])
-        )
-        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+    started = time.monotonic()
+    # Co-hosts of one table meet every round whatever the plan does.
+    fixed_pairs = {
+        (min(a, b), max(a, b)) for a in hosts for b in hosts if a != b and hosts[a] == hosts[b]
+    }
+
+    def attempt(
+        restrict_routes: bool, rng: random.Random, deadline: float
+    ) -> tuple[int, int, list[list[list[int]]]]:
+        """One annealing and repair run: repeats and revisits, weighted cost, seating."""
+        seat = [[0] * n_people for _ in range(n_rounds)]
+        members: list[list[list[int]]] = [[[] for _ in range(n_tables)] for _ in range(n_rounds)]
+        initial = _initial_seating(movable, free, area_of_table, len(area_names), n_rounds, rng)
+        for r in range(n_rounds):
+            for person, t in hosts.items():
+                seat[r][person] = t
+            for person, t in zip(movable, initial[r], strict=True):
+                seat[r][person] = t
+            for person in range(n_people):
+                members[r][seat[r][person]].append(person)
+
+        meet = [[0] * n_people for _ in range(n_people)]
+        visits = [[0] * len(area_names) for _ in range(n_people)]
+        sector_count = [[[0] * len(sector_names) for _ in range(n_tables)] for _ in range(n_rounds)]
+        for r in range(n_rounds):
+            for t, group in enumerate(members[r]):
+                for a, b in itertools.combinations(group, 2):
+                    meet[a][b] += 1
+                    meet[b][a] += 1
+                for person in group:
+                    if sector_of[person] >= 0:
+                        sector_count[r][t][sector_of[person]] += 1
+                    if person not in hosts and area_of_table[t] >= 0:
+                        visits[person][area_of_table[t]] += 1
+
+        def leave_cost(r: int, person: int, table: int, partner: int) -> int:
+            """Cost change when ``person`` leaves ``table`` (``partner`` is arriving instead)."""
+            delta = 0
+            for other in members[r][table]:
+                if other != person and other != partner and meet[person][other] > 1:
+                    delta -= REPEAT_WEIGHT
+            area = area_of_table[table]
+            if area >= 0:
+                c = visits[person][area]
+                delta -= AREA_REPEAT_WEIGHT * (c - 1)
+                if c == 1 and area in prefers[person]:
+                    delta += PREFERENCE_WEIGHT
+            return delta
+
+        def join_cost(r: int, person: int, table: int, leaving: int, source: int) -> int:
+            """Cost change when ``person`` comes from ``source`` to ``table`` (``leaving`` leaves it)."""
+            delta = 0
+            for other in members[r][table]:
+                if other != leaving and meet[person][other] >= 1:
+                    delta += REPEAT_WEIGHT
+            area = area_of_table[table]
+            if area >= 0:
+                # Counted after leaving the source table, which may have the same area.
+                c = visits[person][area] - (area_of_table[source] == area)
+                delta += AREA_REPEAT_WEIGHT * c
+                if c == 0 and area in prefers[person]:
+                    delta -= PREFERENCE_WEIGHT
+            return delta
+
+        def sector_delta(r: int, table: int, out_sector: int, in_sector: int) -> int:
+            """Change of the sector terms when one person of ``out_sector`` leaves and one of ``in_sector`` comes.
+
+            ``-1`` stands for nobody (or a person without sector).
+            """
+            if out_sector == in_sector:
+                return 0
+            counts = sector_count[r][table]
+            people = sum(counts)
+            distinct = sum(1 for c in counts if c)
+            delta = 0
+            if out_sector >= 0:
+                delta += 1 - 2 * counts[out_sector]
+                people -= 1
+                distinct -= counts[out_sector] == 1
+            if in_sector >= 0:
+                delta += 1 + 2 * counts[in_sector]
+                people += 1
+                distinct += counts[in_sector] == 0
+            before = sector_shortfall(sum(counts), sum(1 for c in counts if c))
+            after = sector_shortfall(people, distinct)
+            return SECTOR_WEIGHT * delta + SECTOR_TARGET_WEIGHT * (after - before)
+
+        def sector_shortfall(people: int, distinct: int) -> int:
+            return max(0, min(SECTOR_TARGET, people, len(sector_names)) - distinct)
+
+        def apply(r: int, person: int, source: int, target: int) -> None:
+            members[r][source].remove(person)
+            for other in members[r][source]:
+                meet[person][other] -= 1
+                meet[other][person] -= 1
+            for other in members[r][target]:
+                meet[person][other] += 1
+                meet[other][person] += 1
+            members[r][target].append(person)
+            seat[r][person] = target
+            if sector_of[person] >= 0:
+                sector_count[r][source][sector_of[person]] -= 1
+                sector_count[r][target][sector_of[person]] += 1
+            if area_of_table[source] >= 0:
+                visits[person][area_of_table[source]] -= 1
+            if area_of_table[target] >= 0:
+                visits[person][area_of_table[target]] += 1
+
+        can_move = bool(movable) and n_tables > 1 and n_rounds > 0
+        start_temperature, end_temperature = 0.3 * REPEAT_WEIGHT, 0.2
+
+        def swap_delta(r: int, person: int, other: int) -> int:
+            source, target = seat[r][person], seat[r][other]
+            return (
+                leave_cost(r, person, source, other)
+                + join_cost(r, person, target, other, source)
+                + leave_cost(r, other, target, person)
+                + join_cost(r, other, source, person, target)
+                + sector_delta(r, source, sector_of[person], sector_of[other])
+                + sector_delta(r, target, sector_of[other], sector_of[person])
+            )
+
+        def swap(r: int, person: int, other: int) -> None:
+            source, target = seat[r][person], seat[r][other]
             apply(r, person, source, target)
             apply(r, other, target, source)
 
+        def accept(delta: int, temperature: float) -> bool:
+            return delta <= 0 or rng.random() < math.exp(-delta / temperature)
+
+        # When the initial routes visit every area at most once, only moves that
+        # keep each person's set of areas are made: breaking that structure and
+        # repairing it needs several coordinated moves the annealing rarely finds.
+        keep_routes = restrict_routes and all(
+            visits[p][a] <= 1 for p in movable for a in range(len(area_names))
+        )
+
+        def area_safe(person: int, source: int, target: int, other: int) -> bool:
+            """Whether moving ``person`` (and ``other`` back) adds no area visited twice."""
+            if not keep_routes:
+                return True
+            area_source, area_target = area_of_table[source], area_of_table[target]
+            if area_source == area_target:
+                return True
+            if area_target >= 0 and visits[person][area_target]:
+                return False
+            return other < 0 or area_source < 0 or not visits[other][area_source]
+
+        for step in range(moves if can_move else 0):
+            if step % 1024 == 0 and time.monotonic() > deadline:
+                break
+            temperature = start_temperature * (end_temperature / start_temperature) ** (
+                step / moves
+            )
+            r = rng.randrange(n_rounds)
+            person = movable[rng.randrange(len(movable))]
+            source = seat[r][person]
+            if n_rounds > 1 and rng.random() < 0.5:
+                # Exchange two people's tables in two rounds whose areas they swap
+                # too: both keep their set of areas, so this explores seatings
+                # without breaking the "every area once" structure.
+                other_round = rng.randrange(n_rounds - 1)
+                if other_round >= r:
+                    other_round += 1
+                area_here = area_of_table[source]
+                area_there = area_of_table[seat[other_round][person]]
+                if area_here != area_there and area_here >= 0 and area_there >= 0:
+                    partners = [
+                        x
+                        for t in range(n_tables)
+                        if area_of_table[t] == area_there
+                        for x in members[r][t]
+                        if x not in hosts and area_of_table[seat[other_round][x]] == area_here
+                    ]
+                    if partners:
+                        other = partners[rng.randrange(len(partners))]
+                        delta = swap_delta(r, person, other)
+                        swap(r, person, other)
+                        delta += swap_delta(other_round, person, other)
+                        if accept(delta, temperature):
+                            swap(other_round, person, other)
+                        else:
+                            swap(r, person, other)
+                        continue
+            target = rng.randrange(n_tables - 1)
+            if target >= source:
+                target += 1
+            candidates = [x for x in members[r][target] if x not in hosts]
+            room = free[target] - len(candidates)
+            if room > 0 and (not candidates or rng.random() < 0.5):
+                if not area_safe(person, source, target, -1):
+                    continue
+                delta = leave_cost(r, person, source, -1) + join_cost(r, person, target, -1, source)
+                delta += sector_delta(r, source, sector_of[person], -1)
+                delta += sector_delta(r, target, -1, sector_of[person])
+                if accept(delta, temperature):
+                    apply(r, person, source, target)
+                continue
+            if candidates:
+                other = candidates[rng.randrange(len(candidates))]
+                if area_safe(person, source, target, other) and accept(
+                    swap_delta(r, person, other), temperature
+                ):
+                    swap(r, person, other)
+
+        if can_move:
+            _repair_repeats(
+                rounds=n_rounds,
+                movable=movable,
+                hosts=hosts,
+                members=members,
+                seat=seat,
+                meet=meet,
+                area_of_table=area_of_table,
+                targets=[[u for u in range(n_tables) if u != t] for t in range(n_tables)],
+                area_safe=area_safe,
+                visits=visits,
+                short_of_sectors=lambda r, t: (
+                    sector_shortfall(
+                        sum(sector_count[r][t]), sum(1 for c in sector_count[r][t] if c)
+                    )
+                    > 0
+                ),
+                room=lambda r, t: free[t] - sum(1 for x in members[r][t] if x not in hosts),
+                swap_delta=swap_delta,
+                swap=swap,
+                move_delta=lambda r, p, t: (
+                    leave_cost(r, p, seat[r][p], -1)
+                    + join_cost(r, p, t, -1, seat[r][p])
+                    + sector_delta(r, seat[r][p], sector_of[p], -1)
+                    + sector_delta(r, t, -1, sector_of[p])
+                ),
+                move=lambda r, p, t: apply(r, p, seat[r][p], t),
+                rng=rng,
+                deadline=deadline,
+                iterations=max(50, min(20 * len(movable), moves // 50)),
+            )
+
+        cost = SECTOR_WEIGHT * sum(c * c for rr in sector_count for counts in rr for c in counts)
+        cost += SECTOR_TARGET_WEIGHT * sum(
+            sector_shortfall(sum(counts), sum(1 for c in counts if c))
+            for rr in sector_count
+            for counts in rr
+        )
+        hard = 0
+        for p in movable:
+            for a, v in enumerate(visits[p]):
+                hard += v * (v - 1) // 2
+                cost += AREA_REPEAT_WEIGHT * v * (v - 1) // 2
+                cost += PREFERENCE_WEIGHT * (v == 0 and a in prefers[p])
+        for a in range(n_people):
+            for b in range(a + 1, n_people):
+                if meet[a][b] > 1 and (a, b) not in fixed_pairs:
+                    hard += meet[a][b] - 1
+                    cost += REPEAT_WEIGHT * (meet[a][b] - 1)
+        return hard, cost, members
+
+    # Two runs: one keeps everybody's "each area once" route structure and
+    # moves within it, the other moves freely; tight tables favour the
+    # first, tiny or unbalanced ones the second.  The cheaper plan wins.
+    results = []
+    uniform = _uniform_golfer_seating(
+        workshop, area_of_table, len(area_names), rng, started + time_limit / 3
+    )
+    if uniform is not None:
+        _spread_sectors(uniform, sector_of, prefers, area_of_table, len(sector_names), rng)
+        return _workshop_plan(
+            workshop,
+            uniform,
+            hosts,
+            fixed_pairs,
+            sector_of,
+            area_of_table,
+            prefers,
+            len(sector_names),
+        )
+    if area_names:
+        results.append(attempt(True, random.Random(rng.random()), started + time_limit / 2))
+    if not results or results[0][0] > 0:
+        # A second run only when the first left a repeat or a revisit.
+        results.append(attempt(False, random.Random(rng.random()), started + time_limit))
+    members = min(results, key=lambda result: result[:2])[2]
     return _workshop_plan(
         workshop, members, hosts, fixed_pairs, sector_of, area_of_table, prefers, len(sector_names)
     )
+
+
+def _uniform_golfer_seating(
+    workshop: Workshop,
+    area_of_table: list[int],
+    areas: int,
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Seating from a social golfer schedule when the workshop is one.
+
+    Applies to workshops without hosts whose equal tables are exactly full
+    and, when tables have areas, every area has the same number of tables
+    and there are no more rounds than areas.  Participant ``i`` is player
+    ``i``; each round's groups then get area labels (each area on as many
+    groups as it has tables) by a local search on label swaps that makes
+    every route visit distinct areas.  ``None`` when it does not apply or
+    no repeat-free schedule or labelling is found in time.
+    """
+    tables, rounds = workshop.tables, workshop.rounds
+    people = len(workshop.participants)
+    capacities = {t.capacity for t in tables}
+    if rounds < 2 or len(capacities) != 1 or any(t.host for t in tables):
+        return None
+    if any(p.host_of for p in workshop.participants):
+        return None
+    size = capacities.pop()
+    groups = len(tables)
+    if size < 2 or people != groups * size:
+        return None
+    with_area = [a for a in area_of_table if a >= 0]
+    if with_area and (len(with_area) != groups or rounds > areas):
+        return None
+    per_area = [with_area.count(a) for a in range(areas)]
+    if with_area and len(set(per_area)) != 1:
+        return None
+    golfer = social_golfer_schedule(
+        groups,
+        size,
+        rounds,
+        seed=rng.randrange(2**31),
+        time_limit=max(0.1, deadline - time.monotonic()),
+    )
+    if golfer.repeated_pairs:
+        return None
+    schedule = golfer.rounds
+    if not with_area:
+        return [[g[:] for g in round_] for round_ in schedule]
+    labels = [area_of_table[:] for _ in range(rounds)]
+    for r in range(1, rounds):
+        rng.shuffle(labels[r])
+    visits = [[0] * areas for _ in range(people)]
+    for r, round_ in enumerate(schedule):
+        for j, group in enumerate(round_):
+            for p in group:
+                visits[p][labels[r][j]] += 1
+    cost = sum(v * (v - 1) // 2 for row in visits for v in row)
+    for step in range(50_000 * rounds):
+        if not cost or (step % 1024 == 0 and time.monotonic() > deadline):
+            break
+        r = 1 + rng.randrange(rounds - 1)
+        j1, j2 = rng.sample(range(groups), 2)
+        a1, a2 = labels[r][j1], labels[r][j2]
+        if a1 == a2:
+            continue
+        delta = 0
+        for p in schedule[r][j1]:
+            delta += visits[p][a2] - (visits[p][a1] - 1)
+        for p in schedule[r][j2]:
+            delta += visits[p][a1] - (visits[p][a2] - 1)
+        # Sideways moves and rare uphill ones keep the search moving on plateaus.
+        if delta <= 0 or rng.random() < 0.02:
+            for p in schedule[r][j1]:
+                visits[p][a1] -= 1
+                visits[p][a2] += 1
+            for p in schedule[r][j2]:
+                visits[p][a2] -= 1
+                visits[p][a1] += 1
+            labels[r][j1], labels[r][j2] = a2, a1
+            cost += delta
+    if cost:
+        return None
+    seating: list[list[list[int]]] = []
+    for r, round_ in enumerate(schedule):
+        free_tables = {
+            a: [t for t, ta in enumerate(area_of_table) if ta == a] for a in range(areas)
+        }
+        members: list[list[int]] = [[] for _ in tables]
+        for j, group in enumerate(round_):
+            members[free_tables[labels[r][j]].pop(0)] = group[:]
+        seating.append(members)
+    return seating
+
+
+def _spread_sectors(
+    seating: list[list[list[int]]],
+    sector_of: list[int],
+    prefers: list[set[int]],
+    area_of_table: list[int],
+    sectors: int,
+    rng: random.Random,
+) -> None:
+    """Improve sector mix and preferences by exchanging two people's whole routes.
+
+    Exchanging routes keeps every table's size, every route's areas and the
+    set of pairs that meet (up to renaming), so repeats and revisits stay as
+    they are; hill climbing with sideways moves on the sector and preference
+    terms of the workshop objective.
+    """
+    people = len(sector_of)
+    if people < 2:
+        return
+    rounds = len(seating)
+    route = [[0] * rounds for _ in range(people)]
+    for r, round_ in enumerate(seating):
+        for t, group in enumerate(round_):
+            for p in group:
+                route[p][r] = t
+    counts = [[[0] * max(1, sectors) for _ in round_] for round_ in seating]
+    for r, round_ in enumerate(seating):
+        for t, group in enumerate(round_):
+            for p in group:
+                if sector_of[p] >= 0:
+                    counts[r][t][sector_of[p]] += 1
+
+    def table_cost(cell: list[int]) -> int:
+        present = sum(cell)
+        distinct = sum(1 for c in cell if c)
+        shortfall = max(0, min(SECTOR_TARGET, present, sectors) - distinct)
+        return SECTOR_WEIGHT * sum(c * c for c in cell) + SECTOR_TARGET_WEIGHT * shortfall
+
+    def preference_cost(person: int, path: list[int]) -> int:
+        seen = {area_of_table[t] for t in path}
+        return PREFERENCE_WEIGHT * len(prefers[person] - seen)
+
+    for _ in range(200 * people):
+        a, b = rng.sample(range(people), 2)
+        sa, sb = sector_of[a], sector_of[b]
+        delta = (
+            preference_cost(a, route[b])
+            + preference_cost(b, route[a])
+            - preference_cost(a, route[a])
+            - preference_cost(b, route[b])
+        )
+        if sa != sb:
+            for r in range(rounds):
+                ta, tb = route[a][r], route[b][r]
+                if ta == tb:
+                    continue
+                cell_a, cell_b = counts[r][ta], counts[r][tb]
+                before = table_cost(cell_a) + table_cost(cell_b)
+                if sa >= 0:
+                    cell_a[sa] -= 1
+                    cell_b[sa] += 1
+                if sb >= 0:
+                    cell_b[sb] -= 1
+                    cell_a[sb] += 1
+                delta += table_cost(cell_a) + table_cost(cell_b) - before
+                if sa >= 0:
+                    cell_a[sa] += 1
+                    cell_b[sa] -= 1
+                if sb >= 0:
+                    cell_b[sb] += 1
+                    cell_a[sb] -= 1
+        if delta > 0:
+            continue
+        for r in range(rounds):
+            ta, tb = route[a][r], route[b][r]
+            if ta == tb:
+                continue
+            seating[r][ta][seating[r][ta].index(a)] = b
+            seating[r][tb][seating[r][tb].index(b)] = a
+            if sa >= 0:
+                counts[r][ta][sa] -= 1
+                counts[r][tb][sa] += 1
+            if sb >= 0:
+                counts[r][tb][sb] -= 1
+                counts[r][ta][sb] += 1
+        route[a], route[b] = route[b], route[a]
+
+
+def _repair_repeats(
+    *,
+    rounds: int,
+    movable: list[int],
+    hosts: dict[int, int],
+    members: list[list[list[int]]],
+    seat: list[list[int]],
+    meet: list[list[int]],
+    area_of_table: list[int],
+    targets: list[list[int]],
+    area_safe: Callable[[int, int, int, int], bool],
+    visits: list[list[int]],
+    short_of_sectors: Callable[[int, int], bool],
+    room: Callable[[int, int], int],
+    swap_delta: Callable[[int, int, int], int],
+    swap: Callable[[int, int, int], None],
+    move_delta: Callable[[int, int, int], int],
+    move: Callable[[int, int, int], None],
+    rng: random.Random,
+    deadline: float,
+    iterations: int,
+) -> None:
+    """Tabu search on the people in conflicts, after the annealing.
+
+    Annealing settles the soft terms but leaves a few repeats in tight
+    workshops; here every iteration takes the best move (same moves as the
+    annealing, all of them evaluated) of a person in a repeated pair, at an
+    area visited twice or at a table short of sectors, as
+    Dotú & Van Hentenryck do for social golfers.  Moving a person back in
+    the same round is tabu for a few iterations.
+    """
+    tabu: dict[tuple[int, int], int] = {}
+    for iteration in range(iterations):
+        if time.monotonic() > deadline:
+            return
+        conflicted = [
+            (r, p)
+            for r in range(rounds)
+            for p in movable
+            if any(meet[p][x] > 1 for x in members[r][seat[r][p]] if x != p)
+            or (area_of_table[seat[r][p]] >= 0 and visits[p][area_of_table[seat[r][p]]] > 1)
+            or short_of_sectors(r, seat[r][p])
+        ]
+        if not conflicted:
+            return
+        best: tuple[int, ...] | None = None
+        best_delta = 0
+        options: list[tuple[int, ...]] = []
+        for r, p in conflicted:
+            if tabu.get((r, p), -1) >= iteration:
+                continue
+            source = seat[r][p]
+            for t in targets[source]:
+                if room(r, t) > 0 and area_safe(p, source, t, -1):
+                    options.append((move_delta(r, p, t), 0, r, p, t))
+                for q in members[r][t]:
+                    if q not in hosts and area_safe(p, source, t, q):
+                        options.append((swap_delta(r, p, q), 1, r, p, q))
+            area_here = area_of_table[source]
+            for r2 in range(rounds):
+                area_there = area_of_table[seat[r2][p]]
+                if r2 == r or area_here < 0 or area_there < 0 or area_here == area_there:
+                    continue
+                for t in range(len(area_of_table)):
+                    if area_of_table[t] != area_there:
+                        continue
+                    for q in members[r][t]:
+                        if q in hosts or area_of_table[seat[r2][q]] != area_here:
+                            continue
+                        delta = swap_delta(r, p, q)
+                        swap(r, p, q)
+                        delta += swap_delta(r2, p, q)
+                        swap(r, p, q)
+                        options.append((delta, 2, r, p, q, r2))
+        if not options:
+            tabu.clear()
+            continue
+        best_delta = min(o[0] for o in options)
+        ties = [o for o in options if o[0] == best_delta]
+        best = ties[rng.randrange(len(ties))]
+        kind, r, p = best[1], best[2], best[3]
+        if kind == 0:
+            move(r, p, best[4])
+        elif kind == 1:
+            swap(r, p, best[4])
+            tabu[(r, best[4])] = iteration + 2 + rng.randrange(5)
+        else:
+            swap(r, p, best[4])
+            swap(best[5], p, best[4])
+            tabu[(best[5], p)] = iteration + 2 + rng.randrange(5)
+        tabu[(r, p)] = iteration + 2 + rng.randrange(5)
 
 
 def _workshop_plan(

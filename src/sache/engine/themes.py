@@ -15,8 +15,8 @@ Inputs
     ``author``; a :class:`~sache.engine.embeddings.TextEncoder`.
 Constraints
     A theme never crosses areas; every contribution with text belongs to
-    exactly one theme; the result depends only on the input set (not on its
-    order).
+    exactly one theme; apart from the order of the areas (first appearance),
+    the result depends only on the input set, not on its order.
 Objective
     Themes that agree with how a facilitator would group the notes, measured
     by the adjusted Rand index against a hand-made grouping
@@ -36,13 +36,19 @@ Method
 3. Cluster the area with average-linkage (UPGMA) agglomerative clustering on
    cosine distances [3]_ and cut the dendrogram at the number of themes ``k``
    that maximises the mean silhouette [4]_, for ``2 <= k <= n // 2`` (a theme
-   is something raised at least twice on average). Deterministic: no random
-   initialisation, ties broken by contribution id.
+   is something raised at least twice on average). Mojena's stopping rule on
+   the merge heights [8]_ (constant 1.25 [9]_) is the alternative; it was
+   slightly better on the two full benchmark workshops but under-split areas
+   of 8 to 22 notes (``bench/themes/README.md``), and small areas are common.
+   Deterministic: no random initialisation, contributions in id order.
 4. Key phrases: lemmatised unigrams and bigrams (``simplemma`` [5]_; the
    lemmatiser is pluggable), scored per theme by class-based TF-IDF within the
    area [6]_, counted once per contribution, and kept in their own language.
-   A theme is labelled in its one or two most frequent languages, and every
-   phrase says which.
+   In a cross-lingual theme each language has few notes and many words tie,
+   so the best candidates are re-ranked by the cosine similarity of their
+   vectors to the theme's notes in the same language, as KeyBERT does [10]_.
+   A theme is labelled in two of its languages (the operator's preferred
+   ones first, then the most frequent), and every phrase says which.
 5. Representatives: the contributions nearest to the theme centroid, one per
    language of the theme first.
 6. Ranking within an area: by total votes, then by distinct sectors, then by
@@ -50,8 +56,10 @@ Method
 
 Complexity: encoding is linear in the total text length (and usually cached);
 clustering an area of ``n`` contributions costs ``O(n**3)`` time for the
-linkage and the silhouette scan and ``O(n**2)`` memory; key phrases are linear
-in the number of tokens.
+linkage (and for the silhouette scan, if chosen) and ``O(n**2)`` memory; key
+phrases are linear in the number of tokens plus one encoding of at most ten
+candidate phrases per theme and label language. The first use of a language
+loads its lemma dictionary (seconds per language).
 
 References
 ----------
@@ -69,6 +77,12 @@ References
    TF-IDF procedure", arXiv:2203.05794, 2022.
 .. [7] L. Hubert and P. Arabie, "Comparing partitions", Journal of
    Classification 2, 1985.
+.. [8] R. Mojena, "Hierarchical grouping methods and stopping rules: an
+   evaluation", The Computer Journal 20(4), 1977.
+.. [9] G. W. Milligan and M. C. Cooper, "An examination of procedures for
+   determining the number of clusters in a data set", Psychometrika 50, 1985.
+.. [10] M. Grootendorst, "KeyBERT: Minimal keyword extraction with BERT",
+   Zenodo, 2020. doi:10.5281/zenodo.4461265
 """
 
 from __future__ import annotations
@@ -91,6 +105,7 @@ from sache.engine.embeddings import CachedEncoder, TextEncoder, VectorCache, loa
 
 __all__ = [
     "LANGUAGE_PSEUDO_COUNT",
+    "MOJENA_DEVIATIONS",
     "Contribution",
     "KeyPhrase",
     "Theme",
@@ -100,9 +115,12 @@ __all__ = [
     "average_linkage",
     "cut_dendrogram",
     "silhouette_score",
-    "cluster_by_silhouette",
+    "silhouette_cluster_count",
+    "mojena_cluster_count",
+    "cluster_themes",
     "theme_key_phrases",
     "simplemma_lemmatiser",
+    "conclusions_markdown",
     "adjusted_rand_index",
     "read_contributions",
     "main",
@@ -113,13 +131,23 @@ __all__ = [
 # its difference from the area mean instead of being cancelled out entirely.
 LANGUAGE_PSEUDO_COUNT = 3.0
 
+# Mojena's stopping rule: a merge this many standard deviations above the mean
+# merge height is one too many (the constant recommended by Milligan and Cooper).
+MOJENA_DEVIATIONS = 1.25
+
 Lemmatiser = Callable[[str, str], str]
 """``(token, language) -> lemma``; tokens arrive case-folded."""
 
 
 @dataclass(frozen=True, slots=True)
 class Contribution:
-    """One note written at a World Café table."""
+    """One note written at a World Café table.
+
+    ``kind`` is one of idea, need, obstacle, recommendation (not checked);
+    ``votes`` counts dot-votes; ``sector`` is the author's sector (heritage,
+    creative, technology, public, ...); ``round`` and ``author`` are carried
+    for the app and not used by the synthesis.
+    """
 
     id: str
     area: str
@@ -139,11 +167,12 @@ class Contribution:
             id=str(record["id"]),
             area=str(record.get("area") or ""),
             text=str(record.get("text") or ""),
-            language=str(record.get("language") or "und").lower(),
+            # "pl-PL" and "PL" are both Polish: only the primary subtag matters here.
+            language=str(record.get("language") or "und").lower().replace("_", "-").split("-")[0],
             round=int(round_) if round_ is not None else None,
             kind=str(record.get("kind") or "idea"),
             votes=int(record.get("votes") or 0),
-            sector=record.get("sector"),
+            sector=None if record.get("sector") is None else str(record["sector"]),
             author=None if record.get("author") is None else str(record["author"]),
         )
 
@@ -159,7 +188,35 @@ class KeyPhrase:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """A group of contributions of one area that say the same thing."""
+    """A group of contributions of one area that say the same thing.
+
+    Attributes
+    ----------
+    id : str
+        ``"<area>/<rank_by_votes>"``; stable only for the same input.
+    contribution_ids : list of str
+        Members, in id order.
+    key_phrases : list of KeyPhrase
+        Label, best first; each phrase carries its language.
+    label_languages : list of str
+        Languages the key phrases were chosen from.
+    languages : dict of str to int
+        Contributions per language, most frequent first.
+    representative_ids : list of str
+        Contributions nearest to the theme's centre, one per language first.
+    votes : int
+        Total dot-votes of the members.
+    sectors : list of str
+        Distinct sectors of the members' authors, sorted.
+    kinds : dict of str to int
+        Members per kind (idea, need, ...).
+    rank_by_votes, rank_by_sectors : int
+        1-based ranks within the area (votes, then sectors, then size; or
+        sectors, then votes, then size).
+    cohesion : float
+        Mean cosine similarity of the members to their centroid in the
+        language-centred space: near 1 for a tight theme.
+    """
 
     id: str
     area: str
@@ -284,13 +341,18 @@ def cut_dendrogram(merges: Sequence[tuple[int, int, float]], n: int, k: int) -> 
     """
     if not 1 <= k <= max(n, 1):
         raise ValueError(f"k must be between 1 and {n}, got {k}")
-    root = list(range(n))
+    parent = list(range(n))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
     for kept, absorbed, _ in merges[: n - k]:
-        for item in range(n):
-            if root[item] == absorbed:
-                root[item] = kept
+        parent[find(absorbed)] = find(kept)
     numbering: dict[int, int] = {}
-    return [numbering.setdefault(r, len(numbering)) for r in root]
+    return [numbering.setdefault(find(item), len(numbering)) for item in range(n)]
 
 
 def silhouette_score(distances: np.ndarray, labels: Sequence[int]) -> float:
@@ -344,19 +406,113 @@ def silhouette_score(distances: np.ndarray, labels: Sequence[int]) -> float:
     return float(scores.mean())
 
 
-def cluster_by_silhouette(
-    distances: np.ndarray, *, n_clusters: int | None = None, max_clusters: int | None = None
+def silhouette_cluster_count(
+    distances: np.ndarray,
+    merges: Sequence[tuple[int, int, float]],
+    *,
+    max_clusters: int | None = None,
+) -> int:
+    """Number of clusters whose dendrogram cut has the highest mean silhouette.
+
+    Parameters
+    ----------
+    distances : numpy.ndarray
+        Symmetric ``(n, n)`` distance matrix, ``n >= 3``.
+    merges : sequence of (int, int, float)
+        Output of :func:`average_linkage` on ``distances``.
+    max_clusters : int, optional
+        Largest ``k`` tried; default ``n // 2`` (a cluster holds two items on
+        average).
+
+    Returns
+    -------
+    int
+        ``k`` in ``2..max(2, max_clusters)``; ties go to the smaller ``k``.
+
+    References
+    ----------
+    .. [1] P. J. Rousseeuw, J. Comput. Appl. Math. 20, 1987.
+
+    Examples
+    --------
+    >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
+    >>> d = np.abs(points[:, None] - points[None, :])
+    >>> silhouette_cluster_count(d, average_linkage(d))
+    3
+    """
+    n = len(distances)
+    upper = max(2, min(n - 1, max_clusters if max_clusters is not None else n // 2))
+    best_k, best_score = 2, -math.inf
+    for k in range(2, upper + 1):
+        score = silhouette_score(distances, cut_dendrogram(merges, n, k))
+        if score > best_score + 1e-12:
+            best_k, best_score = k, score
+    return best_k
+
+
+def mojena_cluster_count(
+    merges: Sequence[tuple[int, int, float]], *, deviations: float = MOJENA_DEVIATIONS
+) -> int:
+    """Number of clusters by Mojena's upper-tail rule on the merge heights.
+
+    Merging stops before the first merge whose height exceeds the mean of
+    all merge heights by more than ``deviations`` sample standard deviations.
+
+    Parameters
+    ----------
+    merges : sequence of (int, int, float)
+        Output of :func:`average_linkage` (``n - 1`` merges, ``n >= 3``).
+    deviations : float
+        The rule's constant; 1.25 is the value Milligan and Cooper found best
+        in their comparison of stopping rules.
+
+    Returns
+    -------
+    int
+        ``k`` in ``1..n``.
+
+    Notes
+    -----
+    A merge that is unusually costly compared with all others joins two
+    groups that do not belong together. ``O(n)`` given the merges.
+
+    References
+    ----------
+    .. [1] R. Mojena, "Hierarchical grouping methods and stopping rules: an
+       evaluation", The Computer Journal 20(4), 359-363, 1977.
+    .. [2] G. W. Milligan and M. C. Cooper, "An examination of procedures for
+       determining the number of clusters in a data set", Psychometrika 50,
+       159-179, 1985.
+
+    Examples
+    --------
+    >>> small = [(0, 1, 0.1), (2, 3, 0.1), (4, 5, 0.1), (0, 6, 0.1), (2, 7, 0.1)]
+    >>> mojena_cluster_count(small + [(0, 2, 5.0), (0, 4, 5.0)])
+    3
+    """
+    n = len(merges) + 1
+    heights = np.array([height for *_, height in merges], dtype=np.float64)
+    if len(heights) < 2:
+        return n
+    threshold = heights.mean() + deviations * heights.std(ddof=1)
+    accepted = next((step for step, height in enumerate(heights) if height > threshold), n - 1)
+    return n - accepted
+
+
+def cluster_themes(
+    distances: np.ndarray, *, n_clusters: int | None = None, rule: str = "silhouette"
 ) -> list[int]:
-    """Average-linkage clusters, as many as maximise the mean silhouette.
+    """Average-linkage clusters of one area, cut where ``rule`` says.
 
     Parameters
     ----------
     distances : numpy.ndarray
         Symmetric ``(n, n)`` distance matrix.
     n_clusters : int, optional
-        Fixed number of clusters (clipped to ``1..n``); skips the search.
-    max_clusters : int, optional
-        Largest ``k`` tried; default ``n // 2``.
+        Fixed number of clusters (clipped to ``1..n``); skips the rule.
+    rule : {"silhouette", "mojena"}
+        :func:`silhouette_cluster_count` (default) or
+        :func:`mojena_cluster_count`.
 
     Returns
     -------
@@ -365,16 +521,17 @@ def cluster_by_silhouette(
 
     Notes
     -----
-    ``k`` ranges over ``2..max(2, max_clusters)``; ties go to the smaller
-    ``k``. Below four items the silhouette cannot tell structure from noise,
-    so every item is its own cluster.
+    Below four items neither rule can tell structure from noise, so every
+    item is its own cluster unless ``n_clusters`` is given.
 
     Examples
     --------
     >>> points = np.array([0.0, 0.1, 5.0, 5.2, 9.0, 9.1])
-    >>> cluster_by_silhouette(np.abs(points[:, None] - points[None, :]))
+    >>> cluster_themes(np.abs(points[:, None] - points[None, :]))
     [0, 0, 1, 1, 2, 2]
     """
+    if rule not in ("mojena", "silhouette"):
+        raise ValueError(f"unknown rule {rule!r}: use mojena or silhouette")
     n = len(distances)
     if n == 0:
         return []
@@ -383,14 +540,11 @@ def cluster_by_silhouette(
         return cut_dendrogram(merges, n, max(1, min(n, n_clusters)))
     if n < 4:
         return list(range(n))
-    upper = max(2, min(n - 1, max_clusters if max_clusters is not None else n // 2))
-    best_labels, best_score = cut_dendrogram(merges, n, 2), -math.inf
-    for k in range(2, upper + 1):
-        labels = cut_dendrogram(merges, n, k)
-        score = silhouette_score(distances, labels)
-        if score > best_score + 1e-12:
-            best_labels, best_score = labels, score
-    return best_labels
+    if rule == "mojena":
+        k = mojena_cluster_count(merges)
+    else:
+        k = silhouette_cluster_count(distances, merges)
+    return cut_dendrogram(merges, n, k)
 
 
 def _remove_language_means(
@@ -408,7 +562,8 @@ def _remove_language_means(
         centred[rows] = vectors[rows] - mean
     norms = np.linalg.norm(centred, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return centred / norms
+    unit: np.ndarray = centred / norms
+    return unit
 
 
 # --------------------------------------------------------------------------- key phrases
@@ -420,35 +575,45 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _STOP_WORDS: dict[str, frozenset[str]] = {
     language: frozenset(words.split())
     for language, words in {
-        "en": "a an and are as at be been but by can could do does for from get got has have "
-        "how i if in into is it its just let like more most much must need no not of on one or "
-        "our out over same so some such than that the their them then there these they this "
-        "those to too up us very was we were what when where which while who why will with "
-        "would you your also even only every each all any other own after before about "
-        "because nobody something anyone everyone get gave give",
-        "pl": "a aby albo ale bo by być był była było czy dla do gdzie i ich im jak jakiś jako "
-        "jest już każdy które który która które lub ma mają mamy może można na nad nam nas "
-        "nawet nie nic nich o od oraz po pod przez przy się są ta tak także tam te tego tej "
-        "ten to tu tylko tym w we więc z za że żeby co coś ktoś sam sama samo swój jego jej "
-        "on ona oni one my wy mieć chcieć musieć coś",
-        "de": "aber alle als also am an auch auf aus bei bin bis da damit das dass dem den der "
-        "des die doch du ein eine einem einen einer eines er es für gibt hat haben ich ihr im "
-        "in ist ja jede jeder kein keine man mit muss nach nicht noch nur oder schon sein "
-        "sich sie sind so uns unser unsere und viel vom von vor wenn wie wir wird zu zum zur "
-        "zwischen sehr mehr werden können müssen dauern",
-        "hu": "a az azt be ez egy és hogy is kell kellene meg mi mint már még nem nekik van "
-        "vagy volt vannak minden csak sem sok de ha itt ott mi mert aki ami amely lesz lenne "
-        "nincs egyedül",
-        "cs": "a aby ale ani by co do i jak je jen jsou k ke kde když na nad než o od po pro "
-        "při s se si tak také to u v ve z za že už by být mít který která které jejich náš "
-        "naše nebo jako i jsme není",
-        "sk": "a aby ale ani by čo do i ako je len sú k ke kde keď na nad než o od po pre pri "
-        "s sa si tak tiež to u v vo z za že už byť mať ktorý ktorá ktoré ich náš naše alebo "
-        "inak nikto",
-        "it": "a ai al alla anche che chi con da dei del della delle di e è gli i il in la le "
-        "lo ma non o per più se si su tra un una uno ogni",
-        "sl": "a ali da do in iz je ki ko kot na ne o od pa po pri s se so še tudi v z za naš naša",
-        "hr": "a ali da do i iz je koji kao na ne o od po pri s sa se su što u za naš naša ili",
+        "en": "a an and are as at be been but by can could do does for from get got has have how i if "
+        "in into is it its just let like more most much must need no not of on one or our out "
+        "over same so some such than that the their them then there these they this those to "
+        "too up us very was we were what when where which while who why will with would you "
+        "your also even only every each all any other own after before about because nobody "
+        "something anyone everyone gave give should shall want wants make makes made take takes "
+        "took look looks know knows see go goes many lot lots really still least people thing "
+        "things",
+        "pl": "a aby albo ale bo by być był była było czy dla do gdzie i ich im jak jakiś jako jest "
+        "już każdy które który która lub ma mają mamy może można na nad nam nas nawet nie nic "
+        "nich o od oraz po pod przez przy się są ta tak także tam te tego tej ten to tu tylko "
+        "tym w we więc z za że żeby co coś ktoś sam sama samo swój jego jej on ona oni one my "
+        "wy mieć chcieć musieć bez móc mogą musi muszą trzeba potrzebny potrzebne potrzebna "
+        "potrzeba brak cały cała całe wszystko wszyscy bardzo więcej dużo mało jeden jedna "
+        "jedno kilka nikt chce chcą zamiast taki nasz",
+        "de": "aber alle als also am an auch auf aus bei bin bis da damit das dass dem den der des "
+        "die doch du ein eine einem einen einer eines er es für gibt hat haben ich ihr im in "
+        "ist ja jede jeder kein keine man mit muss nach nicht noch nur oder schon sein sich sie "
+        "sind so uns unser unsere und viel vom von vor wenn wie wir wird zu zum zur zwischen "
+        "sehr mehr werden können müssen dauern brauchen braucht fehlt fehlen geben soll sollen "
+        "sollte kann will wollen ganz ganze immer etwas viele wenig durch ohne gegen über unter "
+        "weniger",
+        "hu": "a az azt be ez egy és hogy is kell kellene meg mi mint már még nem nekik van vagy volt "
+        "vannak minden csak sem sok de ha itt ott mert aki ami amely lesz lenne nincs egyedül "
+        "tudjuk tud tudnak tudni lehet túl így után között nagyon ezt nekünk",
+        "cs": "a aby ale ani by co do i jak je jen jsou k ke kde když na nad než o od po pro při s se "
+        "si tak také to u v ve z za že už být mít který která které jejich náš naše nebo jako "
+        "jsme není mohou moci může musí muset potřebují potřebovat chtít chtějí víc více hodně "
+        "málo bez podle každý všechny všichni jeden jedna tím nedá dá",
+        "sk": "a aby ale ani by čo do i ako je len sú k ke kde keď na nad než o od po pre pri s sa si "
+        "tak tiež to u v vo z za že už byť mať ktorý ktorá ktoré ich náš naše alebo inak nikto "
+        "môžu môcť musia potrebujú potrebovať chcú viac veľa bez podľa každý všetky jeden",
+        "it": "a ai al alla anche che chi con da dei del della delle di e è gli i il in la le lo ma "
+        "non o per più se si su tra un una uno ogni come senza tutti tutto molto può possono "
+        "bisogna serve servono",
+        "sl": "a ali da do in iz je ki ko kot na ne o od pa po pri s se so še tudi v z za naš naša "
+        "lahko morajo potrebujejo več brez vsak vse en ena",
+        "hr": "a ali da do i iz je koji kao na ne o od po pri s sa se su što u za naš naša ili mogu "
+        "moraju trebaju treba više bez svaki sve jedan jedna",
     }.items()
 }
 
@@ -496,6 +661,18 @@ class _PhraseStats:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
+def _display_form(lemmas: tuple[str, ...], surfaces: Counter[str]) -> str:
+    # A single word reads best in its dictionary form ("rzemiosło", not the
+    # genitive "rzemiosła"); a word pair keeps its written form, because
+    # lemmatising both words breaks their agreement ("firma kreatywny").
+    surface = min(surfaces, key=lambda text: (-surfaces[text], text))
+    if len(lemmas) > 1 or lemmas[0] == surface.casefold():
+        return surface
+    if surface[:1].isupper():
+        return lemmas[0][:1].upper() + lemmas[0][1:]
+    return lemmas[0]
+
+
 def _phrase_occurrences(
     text: str, language: str, lemmatiser: Lemmatiser
 ) -> list[tuple[tuple[str, ...], str]]:
@@ -517,7 +694,7 @@ def _phrase_occurrences(
             continue
         found.append(((item[0],), item[1]))
         following = content[position + 1] if position + 1 < len(content) else None
-        if following is not None:
+        if following is not None and following[0] != item[0]:
             found.append(((item[0], following[0]), f"{item[1]} {following[1]}"))
     return found
 
@@ -530,6 +707,10 @@ def theme_key_phrases(
     lemmatiser: Lemmatiser | None = None,
     max_phrases: int = 5,
     label_language_count: int = 2,
+    encoder: TextEncoder | None = None,
+    text_vectors: np.ndarray | None = None,
+    candidate_count: int = 10,
+    preferred_languages: Sequence[str] = (),
 ) -> dict[Hashable, tuple[list[KeyPhrase], list[str]]]:
     """Key phrases of every theme of one area by class-based TF-IDF.
 
@@ -544,7 +725,19 @@ def theme_key_phrases(
     max_phrases : int
         Phrases per theme.
     label_language_count : int
-        A theme is labelled in this many of its most frequent languages.
+        A theme is labelled in this many of its languages: preferred ones
+        first, then the most frequent.
+    encoder : TextEncoder, optional
+        With ``text_vectors``, re-rank each language's ``candidate_count``
+        best c-TF-IDF phrases by cosine similarity between the phrase's vector
+        and the mean vector of the theme's contributions in that language.
+    text_vectors : numpy.ndarray, optional
+        The encoder's vectors of ``texts`` (rows in the same order).
+    candidate_count : int
+        Phrases per theme and language that are re-ranked.
+    preferred_languages : sequence of str
+        Languages the reader prefers, best first: a theme that has
+        contributions in one of them is labelled in it first.
 
     Returns
     -------
@@ -554,19 +747,23 @@ def theme_key_phrases(
 
     Notes
     -----
-    A term is a lemmatised unigram or bigram together with its language. Its
+    A term is a lemmatised unigram, or a bigram used by at least two of the
+    theme's contributions, together with its language. Its
     frequency in a theme is the number of the theme's contributions that use
     it, and its weight is ``tf / |theme| * log(1 + A / f)`` where ``f`` is its
     frequency in the whole area and ``A`` the average number of term
     occurrences per theme (Grootendorst 2022). A phrase that shares a lemma
-    with a better one of the same language is skipped. Each phrase is shown in
-    its most frequent written form. Every label language gets at least one
-    phrase.
+    with a better one of the same language is skipped. A single word is shown
+    as its lemma, a word pair in its most frequent written form. Every label language gets at least one
+    phrase. A phrase's ``score`` is its c-TF-IDF weight, or its cosine
+    similarity to the theme when an encoder re-ranks the candidates.
 
     References
     ----------
     .. [1] M. Grootendorst, "BERTopic: Neural topic modeling with a
        class-based TF-IDF procedure", arXiv:2203.05794, 2022.
+    .. [2] M. Grootendorst, "KeyBERT: Minimal keyword extraction with BERT",
+       Zenodo, 2020. doi:10.5281/zenodo.4461265
 
     Examples
     --------
@@ -578,13 +775,30 @@ def theme_key_phrases(
     (['3D scanner', 'museums'], ['en'])
     """
     lemmatise = lemmatiser or simplemma_lemmatiser
-    stats: dict[Hashable, dict[tuple[str, tuple[str, ...]], _PhraseStats]] = {}
     theme_sizes: Counter[Hashable] = Counter(labels)
     theme_languages: dict[Hashable, Counter[str]] = {}
-    for row, (text, language, label) in enumerate(zip(texts, languages, labels, strict=True)):
+    for language, label in zip(languages, labels, strict=True):
         theme_languages.setdefault(label, Counter())[language] += 1
+    label_languages_of: dict[Hashable, list[str]] = {}
+    preference = {code: rank for rank, code in enumerate(preferred_languages)}
+    for label, counts in theme_languages.items():
+        # The operator's languages first, then the most frequent; ties in
+        # alphabetical order for determinism.
+        ordered = sorted(
+            counts, key=lambda code: (preference.get(code, len(preference)), -counts[code], code)
+        )
+        label_languages_of[label] = ordered[:label_language_count]
+    # Loading a lemma dictionary costs seconds; a language that labels no theme
+    # only contributes to the term counts, for which its plain words will do.
+    needed = {code for codes in label_languages_of.values() for code in codes}
+
+    def lemmatise_needed(token: str, language: str) -> str:
+        return lemmatise(token, language) if language in needed else token
+
+    stats: dict[Hashable, dict[tuple[str, tuple[str, ...]], _PhraseStats]] = {}
+    for row, (text, language, label) in enumerate(zip(texts, languages, labels, strict=True)):
         terms = stats.setdefault(label, {})
-        for lemmas, surface in _phrase_occurrences(text, language, lemmatise):
+        for lemmas, surface in _phrase_occurrences(text, language, lemmatise_needed):
             entry = terms.setdefault((language, lemmas), _PhraseStats())
             entry.contributions.add(row)
             entry.surfaces[surface] += 1
@@ -594,25 +808,37 @@ def theme_key_phrases(
             area_frequency[term] += len(entry.contributions)
     average_per_theme = sum(area_frequency.values()) / max(1, len(theme_sizes))
 
-    result: dict[Hashable, tuple[list[KeyPhrase], list[str]]] = {}
+    # Candidates per theme: (score, words, language, lemmas, surface), best first.
+    candidates: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]] = {}
     for label in theme_sizes:
-        counts = theme_languages[label]
-        # Most frequent languages first; ties in alphabetical order for determinism.
-        label_languages = sorted(counts, key=lambda code: (-counts[code], code))
-        label_languages = label_languages[:label_language_count]
-        scored: list[tuple[float, int, str, tuple[str, ...], str]] = []
+        scored = []
         for (language, lemmas), entry in stats.get(label, {}).items():
-            if language not in label_languages:
+            if language not in label_languages_of[label]:
+                continue
+            # A word pair written once is usually an accident of phrasing, not a theme.
+            if len(lemmas) > 1 and len(entry.contributions) < 2:
                 continue
             tf = len(entry.contributions) / theme_sizes[label]
             idf = math.log(1.0 + average_per_theme / area_frequency[(language, lemmas)])
-            surface = min(entry.surfaces, key=lambda s: (-entry.surfaces[s], s))
+            surface = _display_form(lemmas, entry.surfaces)
             # Longer phrases win ties: "3D scanner" says more than "scanner".
             scored.append((tf * idf, len(lemmas), language, lemmas, surface))
         scored.sort(key=lambda item: (-item[0], -item[1], item[2], item[3]))
-        chosen: list[tuple[float, str, tuple[str, ...], str]] = []
+        candidates[label] = scored
+    if encoder is not None and text_vectors is not None:
+        candidates = _rerank_by_meaning(
+            candidates,
+            encoder,
+            np.asarray(text_vectors, dtype=np.float64),
+            languages,
+            labels,
+            candidate_count,
+        )
 
-        for language in label_languages:
+    result: dict[Hashable, tuple[list[KeyPhrase], list[str]]] = {}
+    for label, scored in candidates.items():
+        chosen: list[tuple[float, str, tuple[str, ...], str]] = []
+        for language in label_languages_of[label]:
             for score, _, lang, lemmas, surface in scored:
                 if lang == language:
                     chosen.append((score, lang, lemmas, surface))
@@ -631,11 +857,73 @@ def theme_key_phrases(
             KeyPhrase(text=surface, language=lang, score=round(float(score), 4))
             for score, lang, _, surface in chosen[:max_phrases]
         ]
-        result[label] = (phrases, label_languages)
+        result[label] = (phrases, label_languages_of[label])
     return result
 
 
+def _rerank_by_meaning(
+    candidates: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]],
+    encoder: TextEncoder,
+    text_vectors: np.ndarray,
+    languages: Sequence[str],
+    labels: Sequence[Hashable],
+    candidate_count: int,
+) -> dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]]:
+    # In a cross-lingual theme each language often has one or two notes, so
+    # every word of theirs has the same c-TF-IDF weight; closeness in meaning to
+    # the theme's notes of the same language breaks those ties sensibly, as
+    # BERTopic's KeyBERT-inspired representation does.
+    shortlist: dict[Hashable, list[tuple[float, int, str, tuple[str, ...], str]]] = {}
+    for label, scored in candidates.items():
+        per_language: Counter[str] = Counter()
+        kept = []
+        for item in scored:
+            if per_language[item[2]] < candidate_count:
+                per_language[item[2]] += 1
+                kept.append(item)
+        shortlist[label] = kept
+    surfaces = sorted({item[4] for kept in shortlist.values() for item in kept})
+    if not surfaces:
+        return shortlist
+    phrase_vectors = dict(
+        zip(
+            surfaces,
+            np.asarray(encoder.encode(surfaces, as_query=True), dtype=np.float64),
+            strict=True,
+        )
+    )
+    rows_of: dict[tuple[Hashable, str], list[int]] = {}
+    for row, (label, language) in enumerate(zip(labels, languages, strict=True)):
+        rows_of.setdefault((label, language), []).append(row)
+    reranked = {}
+    for label, kept in shortlist.items():
+        centroids: dict[str, np.ndarray] = {}
+        for language in {item[2] for item in kept}:
+            rows = rows_of[(label, language)]
+            centroid = text_vectors[rows].mean(axis=0)
+            norm = float(np.linalg.norm(centroid))
+            centroids[language] = centroid / norm if norm > 0 else centroid
+        rescored = [
+            (float(phrase_vectors[surface] @ centroids[language]), words, language, lemmas, surface)
+            for _, words, language, lemmas, surface in kept
+        ]
+        order = {item[2:]: position for position, item in enumerate(kept)}
+        rescored.sort(key=lambda item: (-round(item[0], 6), order[item[2:]]))
+        reranked[label] = rescored
+    return reranked
+
+
 # --------------------------------------------------------------------------- synthesis
+
+
+@dataclass(slots=True)
+class _ThemeDraft:
+    label: int
+    rows: list[int]
+    votes: int
+    sectors: list[str]
+    cohesion: float
+    first_id: str
 
 
 def _representatives(
@@ -664,6 +952,8 @@ def synthesise_themes(
     max_representatives: int = 3,
     lemmatiser: Lemmatiser | None = None,
     remove_language_means: bool = True,
+    rule: str = "silhouette",
+    preferred_languages: Sequence[str] = (),
 ) -> ThemeSynthesis:
     """Group each area's contributions into ranked, labelled themes.
 
@@ -677,7 +967,7 @@ def synthesise_themes(
         character n-grams). Wrap it in a ``CachedEncoder`` to reuse vectors.
     n_themes : int or mapping of str to int, optional
         Number of themes for every area, or per area; by default chosen by
-        the silhouette.
+        ``rule``.
     max_key_phrases, max_representatives : int
         Label length and number of representative contributions per theme.
     lemmatiser : callable, optional
@@ -685,6 +975,12 @@ def synthesise_themes(
     remove_language_means : bool
         Centre each language before clustering (step 2 of the method); turn
         off only to measure what it brings.
+    rule : {"silhouette", "mojena"}
+        How the number of themes of an area is chosen (see
+        :func:`cluster_themes`) when ``n_themes`` does not fix it.
+    preferred_languages : sequence of str
+        The operator's languages, best first: themes are labelled in them
+        where they have contributions in them.
 
     Returns
     -------
@@ -695,8 +991,9 @@ def synthesise_themes(
 
     Notes
     -----
-    See the module docstring for the method. The result does not depend on
-    the order of ``contributions``: each area is processed in id order.
+    See the module docstring for the method. Areas come in order of first
+    appearance; otherwise the result does not depend on the order of
+    ``contributions``: each area is processed in id order.
 
     References
     ----------
@@ -740,16 +1037,16 @@ def synthesise_themes(
     themes: list[Theme] = []
     for area in area_order:
         members = sorted((r for r in records if r.area == area), key=lambda r: r.id)
-        vectors = all_vectors[[row_of[r.id] for r in members]]
+        raw_vectors = all_vectors[[row_of[r.id] for r in members]]
         # Without language centring every note still shares the area mean, so
         # it is removed either way; only the per-language part is optional.
         vectors = _remove_language_means(
-            vectors,
+            raw_vectors,
             [r.language if remove_language_means else "" for r in members],
         )
         distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
         wanted = n_themes.get(area) if isinstance(n_themes, Mapping) else n_themes
-        labels = cluster_by_silhouette(distances, n_clusters=wanted)
+        labels = cluster_themes(distances, n_clusters=wanted, rule=rule)
         languages = [r.language for r in members]
         phrases = theme_key_phrases(
             [r.text for r in members],
@@ -757,6 +1054,9 @@ def synthesise_themes(
             labels,
             lemmatiser=lemmatiser,
             max_phrases=max_key_phrases,
+            encoder=encoder,
+            text_vectors=raw_vectors,
+            preferred_languages=preferred_languages,
         )
         drafts = []
         for label in sorted(set(labels)):
@@ -765,58 +1065,126 @@ def synthesise_themes(
             norm = float(np.linalg.norm(centroid))
             cohesion = float((vectors[rows] @ centroid).mean() / norm) if norm > 0 else 0.0
             drafts.append(
-                {
-                    "rows": rows,
-                    "votes": sum(members[row].votes for row in rows),
-                    "sectors": sorted({members[row].sector for row in rows if members[row].sector}),
-                    "cohesion": round(cohesion, 4),
-                    "label": label,
-                }
+                _ThemeDraft(
+                    label=label,
+                    rows=rows,
+                    votes=sum(members[row].votes for row in rows),
+                    sectors=sorted({sector for row in rows if (sector := members[row].sector)}),
+                    cohesion=round(cohesion, 4),
+                    first_id=members[rows[0]].id,
+                )
             )
         by_votes = sorted(
-            drafts,
-            key=lambda d: (
-                -d["votes"],
-                -len(d["sectors"]),
-                -len(d["rows"]),
-                members[d["rows"][0]].id,
-            ),
+            drafts, key=lambda d: (-d.votes, -len(d.sectors), -len(d.rows), d.first_id)
         )
         by_sectors = sorted(
-            drafts,
-            key=lambda d: (
-                -len(d["sectors"]),
-                -d["votes"],
-                -len(d["rows"]),
-                members[d["rows"][0]].id,
-            ),
+            drafts, key=lambda d: (-len(d.sectors), -d.votes, -len(d.rows), d.first_id)
         )
-        sector_rank = {id(d): rank for rank, d in enumerate(by_sectors, start=1)}
+        sector_rank = {draft.label: rank for rank, draft in enumerate(by_sectors, start=1)}
         for rank, draft in enumerate(by_votes, start=1):
-            rows = draft["rows"]
-            key_phrases, label_languages = phrases[draft["label"]]
-            language_counts = Counter(languages[row] for row in rows)
+            key_phrases, label_languages = phrases[draft.label]
+            language_counts = Counter(languages[row] for row in draft.rows)
             themes.append(
                 Theme(
                     id=f"{area}/{rank}",
                     area=area,
-                    contribution_ids=[members[row].id for row in rows],
+                    contribution_ids=[members[row].id for row in draft.rows],
                     key_phrases=key_phrases,
                     label_languages=label_languages,
                     languages=dict(sorted(language_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
                     representative_ids=[
                         members[row].id
-                        for row in _representatives(vectors, rows, languages, max_representatives)
+                        for row in _representatives(
+                            vectors, draft.rows, languages, max_representatives
+                        )
                     ],
-                    votes=draft["votes"],
-                    sectors=draft["sectors"],
-                    kinds=dict(sorted(Counter(members[row].kind for row in rows).items())),
+                    votes=draft.votes,
+                    sectors=draft.sectors,
+                    kinds=dict(sorted(Counter(members[row].kind for row in draft.rows).items())),
                     rank_by_votes=rank,
-                    rank_by_sectors=sector_rank[id(draft)],
-                    cohesion=draft["cohesion"],
+                    rank_by_sectors=sector_rank[draft.label],
+                    cohesion=draft.cohesion,
                 )
             )
     return ThemeSynthesis(themes=themes, encoder=encoder.name, unthemed_ids=unthemed)
+
+
+def conclusions_markdown(
+    synthesis: ThemeSynthesis,
+    contributions: Iterable[Contribution | Mapping[str, Any]],
+    *,
+    title: str = "Conclusions (draft)",
+    area_titles: Mapping[str, str] | None = None,
+) -> str:
+    """A Markdown draft of the conclusions, for the operator to edit.
+
+    Parameters
+    ----------
+    synthesis : ThemeSynthesis
+        Output of :func:`synthesise_themes`.
+    contributions : iterable of Contribution or mapping
+        The same contributions (their texts are quoted).
+    title : str
+        First heading.
+    area_titles : mapping of str to str, optional
+        Heading of each area; the area key by default.
+
+    Returns
+    -------
+    str
+        One section per area, one numbered subsection per theme in
+        ``rank_by_votes`` order: key phrases (with their languages), counts of
+        contributions, votes and sectors, and the representative
+        contributions quoted.
+
+    Examples
+    --------
+    >>> from sache.engine.embeddings import HashingEncoder
+    >>> notes = [{"id": "1", "area": "a", "language": "en", "text": "3D scanner", "votes": 2}]
+    >>> result = synthesise_themes(notes, encoder=HashingEncoder(),
+    ...                            lemmatiser=lambda token, language: token)
+    >>> print(conclusions_markdown(result, notes, area_titles={"a": "Digital"}))
+    # Conclusions (draft)
+    <BLANKLINE>
+    ## Digital
+    <BLANKLINE>
+    ### 1. scanner · 3D (en)
+    <BLANKLINE>
+    1 contribution, 2 votes, 0 sectors; languages: en 1
+    <BLANKLINE>
+    - "3D scanner" (en, idea, 2 votes)
+    <BLANKLINE>
+    """
+    by_id = {
+        record.id: record
+        for record in (
+            item if isinstance(item, Contribution) else Contribution.from_mapping(item)
+            for item in contributions
+        )
+    }
+    titles = area_titles or {}
+    lines = [f"# {title}", ""]
+    current_area = None
+    for theme in synthesis.themes:
+        if theme.area != current_area:
+            current_area = theme.area
+            lines += [f"## {titles.get(theme.area, theme.area)}", ""]
+        phrases = " · ".join(phrase.text for phrase in theme.key_phrases) or theme.id
+        lines += [f"### {theme.rank_by_votes}. {phrases} ({', '.join(theme.label_languages)})", ""]
+        sectors = f"{len(theme.sectors)} sector{'s' if len(theme.sectors) != 1 else ''}"
+        if theme.sectors:
+            sectors += f" ({', '.join(theme.sectors)})"
+        languages = ", ".join(f"{code} {count}" for code, count in theme.languages.items())
+        size = f"{theme.size} contribution{'s' if theme.size != 1 else ''}"
+        votes = f"{theme.votes} vote{'s' if theme.votes != 1 else ''}"
+        lines += [f"{size}, {votes}, {sectors}; languages: {languages}", ""]
+        for cid in theme.representative_ids:
+            note = by_id[cid]
+            text = " ".join(note.text.split())
+            note_votes = f"{note.votes} vote{'s' if note.votes != 1 else ''}"
+            lines.append(f'- "{text}" ({note.language}, {note.kind}, {note_votes})')
+        lines.append("")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -880,6 +1248,10 @@ def read_contributions(path: str | Path) -> list[Contribution]:
     return [Contribution.from_mapping(item) for item in items]
 
 
+def _keep_token(token: str, language: str) -> str:
+    return token
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Synthesise themes from a contributions file and write them as JSON.
 
@@ -895,7 +1267,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--encoder", default="auto", help="auto, e5, use, hashing or a model directory"
     )
     parser.add_argument("--cache", help="vector cache file (.npz) to read and update")
+    parser.add_argument(
+        "--label-languages",
+        default="",
+        help="comma-separated languages to label themes in first, e.g. pl,en",
+    )
+    parser.add_argument("--markdown", help="also write a Markdown draft of the conclusions here")
+    parser.add_argument(
+        "--lemmatiser",
+        choices=("simplemma", "none"),
+        default="simplemma",
+        help="lemmatise key phrases (default) or keep words as written (faster start)",
+    )
     parser.add_argument("--themes", type=int, help="fixed number of themes per area")
+    parser.add_argument(
+        "--rule",
+        choices=("silhouette", "mojena"),
+        default="silhouette",
+        help="how the number of themes is chosen (default: the best mean silhouette)",
+    )
     parser.add_argument(
         "--keep-language-means",
         action="store_true",
@@ -915,12 +1305,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_key_phrases=args.phrases,
         max_representatives=args.representatives,
         remove_language_means=not args.keep_language_means,
+        rule=args.rule,
+        lemmatiser=_keep_token if args.lemmatiser == "none" else None,
+        preferred_languages=[code for code in args.label_languages.split(",") if code],
     )
     payload = json.dumps(synthesis.to_dict(), ensure_ascii=False, indent=1)
     if args.out == "-":
         print(payload)
     else:
         Path(args.out).write_text(payload + "\n", encoding="utf-8")
+    if args.markdown:
+        markdown = conclusions_markdown(synthesis, contributions)
+        Path(args.markdown).write_text(markdown, encoding="utf-8")
     if args.cache:
         encoder.cache.save()
     print(

@@ -12,15 +12,20 @@ from dataclasses import dataclass
 from html import escape
 from itertools import combinations
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from sache.directory.enums import Publication, SectorGroup, sector_group_of
 from sache.directory.models import Organisation
 from sache.directory.regions import regions
+from sache.events.enums import Attendance, MeetingStatus
 from sache.insights.filters import InsightFilter
-from sache.insights.selectors import filtered_partnerships, published_organisations
+from sache.insights.selectors import (
+    filtered_meetings,
+    filtered_partnerships,
+    published_organisations,
+)
 from sache.partnerships.models import PartnershipMember
 
 SECTOR_COLOURS = {SectorGroup.HERITAGE: "#7a2e1d", SectorGroup.CREATIVE: "#1d4f91", SectorGroup.SUPPORT: "#1e6b3a"}
@@ -54,7 +59,7 @@ class Graph:
 
 
 def collaboration_network(flt: InsightFilter) -> Graph:
-    """Organisations linked by the partnerships (and later meetings) they share."""
+    """Organisations linked by the partnerships they share and the meetings they held or have scheduled."""
     import networkx as nx
 
     members = defaultdict(list)
@@ -63,12 +68,23 @@ def collaboration_network(flt: InsightFilter) -> Graph:
     ).values_list("partnership_id", "organisation_id"):
         members[partnership_id].append(organisation_id)
     weights: Counter[tuple[int, int]] = Counter()
+    kinds: dict[tuple[int, int], str] = {}
     for organisation_ids in members.values():
         for a, b in combinations(sorted(set(organisation_ids)), 2):
             weights[(a, b)] += 1
+            kinds[(a, b)] = "partnership"
+    held_or_scheduled = filtered_meetings(flt).filter(
+        Q(attendance=Attendance.HELD) | Q(status=MeetingStatus.ACCEPTED, slot__isnull=False),
+        requester__organisation__publication=Publication.PUBLISHED,
+        recipient__organisation__publication=Publication.PUBLISHED,
+    )
+    for a, b in held_or_scheduled.values_list("requester__organisation_id", "recipient__organisation_id"):
+        pair = (min(a, b), max(a, b))
+        weights[pair] += 1
+        kinds.setdefault(pair, "meeting")
     graph = nx.Graph()
     for (a, b), weight in weights.items():
-        graph.add_edge(a, b, weight=weight)
+        graph.add_edge(a, b, weight=weight, kind=kinds[(a, b)])
     truncated = graph.number_of_nodes() > MAX_NODES
     if truncated:
         keep = sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:MAX_NODES]
@@ -88,7 +104,7 @@ def collaboration_network(flt: InsightFilter) -> Graph:
         )
         for node in sorted(graph.nodes)
     ]
-    edges = [Edge(a, b, data["weight"], "partnership") for a, b, data in sorted(graph.edges(data=True))]
+    edges = [Edge(min(a, b), max(a, b), data["weight"], data["kind"]) for a, b, data in sorted(graph.edges(data=True))]
     return Graph(nodes, edges, truncated)
 
 
@@ -112,7 +128,7 @@ def network_svg(graph: Graph, *, size: int = 760) -> SafeString:
         (x1, y1), (x2, y2) = position[edge.source], position[edge.target]
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" data-source="{edge.source}" '
-            f'data-target="{edge.target}" stroke-width="{min(1 + edge.weight, 5)}"/>'
+            f'data-target="{edge.target}" class="{edge.kind}" stroke-width="{min(1 + edge.weight, 5)}"/>'
         )
     parts.append('</g><g class="nodes">')
     for node in graph.nodes:

@@ -28,6 +28,8 @@ from sache.directory.enums import (
 )
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
 from sache.directory.regions import regions
+from sache.events.enums import Attendance, MeetingStatus
+from sache.events.models import Meeting, MeetingFeedback
 from sache.insights.filters import InsightFilter
 from sache.insights.tables import Row, Table
 from sache.partnerships.enums import STAGE_ORDER, OutcomeKind, Stage
@@ -156,6 +158,37 @@ def opportunities(flt: InsightFilter) -> Table:
     return Table("opportunities", _("Needs and offers"), _("records"), rows)
 
 
+def filtered_meetings(flt: InsightFilter) -> QuerySet[Meeting]:
+    queryset = _in_period(Meeting.objects.all(), flt)
+    if flt.region:
+        queryset = queryset.filter(
+            Q(requester__organisation__region__startswith=flt.region) | Q(recipient__organisation__region__startswith=flt.region)
+        )
+    return queryset
+
+
+def meetings(flt: InsightFilter) -> Table:
+    """From request to held meeting and the wish to go on together."""
+    queryset = filtered_meetings(flt)
+    counts = queryset.aggregate(
+        requested=Count("id"),
+        accepted=Count("id", filter=Q(status=MeetingStatus.ACCEPTED)),
+        scheduled=Count("id", filter=Q(status=MeetingStatus.ACCEPTED, slot__isnull=False)),
+        held=Count("id", filter=Q(attendance=Attendance.HELD)),
+        no_show=Count("id", filter=Q(attendance=Attendance.NO_SHOW)),
+    )
+    continuing = MeetingFeedback.objects.filter(meeting__in=queryset, wants_to_continue=True).values("meeting").distinct().count()
+    rows = [
+        Row("requested", _("Requested"), counts["requested"]),
+        Row("accepted", _("Accepted"), counts["accepted"]),
+        Row("scheduled", _("Scheduled"), counts["scheduled"]),
+        Row("held", _("Held"), counts["held"]),
+        Row("no-show", _("No-show"), counts["no_show"]),
+        Row("continue", _("Partners want to continue"), continuing),
+    ]
+    return Table("meetings", _("Meetings at matchmaking events"), _("meetings"), rows, chart="funnel")
+
+
 def partnerships_by_stage(flt: InsightFilter) -> Table:
     counts = dict(filtered_partnerships(flt).order_by().values_list("stage").annotate(n=Count("id", distinct=True)))
     rows = [Row(stage.value, str(stage.label), counts.get(stage.value, 0)) for stage in Stage]
@@ -198,6 +231,7 @@ def headline(flt: InsightFilter) -> list[Row]:
         Row("organisations", _("Organisations"), organisations.count()),
         Row("heritage", _("Heritage institutions"), organisations.filter(kind__in=[k.value for k in OrganisationKind if sector_group_of(k) == SectorGroup.HERITAGE]).count()),
         Row("creative", _("Creative and technology firms"), organisations.filter(kind__in=[k.value for k in OrganisationKind if sector_group_of(k) == SectorGroup.CREATIVE]).count()),
+        Row("meetings-held", _("Meetings held"), filtered_meetings(flt).filter(attendance=Attendance.HELD).count()),
         Row("partnerships", _("Partnerships"), partnerships.count()),
         Row("pilots", _("Partnerships that reached a pilot"), StageTransition.objects.filter(partnership__in=partnerships, to_stage=Stage.PILOT).values("partnership").distinct().count()),
     ]
@@ -213,6 +247,7 @@ TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
     "profile-completeness": profile_completeness,
     "new-organisations": new_organisations_per_month,
     "opportunities": opportunities,
+    "meetings": meetings,
     "partnerships-by-stage": partnerships_by_stage,
     "partnership-funnel": partnership_funnel,
     "outcomes": outcome_totals,

@@ -68,12 +68,17 @@ INSTALLED_APPS = [
     "sache.partnerships",
     "sache.insights",
     "sache.api",
+    "sache.events",
+    "sache.matching",
+    # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sache.core.middleware.RequestLogMiddleware",
+    "sache.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -307,3 +312,11 @@ SACHE_RETENTION_ACTIVITY_LOG_DAYS = int(os.environ.get("SACHE_RETENTION_ACTIVITY
 SACHE_OAI_REPOSITORY_ID = os.environ.get("SACHE_OAI_REPOSITORY_ID", "sache.example.org")
 SACHE_OAI_ADMIN_EMAIL = os.environ.get("SACHE_OAI_ADMIN_EMAIL", "oai@sache.example.org")
 SACHE_OAI_PAGE_SIZE = int(os.environ.get("SACHE_OAI_PAGE_SIZE", "100"))
+SACHE_API_ANON_RATE = os.environ.get("SACHE_API_ANON_RATE", "120/m")
+SACHE_API_AUTH_RATE = os.environ.get("SACHE_API_AUTH_RATE", "1200/m")
+
+# --- Matching -----------------------------------------------------------------
+# "auto" uses the bundled multilingual-e5-small model when installed, else the
+# character n-gram fallback; "hashing", "e5", "use" or a sentence-transformers directory.
+SACHE_MATCHING_ENCODER = os.environ.get("SACHE_MATCHING_ENCODER", "auto")
+SACHE_MATCHING_VECTOR_CACHE = Path(os.environ.get("SACHE_MATCHING_VECTOR_CACHE", VAR_DIR / "matching-vectors.npz"))

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from tqdm import tqdm
 
 from sache.accounts.models import User
+from sache.core.bulk import insert_instances
 from sache.demo import generate_hub
 from sache.directory import documents
 from sache.directory.enums import CREATIVE_KINDS, OrganisationKind, Publication
@@ -42,7 +43,7 @@ DEMO_ACCOUNTS = [
     ("studio@demo.sache.example.org", "Stella Studio", "creative-firm member"),
     ("reviewer@demo.sache.example.org", "Roman Recenzent", "reviewer"),
 ]
-BATCH = 2000
+BATCH = 5000
 # Apps whose demo activity builds on the directory, in dependency order.
 DEMO_APPS = ["matching", "events", "cocreation", "calls", "partnerships", "insights"]
 # Demo records get creation dates spread over the programme's life so trends have a shape.
@@ -164,7 +165,7 @@ class Command(BaseCommand):
             )
         with self._bar(len(organisations), "organisations") as bar:
             for chunk in _chunks(organisations, BATCH):
-                Organisation.objects.bulk_create(chunk, batch_size=BATCH)
+                insert_instances(Organisation, chunk)
                 bar.update(len(chunk))
         ids = dict(Organisation.objects.filter(external_id__in=wanted).values_list("external_id", "id"))
 
@@ -288,7 +289,7 @@ class Command(BaseCommand):
     def _bulk(self, model: type, rows: list[Any], label: str) -> None:
         with self._bar(len(rows), label) as bar:
             for chunk in _chunks(rows, BATCH):
-                model.objects.bulk_create(chunk, batch_size=BATCH)
+                insert_instances(model, chunk)
                 bar.update(len(chunk))
 
     def _accounts(self) -> None:

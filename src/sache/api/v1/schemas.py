@@ -1,0 +1,237 @@
+"""Request and response shapes of the REST API (OpenAPI components)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+
+class ErrorDetail(Schema):
+    field: str = Field(description="The input field at fault, or '' for the request as a whole.")
+    message: str
+
+
+class ErrorBody(Schema):
+    code: str = Field(description="Stable machine-readable code, e.g. not_found, validation_failed.")
+    message: str
+    details: list[ErrorDetail] = []
+
+
+class ErrorOut(Schema):
+    error: ErrorBody
+
+
+class DescriptionOut(Schema):
+    language: str
+    text: str
+
+
+class OrganisationOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+    heritage_domains: list[str]
+    creative_domains: list[str]
+    region: str
+    city: str
+    latitude: float | None
+    longitude: float | None
+    size_band: str
+    languages: list[str]
+    website: str
+    competences: list[str]
+    tags: list[str]
+    founded: int | None
+    publication: str
+    completeness: int
+    descriptions: list[DescriptionOut]
+    url: str
+
+    @staticmethod
+    def resolve_descriptions(obj: Any) -> list[dict[str, str]]:
+        return [{"language": d.language, "text": d.text} for d in obj.descriptions.all()]
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.get_absolute_url()
+
+
+class OrganisationPatch(Schema):
+    name: str | None = None
+    city: str | None = None
+    website: str | None = None
+    size_band: str | None = None
+    languages: list[str] | None = None
+    competences: list[str] | None = None
+    tags: list[str] | None = None
+
+
+class PersonOut(Schema):
+    id: int
+    organisation: str
+    first_name: str
+    last_name: str
+    role: str
+    skills: list[str]
+    languages: list[str]
+    email: str | None = Field(None, description="Only when the person consented to show contact details.")
+    phone: str | None = Field(None, description="Only when the person consented to show contact details.")
+
+    @staticmethod
+    def resolve_organisation(obj: Any) -> str:
+        return obj.organisation.slug
+
+    @staticmethod
+    def resolve_email(obj: Any) -> str | None:
+        return obj.email if obj.consent_contact and obj.email else None
+
+    @staticmethod
+    def resolve_phone(obj: Any) -> str | None:
+        return obj.phone if obj.consent_contact and obj.phone else None
+
+
+class RecordOut(Schema):
+    id: int
+    organisation: str
+    language: str
+    title: str
+    description: str
+    publication: str
+    created_at: datetime
+    updated_at: datetime
+    url: str
+
+    @staticmethod
+    def resolve_organisation(obj: Any) -> str:
+        return obj.organisation.slug
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.get_absolute_url()
+
+
+class NeedOut(RecordOut):
+    competences: list[str]
+    budget_band: str
+    timeframe: str
+    status: str
+    asset_id: int | None
+
+
+class OfferOut(RecordOut):
+    competences: list[str]
+    portfolio_links: list[str]
+    price_band: str
+
+
+class AssetOut(RecordOut):
+    kind: str
+    period: str
+    place: str
+    rights_uri: str
+    reuse_conditions: str
+
+
+class ProductOut(RecordOut):
+    category: str
+    audience: str
+    price_band: str
+    references: list[str]
+
+
+class RecordIn(Schema):
+    organisation: str | None = Field(None, description="Slug of the owning organisation; required when creating.")
+    language: str | None = None
+    title: str | None = None
+    description: str | None = None
+    publication: str | None = None
+
+
+class NeedIn(RecordIn):
+    competences: list[str] | None = None
+    budget_band: str | None = None
+    timeframe: str | None = None
+    status: str | None = None
+
+
+class OfferIn(RecordIn):
+    competences: list[str] | None = None
+    portfolio_links: list[str] | None = None
+    price_band: str | None = None
+
+
+class AssetIn(RecordIn):
+    kind: str | None = None
+    period: str | None = None
+    place: str | None = None
+    rights_uri: str | None = None
+    reuse_conditions: str | None = None
+
+
+class ProductIn(RecordIn):
+    category: str | None = None
+    audience: str | None = None
+    price_band: str | None = None
+    references: list[str] | None = None
+
+
+class PartnerOut(Schema):
+    slug: str
+    name: str
+    lead: bool
+
+
+class OutcomeOut(Schema):
+    kind: str
+    description: str
+    value: float | None
+    achieved_on: str
+
+
+class PartnershipOut(Schema):
+    id: int
+    title: str
+    summary: str
+    language: str
+    stage: str
+    origin: str
+    started: datetime
+    partners: list[PartnerOut]
+    outcomes: list[OutcomeOut]
+
+    @staticmethod
+    def resolve_started(obj: Any) -> datetime:
+        return obj.created_at
+
+    @staticmethod
+    def resolve_partners(obj: Any) -> list[dict[str, Any]]:
+        return [{"slug": m.organisation.slug, "name": m.organisation.name, "lead": m.is_lead} for m in obj.members.all()]
+
+    @staticmethod
+    def resolve_outcomes(obj: Any) -> list[dict[str, Any]]:
+        return [
+            {"kind": o.kind, "description": o.description, "value": float(o.value) if o.value is not None else None,
+             "achieved_on": o.achieved_on.isoformat()}
+            for o in obj.outcomes.all()
+        ]
+
+
+class EventOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    format: str
+    language: str
+    description: str
+    venue: str
+    address: str
+    registration_open: bool
+    schedule_status: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.get_absolute_url()

@@ -1,0 +1,358 @@
+"""Schedule every requested meeting with as few breaks as possible (SAT search).
+
+The B2B meeting scheduling problem (Bofill et al. 2022): give every meeting a
+slot so that a participant has at most one meeting per slot, at most
+``tables`` meetings share a slot, sessions, fixed and forbidden slots and
+precedences hold, and the most and fewest breaks of any two participants differ
+by at most ``fairness_d``. Minimise the total number of breaks.
+
+Encoding (CNF, as in the paper's MaxSAT models): ``x[m,s]`` meeting ``m`` in
+slot ``s``; ``y[p,s]`` participant ``p`` busy in ``s`` (``y <-> OR x``);
+``seen[p,s]`` busy in some slot ``<= s``; ``brk[p,s] <-> y[p,s] & ~y[p,s-1] &
+seen[p,s-2]``, a break that ends at ``s``. Implied constraint: ``p`` is busy in
+exactly as many slots as it has meetings. At-most-one constraints use the
+sequential counter, table limits and break counts totalizers.
+
+Search: one incremental SAT solver and a totalizer over all break literals.
+Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
+proven bound) and the upper end (``breaks <= UB - 1``: SAT improves the
+schedule), each with a conflict budget that doubles, so instances with optimum
+0 are settled from below and instances with many forced breaks from above.
+The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import defaultdict
+
+from sache.engine.meetings.problem import (
+    MIN_BREAKS,
+    MeetingProblem,
+    MeetingSchedule,
+    allowed_slots,
+    breaks_per_participant,
+)
+
+__all__ = ["sat_min_breaks_schedule"]
+
+_SAT_SOLVER = "g4"
+
+
+class BreaksEncoding:
+    """CNF of the problem; keeps the variables needed to read schedules and bounds."""
+
+    def __init__(self, problem: MeetingProblem, *, fairness: bool = True) -> None:
+        from pysat.card import CardEnc, EncType
+        from pysat.formula import IDPool
+
+        self.problem = problem
+        self.pool = IDPool()
+        self._fresh = itertools.count()
+        self.clauses: list[list[int]] = []
+        self._card = CardEnc
+        self._enc = EncType
+        self.slot_var: dict[tuple[object, int], int] = {}
+        self.empty_meetings = []
+        by_person: dict[int, list[object]] = defaultdict(list)
+        self.allowed = {}
+        for meeting in problem.meetings:
+            slots = allowed_slots(problem, meeting)
+            self.allowed[meeting.id] = slots
+            if not slots:
+                self.empty_meetings.append(meeting.id)
+            lits = [self._new(("x", meeting.id, slot)) for slot in slots]
+            for slot, lit in zip(slots, lits, strict=True):
+                self.slot_var[meeting.id, slot] = lit
+            self.clauses.append(lits)
+            self._at_most(lits, 1)
+            by_person[meeting.a].append(meeting.id)
+            by_person[meeting.b].append(meeting.id)
+        for slot in range(problem.slots):
+            lits = [
+                self.slot_var[m.id, slot] for m in problem.meetings if (m.id, slot) in self.slot_var
+            ]
+            self._at_most(lits, problem.tables_in(slot))
+        self.break_lits: dict[int, list[int]] = {}
+        for person in range(problem.participants):
+            self.break_lits[person] = self._encode_person(person, by_person[person])
+        self.meeting_counts = {p: len(by_person[p]) for p in range(problem.participants)}
+        if fairness and problem.fairness_d is not None:
+            self._encode_fairness(problem.fairness_d)
+        self._encode_precedences()
+
+    def _new(self, key: object) -> int:
+        return self.pool.id(key)
+
+    def _at_most(self, lits: list[int], bound: int) -> None:
+        if len(lits) <= bound:
+            return
+        encoding = self._enc.pairwise if bound == 1 and len(lits) <= 5 else self._enc.seqcounter
+        self.clauses.extend(
+            self._card.atmost(lits, bound, vpool=self.pool, encoding=encoding).clauses
+        )
+
+    def _encode_person(self, person: int, meeting_ids: list[object]) -> list[int]:
+        busy: list[int | None] = []
+        for slot in range(self.problem.slots):
+            lits = [self.slot_var[m, slot] for m in meeting_ids if (m, slot) in self.slot_var]
+            if not lits:
+                busy.append(None)
+                continue
+            var = self._new(("y", person, slot))
+            self._at_most(lits, 1)
+            self.clauses.append([-var, *lits])
+            self.clauses.extend([-lit, var] for lit in lits)
+            busy.append(var)
+        busy_lits = [v for v in busy if v is not None]
+        if meeting_ids and len(busy_lits) > len(meeting_ids):
+            # Implied: busy slots == meetings; makes gaps visible to unit propagation.
+            self.clauses.extend(
+                self._card.atleast(
+                    busy_lits, len(meeting_ids), vpool=self.pool, encoding=self._enc.seqcounter
+                ).clauses
+            )
+        seen: list[int | None] = []
+        previous: int | None = None
+        for slot in range(self.problem.slots):
+            current = busy[slot]
+            if current is not None:
+                if previous is None:
+                    previous = current
+                else:
+                    var = self._new(("seen", person, slot))
+                    self.clauses += [[-var, previous, current], [-previous, var], [-current, var]]
+                    previous = var
+            seen.append(previous)
+        breaks = []
+        for slot in range(1, self.problem.slots):
+            current = busy[slot]
+            if current is None:
+                continue
+            before = (
+                seen[slot - 1]
+                if busy[slot - 1] is None
+                else (seen[slot - 2] if slot >= 2 else None)
+            )
+            if before is None:
+                continue
+            var = self._new(("brk", person, slot))
+            self.clauses += [[-var, current], [-var, before]]
+            if busy[slot - 1] is not None:
+                self.clauses.append([-var, -busy[slot - 1]])
+                self.clauses.append([-current, busy[slot - 1], -before, var])
+            else:
+                self.clauses.append([-current, -before, var])
+            breaks.append(var)
+        return breaks
+
+    def _encode_fairness(self, spread: int) -> None:
+        if any(count <= 1 for count in self.meeting_counts.values()):
+            # Someone has no break at all, so the fewest breaks is 0.
+            for lits in self.break_lits.values():
+                self._at_most(lits, spread)
+            return
+        longest = max((len(lits) for lits in self.break_lits.values()), default=0)
+        at_least: dict[int, list[int | None]] = {}
+        for person, lits in self.break_lits.items():
+            counts = self._unary_count(lits)
+            at_least[person] = counts + [None] * (longest - len(counts))
+        # at_least[p][j]: p has >= j+1 breaks. Someone with >= k+d+1 forces all to >= k+1.
+        for k in range(longest - spread):
+            trigger = self._new(("fair", k))
+            for counts in at_least.values():
+                if counts[k + spread] is not None:
+                    self.clauses.append([-counts[k + spread], trigger])
+                if counts[k] is None:
+                    self.clauses.append([-trigger])
+                else:
+                    self.clauses.append([-trigger, counts[k]])
+
+    def _unary_count(self, lits: list[int]) -> list[int]:
+        """Outputs ``o[j] <-> at least j+1 of lits`` (totalizer with both directions)."""
+        if len(lits) <= 1:
+            return list(lits)
+        left = self._unary_count(lits[: len(lits) // 2])
+        right = self._unary_count(lits[len(lits) // 2 :])
+        merged = [self._new(("count", next(self._fresh))) for _ in range(len(lits))]
+
+        def at(side: list[int], i: int) -> int | None:
+            return side[i - 1] if 1 <= i <= len(side) else None
+
+        for i in range(len(left) + 1):
+            for j in range(len(right) + 1):
+                if i + j >= 1:
+                    self.clauses.append(
+                        [-lit for lit in (at(left, i), at(right, j)) if lit] + [merged[i + j - 1]]
+                    )
+                if i + j + 1 <= len(merged):
+                    self.clauses.append(
+                        [lit for lit in (at(left, i + 1), at(right, j + 1)) if lit]
+                        + [-merged[i + j]]
+                    )
+        return merged
+
+    def _encode_precedences(self) -> None:
+        earliest: dict[tuple[object, int], int | None] = {}
+        needed = {before for before, _ in self.problem.precedences}
+        for meeting_id in needed:
+            previous = None
+            for slot in range(self.problem.slots):
+                lit = self.slot_var.get((meeting_id, slot))
+                if lit is not None:
+                    if previous is None:
+                        previous = lit
+                    else:
+                        var = self._new(("le", meeting_id, slot))
+                        self.clauses += [[-var, previous, lit], [-previous, var], [-lit, var]]
+                        previous = var
+                earliest[meeting_id, slot] = previous
+        for before, after in self.problem.precedences:
+            for slot in self.allowed.get(after, ()):
+                done_before = earliest.get((before, slot - 1)) if slot >= 1 else None
+                self.clauses.append(
+                    [-self.slot_var[after, slot]] + ([done_before] if done_before else [])
+                )
+
+    def read_slots(self, model: list[int]) -> dict[object, int]:
+        true = {lit for lit in model if lit > 0}
+        return {
+            meeting_id: slot for (meeting_id, slot), lit in self.slot_var.items() if lit in true
+        }
+
+
+def sat_min_breaks_schedule(
+    problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0
+) -> MeetingSchedule:
+    """Schedule all meetings with the fewest breaks, proving optimality when time allows.
+
+    Parameters
+    ----------
+    problem
+        The event; ``problem.mode`` is ignored (every meeting must be scheduled).
+    time_limit
+        Seconds for the whole search.
+    seed
+        Unused by the SAT search, which is deterministic; kept for a uniform signature.
+
+    Returns
+    -------
+    MeetingSchedule
+        ``status`` is ``optimal`` (objective == bound), ``feasible``, ``infeasible``
+        (with an ``explanation``) or ``unknown`` (no schedule found in time).
+        Tables are not assigned here (see :func:`assign_tables`).
+
+    Notes
+    -----
+    Locked meetings are honoured as fixed slots by the caller
+    (:func:`schedule_meetings`). Anytime: the best schedule found so far is
+    returned at the time limit, with the best proven lower bound.
+
+    References
+    ----------
+    .. [1] M. Bofill, J. Coll, M. Garcia, J. Giráldez-Cru, G. Pesant, J. Suy,
+       M. Villaret, "Constraint Solving Approaches to the Business-to-Business
+       Meeting Scheduling Problem", JAIR 74 (2022) 263-301.
+    .. [2] O. Bailleux, Y. Boufkhad, "Efficient CNF encoding of Boolean cardinality
+       constraints", CP 2003 (totalizer).
+
+    Examples
+    --------
+    >>> from sache.engine.meetings.problem import Meeting
+    >>> p = MeetingProblem(participants=3, slots=3, tables=1,
+    ...     meetings=(Meeting(0, 0, 1), Meeting(1, 0, 2)), fairness_d=2)
+    >>> result = sat_min_breaks_schedule(p, time_limit=5)
+    >>> result.status, result.objective
+    ('optimal', 0)
+    """
+    from pysat.card import ITotalizer
+    from pysat.solvers import Solver
+
+    del seed
+    started = time.monotonic()
+    deadline = started + time_limit
+    encoding = BreaksEncoding(problem)
+
+    def finish(
+        status: str, slots: dict | None, bound: int | None, explanation: str = ""
+    ) -> MeetingSchedule:
+        slots = slots or {}
+        breaks = breaks_per_participant(problem, slots) if slots else {}
+        return MeetingSchedule(
+            status=status,
+            mode=MIN_BREAKS,
+            slots=slots,
+            tables={},
+            objective=sum(breaks.values()) if slots else None,
+            bound=bound,
+            breaks=breaks,
+            unscheduled={}
+            if slots or status != "infeasible"
+            else {m.id: explanation for m in problem.meetings},
+            explanation=explanation,
+            seconds=time.monotonic() - started,
+        )
+
+    if encoding.empty_meetings:
+        from sache.engine.meetings.explain import explain_infeasibility
+
+        return finish("infeasible", None, None, explain_infeasibility(problem, time_limit=0))
+    with Solver(name=_SAT_SOLVER, bootstrap_with=encoding.clauses) as solver:
+        all_breaks = [lit for lits in encoding.break_lits.values() for lit in lits]
+        solver.set_phases([-lit for lit in all_breaks])
+        outcome = solve_until(solver, [], deadline, budget=None)
+        if outcome is False:
+            from sache.engine.meetings.explain import explain_infeasibility
+
+            remaining = max(0.0, deadline - time.monotonic())
+            return finish(
+                "infeasible", None, None, explain_infeasibility(problem, time_limit=remaining)
+            )
+        if outcome is None:
+            return finish("unknown", None, 0)
+        best = encoding.read_slots(solver.get_model())
+        upper = sum(breaks_per_participant(problem, best).values())
+        lower = 0
+        if upper == lower:
+            return finish("optimal", best, lower)
+        totalizer = ITotalizer(lits=all_breaks, ubound=upper, top_id=encoding.pool.top)
+        solver.append_formula(totalizer.cnf.clauses)
+        budget = 2000
+        while lower < upper:
+            if time.monotonic() >= deadline:
+                break
+            outcome = solve_until(solver, [-totalizer.rhs[lower]], deadline, budget)
+            if outcome is True:
+                best = encoding.read_slots(solver.get_model())
+                upper = sum(breaks_per_participant(problem, best).values())
+                break
+            if outcome is False:
+                lower += 1
+                continue
+            if upper - 1 > lower:
+                outcome = solve_until(solver, [-totalizer.rhs[upper - 1]], deadline, budget)
+                if outcome is True:
+                    best = encoding.read_slots(solver.get_model())
+                    upper = sum(breaks_per_participant(problem, best).values())
+                elif outcome is False:
+                    lower = upper
+            budget *= 2
+        return finish("optimal" if lower >= upper else "feasible", best, lower)
+
+
+def solve_until(solver, assumptions: list[int], deadline: float, budget: int | None) -> bool | None:
+    """SAT call stopped at ``deadline`` (and after ``budget`` conflicts); None when stopped."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return None
+    timer = threading.Timer(remaining, solver.interrupt)
+    timer.start()
+    try:
+        solver.conf_budget(budget if budget is not None else -1)
+        outcome = solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+    finally:
+        timer.cancel()
+    solver.clear_interrupt()
+    return outcome

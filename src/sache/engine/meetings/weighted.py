@@ -1,0 +1,425 @@
+"""Overloaded events: schedule the most valuable meetings when not all of them fit.
+
+Problem: meetings ``m = (a, b)`` with integer weights ``w_m``; choose a subset
+and a slot for each chosen meeting so that a participant meets at most once per
+slot and at most ``max_meetings[p]`` times, only in slots where both are
+available (sessions, forbidden and available slots, fixed slots), and at most
+``tables[s]`` meetings share slot ``s``. Maximise the total weight, then
+minimise the breaks. NP-hard (it contains edge colouring).
+
+Upper bound (:func:`weight_upper_bound`): the linear relaxation of the
+aggregated model, which forgets which slot a meeting takes but keeps how many
+it can take: ``max sum w_m x_m`` subject to ``sum_{m at p} x_m <= cap_p`` with
+``cap_p = min(max_meetings[p], |slots where p can meet|)``, for every session
+or set of slots the meetings restricted to it fit its tables, the total fits
+all tables, ``0 <= x_m <= 1``. Every schedule is a feasible 0/1 point of it, so
+the rounded-down LP optimum bounds every schedule (weights are integers).
+
+Schedule (:func:`local_search_weighted_schedule`): greedy insertion by weight
+(ties: fewest possible slots first) into the slot that touches most of the two
+participants' meetings (fewer breaks), then repair passes that insert each
+unscheduled meeting by moving one or two blocking meetings to free slots, or
+ejecting blockers of smaller total weight. Each pass is O(M S^2).
+
+The first-come-first-served baseline that matchmaking tools use
+(:func:`greedy_meeting_schedule`) books each request in arrival order into its
+earliest free slot.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from collections import defaultdict
+
+from sache.engine.meetings.problem import (
+    MAX_WEIGHT,
+    Meeting,
+    MeetingProblem,
+    MeetingSchedule,
+    allowed_slots,
+    breaks_per_participant,
+)
+
+__all__ = [
+    "greedy_meeting_schedule",
+    "local_search_weighted_schedule",
+    "weight_upper_bound",
+]
+
+
+class _Grid:
+    """Mutable partial schedule with O(1) checks."""
+
+    def __init__(self, problem: MeetingProblem) -> None:
+        self.problem = problem
+        self.meetings = {m.id: m for m in problem.meetings}
+        self.allowed = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+        self.capacity = [problem.tables_in(s) for s in range(problem.slots)]
+        self.used = [0] * problem.slots
+        self.busy: list[dict[int, object]] = [{} for _ in range(problem.participants)]
+        self.cap = {
+            p: problem.max_meetings.get(p, problem.slots) for p in range(problem.participants)
+        }
+        self.slot_of: dict[object, int] = {}
+        # members[slot][weight]: cheapest meeting of a full slot found without a scan.
+        self.members: list[dict[int, set]] = [defaultdict(set) for _ in range(problem.slots)]
+
+    def free(self, meeting: Meeting, slot: int) -> bool:
+        return (
+            self.used[slot] < self.capacity[slot]
+            and slot not in self.busy[meeting.a]
+            and slot not in self.busy[meeting.b]
+        )
+
+    def under_cap(self, meeting: Meeting) -> bool:
+        return (
+            len(self.busy[meeting.a]) < self.cap[meeting.a]
+            and len(self.busy[meeting.b]) < self.cap[meeting.b]
+        )
+
+    def place(self, meeting: Meeting, slot: int) -> None:
+        self.used[slot] += 1
+        self.busy[meeting.a][slot] = meeting.id
+        self.busy[meeting.b][slot] = meeting.id
+        self.slot_of[meeting.id] = slot
+        self.members[slot][meeting.weight].add(meeting.id)
+
+    def remove(self, meeting: Meeting) -> int:
+        slot = self.slot_of.pop(meeting.id)
+        self.used[slot] -= 1
+        del self.busy[meeting.a][slot]
+        del self.busy[meeting.b][slot]
+        self.members[slot][meeting.weight].discard(meeting.id)
+        return slot
+
+    def some_members(self, slot: int, limit: int) -> list:
+        found: list = []
+        for weight in sorted(self.members[slot]):
+            found.extend(itertools.islice(self.members[slot][weight], limit - len(found)))
+            if len(found) >= limit:
+                break
+        return found
+
+    def adjacency(self, meeting: Meeting, slot: int) -> int:
+        return sum(
+            1
+            for person in (meeting.a, meeting.b)
+            for near in (slot - 1, slot + 1)
+            if near in self.busy[person]
+        )
+
+    def best_free_slot(self, meeting: Meeting, avoid: int = -1) -> int | None:
+        best, best_score = None, -1
+        for slot in self.allowed[meeting.id]:
+            if slot != avoid and self.free(meeting, slot):
+                score = self.adjacency(meeting, slot)
+                if score > best_score:
+                    best, best_score = slot, score
+        return best
+
+
+def greedy_meeting_schedule(problem: MeetingProblem) -> MeetingSchedule:
+    """First come, first served: each meeting in input order takes its earliest free slot.
+
+    Parameters
+    ----------
+    problem
+        The event; meetings are taken in the order of ``problem.meetings``.
+
+    Returns
+    -------
+    MeetingSchedule
+        ``objective`` is the scheduled weight, ``bound`` is ``None`` and status ``feasible``.
+
+    Examples
+    --------
+    >>> p = MeetingProblem(participants=3, slots=2, tables=1,
+    ...     meetings=(Meeting(0, 0, 1), Meeting(1, 1, 2), Meeting(2, 0, 2)), mode=MAX_WEIGHT)
+    >>> greedy_meeting_schedule(p).slots
+    {0: 0, 1: 1}
+    """
+    started = time.monotonic()
+    grid = _Grid(problem)
+    for meeting in problem.meetings:
+        if not grid.under_cap(meeting):
+            continue
+        for slot in grid.allowed[meeting.id]:
+            if grid.free(meeting, slot):
+                grid.place(meeting, slot)
+                break
+    return _result(problem, grid, bound=None, started=started)
+
+
+def weight_upper_bound(problem: MeetingProblem) -> int:
+    """Upper bound on the weight of any schedule: the aggregated LP relaxation, rounded down.
+
+    Parameters
+    ----------
+    problem
+        The event.
+
+    Returns
+    -------
+    int
+        No schedule scheduling meetings of larger total weight exists.
+
+    Notes
+    -----
+    Solved with GLOP (OR-Tools) in O(M + P) variables and constraints; see the
+    module docstring for the formulation and why it is a relaxation.
+
+    Examples
+    --------
+    >>> p = MeetingProblem(participants=3, slots=1, tables=1,
+    ...     meetings=(Meeting(0, 0, 1, weight=2), Meeting(1, 1, 2), Meeting(2, 0, 2)))
+    >>> weight_upper_bound(p)
+    2
+    """
+    from ortools.linear_solver import pywraplp
+
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    allowed = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    variables = {}
+    for meeting in problem.meetings:
+        if allowed[meeting.id]:
+            variables[meeting.id] = solver.NumVar(0.0, 1.0, "")
+    by_person: dict[int, list] = defaultdict(list)
+    slot_sets: dict[tuple[int, ...], list] = defaultdict(list)
+    for meeting in problem.meetings:
+        if meeting.id in variables:
+            by_person[meeting.a].append(meeting.id)
+            by_person[meeting.b].append(meeting.id)
+            slot_sets[tuple(allowed[meeting.id])].append(meeting.id)
+    for person, ids in by_person.items():
+        reachable = set().union(*(allowed[i] for i in ids))
+        cap = min(problem.max_meetings.get(person, problem.slots), len(reachable))
+        if cap < len(ids):
+            solver.Add(sum(variables[i] for i in ids) <= cap)
+    # Meetings confined to a set of slots must fit the tables of those slots.
+    confined: dict[tuple[int, ...], list] = defaultdict(list)
+    for slots, ids in slot_sets.items():
+        for superset in slot_sets:
+            if set(slots) <= set(superset):
+                confined[superset].extend(ids)
+    for slots, ids in confined.items():
+        room = sum(problem.tables_in(s) for s in slots)
+        if room < len(ids):
+            solver.Add(sum(variables[i] for i in ids) <= room)
+    total_room = sum(problem.tables_in(s) for s in range(problem.slots))
+    if total_room < len(variables):
+        solver.Add(sum(variables.values()) <= total_room)
+    weight = {m.id: m.weight for m in problem.meetings}
+    solver.Maximize(sum(weight[i] * var for i, var in variables.items()))
+    status = solver.Solve()
+    if status != pywraplp.Solver.OPTIMAL:
+        return sum(max(w, 0) for w in weight.values())
+    return int(solver.Objective().Value() + 1e-6)
+
+
+def local_search_weighted_schedule(
+    problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0, bound: int | None = None
+) -> MeetingSchedule:
+    """Maximise the scheduled weight by greedy insertion and repair; report the LP bound.
+
+    Parameters
+    ----------
+    problem
+        The event. Locked meetings are placed first; they stay in their slot
+        unless ``problem.allow_moves``, and are never dropped.
+    time_limit
+        Seconds for the repair passes.
+    seed
+        Seed of the order in which blockers are tried.
+    bound
+        A known upper bound; computed by :func:`weight_upper_bound` when ``None``.
+
+    Returns
+    -------
+    MeetingSchedule
+        ``objective`` the scheduled weight, ``bound`` the upper bound (``optimal``
+        when they meet), ``unscheduled`` with the reason for each meeting left out.
+
+    References
+    ----------
+    .. [1] M. Bofill et al., "Constraint Solving Approaches to the Business-to-Business
+       Meeting Scheduling Problem", JAIR 74 (2022) 263-301 (breaks, fairness).
+    .. [2] L. A. Wolsey, Integer Programming, Wiley 1998, ch. 3 (b-matching relaxations).
+
+    Examples
+    --------
+    >>> p = MeetingProblem(participants=3, slots=2, tables=1, mode=MAX_WEIGHT,
+    ...     meetings=(Meeting(0, 0, 1), Meeting(1, 1, 2, weight=3), Meeting(2, 0, 2, weight=2)))
+    >>> r = local_search_weighted_schedule(p, time_limit=1)
+    >>> r.objective, r.bound, r.status
+    (5, 5, 'optimal')
+    """
+    started = time.monotonic()
+    deadline = started + time_limit
+    rng = random.Random(seed)
+    if bound is None:
+        bound = weight_upper_bound(problem)
+    grid = _Grid(problem)
+    by_id = grid.meetings
+    protected = set()
+    pinned = set()
+    for lock in problem.locked:
+        meeting = by_id[lock.meeting]
+        if grid.free(meeting, lock.slot):
+            grid.place(meeting, lock.slot)
+            protected.add(meeting.id)
+            if not problem.allow_moves:
+                pinned.add(meeting.id)
+    order = sorted(
+        (m for m in problem.meetings if m.id not in grid.slot_of and grid.allowed[m.id]),
+        key=lambda m: (-m.weight, len(grid.allowed[m.id])),
+    )
+    for meeting in order:
+        if grid.under_cap(meeting):
+            slot = grid.best_free_slot(meeting)
+            if slot is not None:
+                grid.place(meeting, slot)
+
+    def relocate(other_id: object, away_from: int) -> bool:
+        if other_id in pinned:
+            return False
+        other = by_id[other_id]
+        grid.remove(other)
+        target = grid.best_free_slot(other, avoid=away_from)
+        if target is None:
+            grid.place(other, away_from)
+            return False
+        grid.place(other, target)
+        return True
+
+    def try_insert(meeting: Meeting) -> bool:
+        if not grid.under_cap(meeting):
+            return False
+        slot = grid.best_free_slot(meeting)
+        if slot is not None:
+            grid.place(meeting, slot)
+            return True
+        slots = list(grid.allowed[meeting.id])
+        rng.shuffle(slots)
+        for slot in slots:
+            blockers = {grid.busy[p].get(slot) for p in (meeting.a, meeting.b)} - {None}
+            moved = []
+            for blocker in blockers:
+                if relocate(blocker, slot):
+                    moved.append(blocker)
+                else:
+                    break
+            if len(moved) == len(blockers):
+                if grid.used[slot] >= grid.capacity[slot]:
+                    # Table full: move out one meeting of this slot that has another free slot.
+                    in_slot = (
+                        [i for i, s in grid.slot_of.items() if s == slot]
+                        if len(grid.slot_of) < 5000
+                        else []
+                    )
+                    rng.shuffle(in_slot)
+                    for other_id in in_slot[:20]:
+                        if relocate(other_id, slot):
+                            break
+                if grid.free(meeting, slot):
+                    grid.place(meeting, slot)
+                    return True
+        return False
+
+    def cheapest_of(person: int, exclude: set) -> object | None:
+        candidates = [
+            i for i in grid.busy[person].values() if i not in protected and i not in exclude
+        ]
+        return min(candidates, key=lambda i: by_id[i].weight, default=None)
+
+    def try_eject(meeting: Meeting) -> list[object] | None:
+        best = None
+        for slot in grid.allowed[meeting.id]:
+            blockers = {grid.busy[p].get(slot) for p in (meeting.a, meeting.b)} - {None}
+            if blockers & protected:
+                continue
+            feasible = True
+            for person in (meeting.a, meeting.b):
+                kept = sum(1 for i in grid.busy[person].values() if i not in blockers)
+                if kept >= grid.cap[person]:
+                    # At the cap: the person's cheapest other meeting makes room.
+                    cheapest = cheapest_of(person, blockers)
+                    if cheapest is None:
+                        feasible = False
+                        break
+                    blockers.add(cheapest)
+            if not feasible:
+                continue
+            in_slot = sum(1 for b in blockers if grid.slot_of[b] == slot)
+            if grid.used[slot] - in_slot >= grid.capacity[slot]:
+                # Full slot: its cheapest unprotected meeting gives up its table.
+                cheapest = next(
+                    (
+                        i
+                        for i in grid.some_members(slot, 10)
+                        if i not in protected and i not in blockers
+                    ),
+                    None,
+                )
+                if cheapest is None:
+                    continue
+                blockers.add(cheapest)
+            lost = sum(by_id[b].weight for b in blockers)
+            if lost < meeting.weight and (best is None or lost < best[0]):
+                best = (lost, slot, blockers)
+        if best is None:
+            return None
+        _, slot, blockers = best
+        for blocker in blockers:
+            grid.remove(by_id[blocker])
+        grid.place(meeting, slot)
+        return list(blockers)
+
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        waiting = [m for m in order if m.id not in grid.slot_of]
+        for meeting in waiting:
+            if time.monotonic() >= deadline:
+                break
+            if try_insert(meeting):
+                improved = True
+                continue
+            ejected = try_eject(meeting)
+            if ejected is not None:
+                improved = True
+                for other_id in ejected:
+                    try_insert(by_id[other_id])
+    return _result(problem, grid, bound=bound, started=started)
+
+
+def _result(
+    problem: MeetingProblem, grid: _Grid, *, bound: int | None, started: float
+) -> MeetingSchedule:
+    slots = {m.id: grid.slot_of[m.id] for m in problem.meetings if m.id in grid.slot_of}
+    unscheduled = {}
+    for meeting in problem.meetings:
+        if meeting.id in slots:
+            continue
+        if not grid.allowed[meeting.id]:
+            reason = "no slot where both participants can meet"
+        elif not grid.under_cap(meeting):
+            full = [p for p in (meeting.a, meeting.b) if len(grid.busy[p]) >= grid.cap[p]]
+            reason = f"participant {full[0]} reached the maximum number of meetings"
+        else:
+            reason = "no common free slot with a free table (higher-weight meetings took them)"
+        unscheduled[meeting.id] = reason
+    objective = sum(m.weight for m in problem.meetings if m.id in slots)
+    status = "optimal" if bound is not None and objective >= bound else "feasible"
+    return MeetingSchedule(
+        status=status,
+        mode=MAX_WEIGHT,
+        slots=slots,
+        tables={},
+        objective=objective,
+        bound=bound,
+        breaks=breaks_per_participant(problem, slots),
+        unscheduled=unscheduled,
+        seconds=time.monotonic() - started,
+    )
