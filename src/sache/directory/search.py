@@ -159,9 +159,11 @@ def rebuild_search_indexes(using: str = "default") -> None:
     faceted search from the facet rows instead of the full-text match.
     """
     connection = connections[using]
-    ensure_search_structures(using)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
+            # Only SQLite: on PostgreSQL an ALTER inside the caller's transaction can fail
+            # ("pending trigger events"), and migrate has already ensured the column.
+            ensure_search_structures(using)
             for table in SEARCH_TABLES:
                 cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
         if connection.vendor in {"sqlite", "postgresql"}:

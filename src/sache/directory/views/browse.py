@@ -12,13 +12,6 @@ from sache.directory import phrases, rules, selectors
 from sache.directory.enums import CREATIVE_KINDS
 
 PAGE_SIZE = 20
-LIST_TITLES = {
-    "organisation": "organisations",
-    "need": "needs",
-    "offer": "offers",
-    "asset": "heritage assets",
-    "product": "digital products",
-}
 
 
 def browse_context(request: HttpRequest, kind: str) -> dict:
