@@ -178,3 +178,20 @@ def test_nul_characters_in_a_write_are_a_field_error_not_a_server_error(client, 
 
     assert response.status_code == 422
     assert [detail["field"] for detail in response.json()["error"]["details"]] == ["title"]
+
+
+def test_member_gets_recommendations_for_own_organisation_only(client, two_members):
+    from sache.matching import index
+
+    index.reset()
+    museum, studio, alice, _bob = two_members
+    _token, raw = create_api_token(alice, name="CRM")
+
+    mine = client.get("/api/v1/recommendations", {"organisation": museum.slug}, headers=_bearer(raw))
+    theirs = client.get("/api/v1/recommendations", {"organisation": studio.slug}, headers=_bearer(raw))
+    anonymous = client.get("/api/v1/recommendations", {"organisation": museum.slug})
+
+    assert mine.status_code == 200
+    assert museum.slug not in [item["organisation"] for item in mine.json()]
+    assert (theirs.status_code, anonymous.status_code) == (403, 401)
+    index.reset()
