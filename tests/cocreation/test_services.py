@@ -110,11 +110,13 @@ def test_add_contribution_copies_sector_and_checks_round_and_area():
 def test_toggle_vote_gives_one_dot_per_person_and_takes_it_back():
     workshop = make_workshop()
     contribution = make_contribution(workshop, make_area(workshop))
-    user = make_user()
-    assert services.toggle_vote(contribution, actor=user) is True
+    participant = make_participant(workshop)
+    assert services.toggle_vote(contribution, actor=None, participant=participant) is True
     assert Vote.objects.filter(contribution=contribution).count() == 1
-    assert services.toggle_vote(contribution, actor=user) is False
+    assert services.toggle_vote(contribution, actor=None, participant=participant) is False
     assert Vote.objects.filter(contribution=contribution).count() == 0
+    with pytest.raises(ValidationError):
+        services.toggle_vote(contribution, actor=None, participant=make_participant(make_workshop()))
 
 
 def test_theme_synthesis_groups_contributions_and_drafts_conclusions(django_capture_on_commit_callbacks):

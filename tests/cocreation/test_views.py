@@ -93,7 +93,7 @@ def test_participant_contributes_and_votes_once(client):
     assert (contribution.kind, contribution.language, contribution.round_number, contribution.author) == ("obstacle", "de", 2, user)
     vote_url = reverse("cocreation:vote", kwargs={"slug": workshop.slug, "pk": contribution.pk})
     client.post(vote_url)
-    assert Vote.objects.filter(contribution=contribution, voter=user).count() == 1
+    assert Vote.objects.filter(contribution=contribution, participant__person__user=user).count() == 1
     response = client.get(reverse("cocreation:contribution-list", kwargs={"slug": workshop.slug}))
     assert [(c.text, c.vote_count, c.voted) for c in response.context["areas"][0]["contributions"]] == [("Zu wenig Personal", 1, True)]
 

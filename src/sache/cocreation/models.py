@@ -189,12 +189,14 @@ class Contribution(models.Model):
 
 
 class Vote(models.Model):
+    """A participant's dot on a contribution (one per participant and contribution)."""
+
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="votes")
-    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(WorkshopParticipant, on_delete=models.CASCADE, related_name="votes")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["contribution", "voter"], name="one_vote_per_person")]
+        constraints = [models.UniqueConstraint(fields=["contribution", "participant"], name="one_vote_per_person")]
 
     def __str__(self) -> str:
         return f"vote for {self.contribution_id}"

@@ -24,15 +24,15 @@ def _export(user: Any) -> dict[str, Any]:
         ],
         "votes": [
             {"workshop": vote.contribution.workshop.event.title, "contribution": vote.contribution.text}
-            for vote in Vote.objects.filter(voter=user).select_related("contribution__workshop__event").order_by("id")
+            for vote in Vote.objects.filter(participant__person__user=user).select_related("contribution__workshop__event").order_by("id")
         ],
     }
 
 
 def _erase(user: Any) -> None:
-    # The contributions are the workshop's record and stay; they no longer say who wrote them.
+    # The contributions and dots are the workshop's record and stay; they no longer say who
+    # wrote them (dots belong to the participant, whose person record accounts anonymises).
     Contribution.objects.filter(author=user).update(author=None)
-    Vote.objects.filter(voter=user).delete()
 
 
 privacy.register("cocreation", export=_export, erase=_erase)

@@ -104,12 +104,13 @@ def contributions_visible_to(user: Any, workshop: Workshop) -> QuerySet[Contribu
     """Contributions with their vote count and whether ``user`` voted; participants and operators only."""
     if not rules.can_contribute(user, workshop):
         return Contribution.objects.none()
+    mine = Vote.objects.filter(contribution=OuterRef("pk"), participant__person__user_id=user.pk)
     return (
         Contribution.objects.filter(workshop=workshop)
         .select_related("area")
         .annotate(
             vote_count=Count("votes"),
-            voted=Exists(Vote.objects.filter(contribution=OuterRef("pk"), voter_id=user.pk)),
+            voted=Exists(mine),
         )
         .order_by("area__position", "area_id", "round_number", "created_at", "id")
     )

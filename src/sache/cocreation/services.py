@@ -279,17 +279,19 @@ def add_contribution(
     return contribution
 
 
-def toggle_vote(contribution: Contribution, *, actor: Any) -> bool:
-    """Add the actor's dot-vote, or take it back if given. Returns whether a vote now stands.
+def toggle_vote(contribution: Contribution, *, actor: Any, participant: WorkshopParticipant) -> bool:
+    """Add ``participant``'s dot-vote, or take it back if given. Returns whether a vote now stands.
 
-    Logs ``cocreation.vote.added|removed``.
+    Raises ValidationError for a participant of another workshop. Logs ``cocreation.vote.added|removed``.
     """
-    existing = Vote.objects.filter(contribution=contribution, voter=actor)
+    if participant.workshop_id != contribution.workshop_id:
+        raise ValidationError(_("Only participants of this workshop can vote."))
+    existing = Vote.objects.filter(contribution=contribution, participant=participant)
     if existing.exists():
         existing.delete()
         log_action(contribution, "cocreation.vote.removed", actor=actor)
         return False
-    Vote.objects.get_or_create(contribution=contribution, voter=actor)
+    Vote.objects.get_or_create(contribution=contribution, participant=participant)
     log_action(contribution, "cocreation.vote.added", actor=actor)
     return True
 

@@ -175,7 +175,11 @@ def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
     areas = []
     for area in workshop.areas.all():
         areas.append({"area": area, "contributions": [c for c in contributions if c.area_id == area.pk]})
-    return render(request, "cocreation/contribution_list.html", {"workshop": workshop, "areas": areas})
+    return render(
+        request,
+        "cocreation/contribution_list.html",
+        {"workshop": workshop, "areas": areas, "can_vote": rules.is_workshop_participant(request.user, workshop)},
+    )
 
 
 @login_required
@@ -183,10 +187,13 @@ def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
 def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     workshop = selectors.get_workshop_for(request.user, slug)
     contribution = selectors.get_contribution_for(request.user, workshop, pk)
-    services.toggle_vote(contribution, actor=request.user)
+    participant = rules.participant_of(request.user, workshop)
+    if participant is None:
+        raise PermissionDenied
+    services.toggle_vote(contribution, actor=request.user, participant=participant)
     contribution = selectors.get_contribution_for(request.user, workshop, pk)
     if request.htmx:
-        return render(request, "cocreation/partials/vote.html", {"workshop": workshop, "contribution": contribution})
+        return render(request, "cocreation/partials/vote.html", {"workshop": workshop, "contribution": contribution, "can_vote": True})
     return redirect(f"{reverse('cocreation:contribution-list', kwargs={'slug': slug})}#contribution-{pk}")
 
 
