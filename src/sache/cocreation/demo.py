@@ -64,7 +64,7 @@ def _people(seed: int) -> list[Person]:
         Person.objects.filter(user__email__in=DEMO_ACCOUNT_EMAILS).select_related("organisation").order_by("id")
     )
     used_orgs = {person.organisation_id for person in chosen}
-    counts = {sector: 0 for sector in SECTOR_QUOTAS}
+    counts = dict.fromkeys(SECTOR_QUOTAS, 0)
     for person in chosen:
         counts[sector_of_kind(person.organisation.kind)] += 1
     candidates = list(
@@ -170,16 +170,18 @@ def _conclusions(workshop: Workshop) -> str:
 
 def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
     steps = ["workshop", "rotations", "contributions", "conclusions"]
-    with tqdm(total=len(steps), desc="cocreation", unit="steps", disable=not progress, leave=True) as bar:
-        with transaction.atomic():
-            workshop = _setup(_event(), seed)
-            bar.update(1)
-            plan_line = _plan(workshop, seed)
-            bar.update(1)
-            created = _contributions(workshop, seed)
-            bar.update(1)
-            conclusions_line = _conclusions(workshop)
-            bar.update(1)
+    with (
+        tqdm(total=len(steps), desc="cocreation", unit="steps", disable=not progress, leave=True) as bar,
+        transaction.atomic(),
+    ):
+        workshop = _setup(_event(), seed)
+        bar.update(1)
+        plan_line = _plan(workshop, seed)
+        bar.update(1)
+        created = _contributions(workshop, seed)
+        bar.update(1)
+        conclusions_line = _conclusions(workshop)
+        bar.update(1)
     connection.check_constraints()
     stdout.write(
         f"Demo workshop {workshop.event.title}: {workshop.participants.count()} participants, "
