@@ -44,3 +44,15 @@ def sector_of_kind(kind: str) -> str:
     if kind in {OrganisationKind.CREATIVE_BUSINESS, OrganisationKind.FREELANCER}:
         return Sector.CREATIVE
     return Sector.PUBLIC
+
+
+class SurveyPhase(models.TextChoices):
+    BEFORE = "before", _("Before the workshop: needs and expectations")
+    AFTER = "after", _("After the workshop: results and satisfaction")
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    SCALE = "scale", _("Scale from 1 to 5")
+    TEXT = "text", _("Free text")

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sache.cocreation.enums import ContributionKind, Sector, TableKind
-from sache.cocreation.models import ThematicArea, Workshop, WorkshopParticipant
+from sache.cocreation.enums import ContributionKind, QuestionKind, Sector, SurveyPhase, TableKind
+from sache.cocreation.models import Survey, ThematicArea, Workshop, WorkshopParticipant
 from sache.directory.models import Person
 from sache.events.enums import EventKind
 from sache.events.models import Event
@@ -130,3 +130,48 @@ class ConclusionsForm(forms.Form):
         required=False,
         help_text=_("Headings start with #, list items with -. Raw HTML is shown as text."),
     )
+
+
+class SurveyCreateForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    phase = forms.ChoiceField(label=_("When"), choices=SurveyPhase.choices)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label=_("Question"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices)
+    choices = forms.CharField(
+        label=_("Options"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One option per line; only for single and multiple choice."),
+    )
+
+    def clean_choices(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]
+
+
+class SurveyAnswerForm(forms.Form):
+    """One field per question, all optional; names are ``q<id>``."""
+
+    def __init__(self, *args, survey: Survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(survey.questions.all())
+        for question in self.questions:
+            name = f"q{question.pk}"
+            options = [(choice, choice) for choice in question.choices]
+            if question.kind == QuestionKind.SINGLE:
+                field = forms.ChoiceField(choices=options, widget=forms.RadioSelect)
+            elif question.kind == QuestionKind.MULTIPLE:
+                field = forms.MultipleChoiceField(choices=options, widget=forms.CheckboxSelectMultiple)
+            elif question.kind == QuestionKind.SCALE:
+                field = forms.TypedChoiceField(
+                    choices=[(n, str(n)) for n in range(1, 6)], coerce=int, widget=forms.RadioSelect,
+                    help_text=_("1: not at all, 5: very much"),
+                )
+            else:
+                field = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+            field.label = question.text
+            field.required = False
+            self.fields[name] = field
+
+    def answers(self) -> dict[int, object]:
+        return {question.pk: self.cleaned_data.get(f"q{question.pk}") for question in self.questions}

@@ -16,7 +16,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sache.cocreation.enums import ContributionKind, RunStatus, Sector, TableKind
+from sache.cocreation.enums import (
+    ContributionKind,
+    QuestionKind,
+    RunStatus,
+    Sector,
+    SurveyPhase,
+    TableKind,
+)
 
 
 class Workshop(models.Model):
@@ -243,3 +250,56 @@ class Conclusions(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Survey(models.Model):
+    """A questionnaire for the participants before or after the workshop."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="surveys")
+    phase = models.CharField(_("when"), max_length=8, choices=SurveyPhase.choices, default=SurveyPhase.BEFORE)
+    title = models.CharField(_("title"), max_length=200)
+    is_open = models.BooleanField(_("open for answers"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["phase", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SurveyQuestion(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.SINGLE)
+    choices = models.JSONField(_("options"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SurveyResponse(models.Model):
+    """One person's answers: ``answers`` maps a question id to a string, a list of strings or 1..5."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    answers = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "respondent"], condition=models.Q(respondent__isnull=False), name="one_response_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"response {self.pk} to {self.survey_id}"

@@ -9,11 +9,13 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from sache.cocreation import rules
+from sache.cocreation.enums import QuestionKind
 from sache.cocreation.models import (
     Conclusions,
     Contribution,
     RotationPlan,
     Seat,
+    Survey,
     ThemeRun,
     Vote,
     Workshop,
@@ -167,3 +169,39 @@ def published_conclusions_for_report(flt: Any) -> list[dict[str, Any]]:
             continue
         sections.append({"title": conclusions.title, "paragraphs": markdown_paragraphs(conclusions.body)})
     return sections
+
+
+def get_survey_for(user: Any, workshop: Workshop, pk: int) -> Survey:
+    """A survey of the workshop for someone who may answer it (participants, operators)."""
+    survey = Survey.objects.filter(workshop=workshop, pk=pk).first()
+    if survey is None or not rules.can_contribute(user, workshop):
+        raise Http404
+    return survey
+
+
+def open_surveys_for(user: Any, workshop: Workshop) -> QuerySet[Survey]:
+    if not rules.can_contribute(user, workshop):
+        return Survey.objects.none()
+    return workshop.surveys.filter(is_open=True)
+
+
+def survey_results(survey: Survey) -> list[dict[str, Any]]:
+    """Per question: option counts with shares (choices, scale) or the texts (free text)."""
+    responses = [response.answers for response in survey.responses.all()]
+    results = []
+    for question in survey.questions.all():
+        values = [answers[str(question.pk)] for answers in responses if str(question.pk) in answers]
+        entry: dict[str, Any] = {"question": question, "answered": len(values), "rows": [], "texts": [], "mean": None}
+        if question.kind == QuestionKind.TEXT:
+            entry["texts"] = values
+        else:
+            options = [str(n) for n in range(1, 6)] if question.kind == QuestionKind.SCALE else question.choices
+            picked = [str(v) for value in values for v in (value if isinstance(value, list) else [value])]
+            entry["rows"] = [
+                {"label": option, "count": picked.count(option), "share": round(100 * picked.count(option) / len(values)) if values else 0}
+                for option in options
+            ]
+            if question.kind == QuestionKind.SCALE and values:
+                entry["mean"] = sum(int(v) for v in values) / len(values)
+        results.append(entry)
+    return results

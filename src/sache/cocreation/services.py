@@ -13,12 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sache.cocreation import adapters
-from sache.cocreation.enums import RunStatus, sector_of_kind
+from sache.cocreation.enums import QuestionKind, RunStatus, sector_of_kind
 from sache.cocreation.models import (
     Conclusions,
     Contribution,
     RotationPlan,
     Seat,
+    Survey,
+    SurveyQuestion,
+    SurveyResponse,
     ThematicArea,
     ThemeRun,
     Vote,
@@ -386,3 +389,66 @@ def publish_conclusions(conclusions: Conclusions, *, actor: Any, publish: bool =
     conclusions.save(update_fields=["is_published", "published_at"])
     log_action(conclusions, f"cocreation.conclusions.{'published' if publish else 'withdrawn'}", actor=actor)
     return conclusions
+
+
+# --- Surveys ----------------------------------------------------------------------------
+
+
+def create_survey(workshop: Workshop, *, actor: Any, phase: str, title: str) -> Survey:
+    """Add a survey (open for answers). Logs ``cocreation.survey.created``."""
+    survey = Survey.objects.create(workshop=workshop, phase=phase, title=title)
+    log_action(survey, "cocreation.survey.created", actor=actor)
+    return survey
+
+
+def add_survey_question(survey: Survey, *, actor: Any, text: str, kind: str, choices: list[str] = ()) -> SurveyQuestion:
+    """Add a question at the end; choice questions need at least two options.
+
+    Refused once the survey has answers (they would not fit). Logs ``cocreation.survey.question_added``.
+    """
+    options = [option.strip() for option in choices if option.strip()]
+    if kind in {QuestionKind.SINGLE, QuestionKind.MULTIPLE} and len(options) < 2:
+        raise ValidationError(_("A choice question needs at least two options, one per line."))
+    if survey.responses.exists():
+        raise ValidationError(_("The survey already has answers; questions can no longer be added."))
+    question = SurveyQuestion.objects.create(
+        survey=survey, text=text, kind=kind, choices=options if kind in {QuestionKind.SINGLE, QuestionKind.MULTIPLE} else [],
+        position=survey.questions.count(),
+    )
+    log_action(survey, "cocreation.survey.question_added", actor=actor, data={"question": question.pk})
+    return question
+
+
+def set_survey_open(survey: Survey, *, actor: Any, is_open: bool) -> Survey:
+    """Open or close a survey for answers. Logs ``cocreation.survey.opened|closed``."""
+    survey.is_open = is_open
+    survey.save(update_fields=["is_open"])
+    log_action(survey, f"cocreation.survey.{'opened' if is_open else 'closed'}", actor=actor)
+    return survey
+
+
+def submit_survey_response(survey: Survey, *, actor: Any, answers: dict[int, Any]) -> SurveyResponse:
+    """Store (or replace) the actor's answers; empty answers are left out.
+
+    Raises ValidationError when the survey is closed or an answer is not one of the
+    options. Logs ``cocreation.survey.answered``.
+    """
+    if not survey.is_open:
+        raise ValidationError(_("This survey is closed."))
+    clean: dict[str, Any] = {}
+    for question in survey.questions.all():
+        value = answers.get(question.pk)
+        if value in (None, "", []):
+            continue
+        if question.kind == QuestionKind.SINGLE and value not in question.choices:
+            raise ValidationError(_("Choose one of the options."))
+        if question.kind == QuestionKind.MULTIPLE and not set(value) <= set(question.choices):
+            raise ValidationError(_("Choose one of the options."))
+        if question.kind == QuestionKind.SCALE and int(value) not in range(1, 6):
+            raise ValidationError(_("Choose a value from 1 to 5."))
+        clean[str(question.pk)] = int(value) if question.kind == QuestionKind.SCALE else value
+    response, _created = SurveyResponse.objects.update_or_create(
+        survey=survey, respondent=_actor(actor), defaults={"answers": clean, "created_at": timezone.now()}
+    )
+    log_action(survey, "cocreation.survey.answered", actor=actor)
+    return response

@@ -32,4 +32,9 @@ urlpatterns = [
     path("<slug:slug>/manage/themes/", views.themes, name="themes"),
     path("<slug:slug>/manage/themes/run/", views.themes_start, name="themes-start"),
     path("<slug:slug>/manage/conclusions/", views.conclusions_edit, name="conclusions-edit"),
+    path("<slug:slug>/manage/surveys/", views.survey_manage, name="survey-manage"),
+    path("<slug:slug>/manage/surveys/<int:pk>/questions/", views.survey_question_add, name="survey-question-add"),
+    path("<slug:slug>/manage/surveys/<int:pk>/toggle/", views.survey_toggle, name="survey-toggle"),
+    path("<slug:slug>/manage/surveys/<int:pk>/results/", views.survey_results, name="survey-results"),
+    path("<slug:slug>/surveys/<int:pk>/", views.survey_answer, name="survey-answer"),
 ]

@@ -22,7 +22,12 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from sache.cocreation import forms, report, rules, selectors, services
-from sache.cocreation.models import ThematicArea, WorkshopParticipant, WorkshopTable
+from sache.cocreation.models import (
+    SurveyResponse,
+    ThematicArea,
+    WorkshopParticipant,
+    WorkshopTable,
+)
 from sache.core.permissions import is_operator, operator_required
 from sache.events.enums import EventKind
 from sache.events.services import events as event_services
@@ -58,6 +63,7 @@ def workshop_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "areas": workshop.areas.select_related("host__person"),
             "participant": rules.participant_of(request.user, workshop),
             "can_contribute": rules.can_contribute(request.user, workshop),
+            "surveys": selectors.open_surveys_for(request.user, workshop),
             "conclusions": conclusions if conclusions and rules.can_view_conclusions(request.user, conclusions) else None,
             "is_operator": is_operator(request.user),
         },
@@ -508,3 +514,84 @@ def conclusions_edit(request: HttpRequest, slug: str) -> HttpResponse:
             )
         return redirect("cocreation:conclusions-edit", slug=slug)
     return render(request, "cocreation/conclusions_form.html", {"workshop": workshop, "form": form, "conclusions": conclusions})
+
+
+# --- Surveys ----------------------------------------------------------------------------
+
+
+@operator_required
+@require_http_methods(["GET", "POST"])
+def survey_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = selectors.get_workshop_for(request.user, slug)
+    form = forms.SurveyCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.create_survey(workshop, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Survey created; add its questions."))
+        return redirect("cocreation:survey-manage", slug=slug)
+    surveys = workshop.surveys.prefetch_related("questions")
+    return render(
+        request,
+        "cocreation/survey_manage.html",
+        {"workshop": workshop, "form": form, "surveys": surveys, "question_form": forms.QuestionForm()},
+    )
+
+
+@operator_required
+@require_POST
+def survey_question_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = selectors.get_workshop_for(request.user, slug)
+    survey = selectors.get_survey_for(request.user, workshop, pk)
+    form = forms.QuestionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_survey_question(survey, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _flash(request, error)
+        else:
+            messages.success(request, _("Question added."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("cocreation:survey-manage", slug=slug)
+
+
+@operator_required
+@require_POST
+def survey_toggle(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = selectors.get_workshop_for(request.user, slug)
+    survey = selectors.get_survey_for(request.user, workshop, pk)
+    services.set_survey_open(survey, actor=request.user, is_open=not survey.is_open)
+    return redirect("cocreation:survey-manage", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = selectors.get_workshop_for(request.user, slug)
+    survey = selectors.get_survey_for(request.user, workshop, pk)
+    previous = SurveyResponse.objects.filter(survey=survey, respondent=request.user).first()
+    initial = {f"q{key}": value for key, value in (previous.answers if previous else {}).items()}
+    form = forms.SurveyAnswerForm(request.POST or None, survey=survey, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_survey_response(survey, actor=request.user, answers=form.answers())
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Thank you for your answers."))
+            return redirect("cocreation:workshop-detail", slug=slug)
+    return render(request, "cocreation/survey_answer.html", {"workshop": workshop, "survey": survey, "form": form})
+
+
+@operator_required
+@require_GET
+def survey_results(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    workshop = selectors.get_workshop_for(request.user, slug)
+    survey = selectors.get_survey_for(request.user, workshop, pk)
+    return render(
+        request,
+        "cocreation/survey_results.html",
+        {"workshop": workshop, "survey": survey, "results": selectors.survey_results(survey), "responses": survey.responses.count()},
+    )
