@@ -32,6 +32,7 @@ DEMO_ACCOUNT_EMAILS = ("museum@demo.sache.example.org", "studio@demo.sache.examp
 SECTOR_QUOTAS = {Sector.HERITAGE: 10, Sector.CREATIVE: 8, Sector.TECHNOLOGY: 6, Sector.PUBLIC: 6}
 TABLE_SEATS = 7
 ROUNDS = 3
+DEMO_ITERATIONS = 5000
 # 10:00 in Warsaw (CET) on the day of the café, which lies in the past: the workshop is finished.
 STARTS_AT = datetime(2026, 3, 19, 9, 0, tzinfo=UTC)
 
@@ -115,7 +116,9 @@ def _plan(workshop: Workshop, seed: int) -> str:
             return "rotation not planned: more participants than seats"
         services.check_rotation_input(workshop)
         plan = workshop.plans.create(seed=seed)
-        plan = services.compute_rotation_plan(plan)
+        # A fixed number of annealing moves (well inside the time limit) keeps the demo the same
+        # for a seed on any machine, and takes about a second and a half.
+        plan = services.compute_rotation_plan(plan, time_limit=60.0, iterations=DEMO_ITERATIONS)
     return f"{plan.repeated_pairs} repeated pairs, sector mix {plan.sector_mix:.2f}" if plan.status == RunStatus.FINISHED else plan.explanation
 
 

@@ -196,11 +196,12 @@ def start_rotation_plan(workshop: Workshop, *, actor: Any, seed: int = 0) -> Rot
     return plan
 
 
-def compute_rotation_plan(plan: RotationPlan, *, time_limit: float | None = None) -> RotationPlan:
+def compute_rotation_plan(plan: RotationPlan, *, time_limit: float | None = None, iterations: int | None = None) -> RotationPlan:
     """Run the rotation engine for ``plan`` and store its seats and figures.
 
     Marks the plan running, then finished (with ``Seat`` rows for every round and table)
-    or failed with the engine's reason. Logs ``cocreation.plan.finished|failed``.
+    or failed with the engine's reason. ``iterations`` bounds the engine's annealing so that
+    a seed gives the same plan whatever the machine's speed. Logs ``cocreation.plan.finished|failed``.
     """
     plan.status = RunStatus.RUNNING
     plan.save(update_fields=["status"])
@@ -208,7 +209,9 @@ def compute_rotation_plan(plan: RotationPlan, *, time_limit: float | None = None
     started = time.perf_counter()
     limit = time_limit if time_limit is not None else getattr(settings, "SACHE_ROTATIONS_TIME_LIMIT", 20.0)
     try:
-        result = rotations.plan_rotations(adapters.engine_workshop(workshop), seed=plan.seed, time_limit=limit)
+        result = rotations.plan_rotations(
+            adapters.engine_workshop(workshop), seed=plan.seed, time_limit=limit, iterations=iterations
+        )
     except rotations.WorkshopError as error:
         plan.status = RunStatus.FAILED
         plan.explanation = str(error)
