@@ -30,6 +30,7 @@ demo-data: install
 	$(BIN)/sache compile_translations
 	$(BIN)/sache migrate --noinput
 	$(BIN)/sache seed-demo --orgs $(DEMO_ORGS) --seed $(DEMO_SEED) --with-accounts
+	$(BIN)/sache reindex
 
 demo: demo-data
 	$(BIN)/sache runserver $(HOST):$(PORT)

@@ -26,7 +26,7 @@ def _database_url() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_process_runs_a_queued_task_once(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": "django_tasks_db.DatabaseBackend"}}
     organisation = make_organisation(description=("pl", "Muzeum regionalne z bogatą kolekcją ikon i rzemiosła ludowego."))
     organisation.completeness = 0
     organisation.save(update_fields=["completeness"])

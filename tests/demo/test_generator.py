@@ -378,3 +378,15 @@ def test_demo_package_imports_no_django_and_no_app():
                  or (name.startswith("sache.") and not name.startswith(("sache.demo", "sache.engine")))]
     assert imported != []
     assert offending == []
+
+
+def test_records_equal_their_dataclass_construction(hub_500):
+    """Records are built without __init__ for speed; rebuilding through __init__ gives equal objects."""
+    from dataclasses import replace
+
+    samples = [hub_500.orgs[0], hub_500.people[0], hub_500.needs[0], hub_500.offers[0], hub_500.assets[0],
+               hub_500.products[0]]
+    assert [replace(record) for record in samples] == samples
+    assert [hash(replace(record)) == hash(record) for record in samples] == [True] * 6
+    with pytest.raises(AttributeError):
+        hub_500.orgs[0].name = "changed"

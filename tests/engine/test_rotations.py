@@ -359,6 +359,19 @@ def assert_valid_plan(workshop, plan):
         assert plan.routes[host] == [table_id] * workshop.rounds
 
 
+def test_plan_rotations_uses_a_golfer_schedule_for_uniform_tables():
+    # 20 people, 5 tables of 4 without areas or hosts: the 5-4-5 social
+    # golfer schedule exists, so nobody meets anyone twice; exchanging whole
+    # routes then seats one person of each of the 4 sectors at every table.
+    tables = tuple(Table(f"t{i}", 4) for i in range(5))
+    people = tuple(Participant(f"p{i}", f"s{i // 5}") for i in range(20))
+    workshop = Workshop(people, tables, 5)
+    plan = plan_rotations(workshop, seed=0, time_limit=NO_CUTOFF)
+    assert_valid_plan(workshop, plan)
+    assert (plan.repeated_pairs, plan.min_sectors_at_table, plan.sector_mix) == (0, 4, 1.0)
+    assert set(plan.people_met.values()) == {15}
+
+
 def test_plan_rotations_keeps_hosts_at_their_table():
     workshop = small_workshop(hosts=True)
     plan = plan_rotations(workshop, seed=2, time_limit=NO_CUTOFF)

@@ -31,6 +31,7 @@ Level DNS Names*, RFC 2606, 1999. Europeana and RightsStatements.org,
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gc
 import json
 import random
@@ -38,7 +39,7 @@ import re
 import string
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -265,6 +266,7 @@ _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
           "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 _REFERENCE_YEAR = 2025
 _NAME_ATTEMPTS = 6
+_ID_PREFIXES = {kind: f"demo-{kind}-" for kind in ("person", "need", "offer", "asset", "product")}
 # Label openings that stay capitalised inside a sentence (English proper adjectives).
 _PROPER_WORDS = ("Jewish ", "European ", "Europeana")
 # Need-context frames split into those naming the domain and those about audiences.
@@ -381,6 +383,36 @@ def _pattern_fields(pattern: str) -> tuple[str, ...]:
     return tuple(field for _text, field, _spec, _conversion in string.Formatter().parse(pattern) if field)
 
 
+def _fast_constructor(cls: type) -> Callable[..., object]:
+    """Return a function that builds ``cls`` instances without the dataclass ``__init__``.
+
+    A frozen dataclass's ``__init__`` routes every field through
+    ``object.__setattr__``; writing the slots through their descriptors builds
+    the identical object about twice as fast, which is a tenth of the run time
+    for half a million records. Valid for slotted dataclasses without
+    ``__post_init__`` or defaults, as in :mod:`sache.demo.records`.
+    """
+    names = [field.name for field in dataclasses.fields(cls)]
+    if hasattr(cls, "__post_init__") or not hasattr(cls, "__slots__"):
+        raise TypeError(f"{cls.__name__} needs its own __init__")
+    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
+    lines = [f"def build({', '.join(names)}):", "    obj = new(cls)"]
+    for index, name in enumerate(names):
+        namespace[f"set_{index}"] = cls.__dict__[name].__set__
+        lines.append(f"    set_{index}(obj, {name})")
+    lines.append("    return obj")
+    exec("\n".join(lines), namespace)  # the same technique dataclasses uses to build __init__
+    return namespace["build"]  # type: ignore[return-value]
+
+
+_new_org = _fast_constructor(OrgRecord)
+_new_person = _fast_constructor(PersonRecord)
+_new_need = _fast_constructor(NeedRecord)
+_new_offer = _fast_constructor(OfferRecord)
+_new_asset = _fast_constructor(AssetRecord)
+_new_product = _fast_constructor(ProductRecord)
+
+
 def _tidy(text: str) -> str:
     """Drop the second full stop where a slot ending in one ("Sp. z o.o.", "XIX w.") ends a sentence."""
     return text.replace("..", ".")
@@ -451,6 +483,9 @@ class _HubWriter:
         """``k`` distinct items in random order (``random.sample``, with a fast path for one)."""
         size = len(items)
         k = min(k, size)
+        if k == 1:
+            # same draw as the loop below, without building the index list
+            return [items[int(self.random() * size)]]
         # rejection sampling is cheaper than random.sample for the few, short lists drawn here
         chosen: list[int] = []
         while len(chosen) < k:
@@ -459,9 +494,14 @@ class _HubWriter:
                 chosen.append(index)
         return [items[index] for index in chosen]
 
+    def between(self, low: int, high: int) -> int:
+        """An integer in [low, high] (``randint`` costs several Python calls per draw)."""
+        return low + int(self.random() * (high - low + 1))
+
     def next_id(self, kind: str) -> str:
-        self.counters[kind] += 1
-        return f"demo-{kind}-{self.counters[kind]:06d}"
+        number = self.counters[kind] + 1
+        self.counters[kind] = number
+        return _ID_PREFIXES[kind] + str(number).zfill(6)
 
     # -- organisations --------------------------------------------------------------------
     def org(self, number: int) -> tuple[OrgRecord, dict]:
@@ -497,8 +537,7 @@ class _HubWriter:
                 for theme in _THEMES_BY_CREATIVE_DOMAIN.get(domain, ()):
                     if theme not in offer_themes:
                         offer_themes.append(theme)
-            rng.shuffle(offer_themes)
-            offer_themes = offer_themes[:3] or ["website"]
+            offer_themes = self.sample(offer_themes, 3) or ["website"]
             competences: list[str] = []
             for theme in offer_themes:
                 for code in THEMES[theme]["competences"]:
@@ -509,7 +548,7 @@ class _HubWriter:
             competences = self.sample(_HERITAGE_COMPETENCES_BY_KIND[kind], 2 + self.count((40, 35, 25)))
 
         first_founded, last_founded = _FOUNDED_BY_KIND[kind]
-        founded = rng.randint(first_founded, last_founded)
+        founded = self.between(first_founded, last_founded)
         size_sector = "technology" if kind == "technology_provider" else "creative" if sector == "creative" else sector
         size_band = "micro" if kind == "freelancer" else self.weighted(
             SIZE_BANDS, _cumulative_of(_SIZE_WEIGHTS_BY_SECTOR[size_sector]))
@@ -532,7 +571,7 @@ class _HubWriter:
         second = native if main_language == "en" else "en"
         if second != main_language and rng.random() < 0.5:
             descriptions.append((second, self.org_description(org_context, second)))
-        record = OrgRecord(
+        record = _new_org(
             external_id=external_id,
             name=name,
             kind=kind,
@@ -673,7 +712,7 @@ class _HubWriter:
             else:
                 email = f"{local}.{external_id[-6:]}@example.org"
             languages = [context["native"]] + [lang for lang in org.languages if lang != context["native"]]
-            people.append(PersonRecord(
+            people.append(_new_person(
                 external_id=external_id,
                 org_external_id=org.external_id,
                 first_name=first,
@@ -704,7 +743,7 @@ class _HubWriter:
             slots = {"title": title, "period": period, "place": org.city, "reuse": reuse[language],
                      "org": org.name, "detail": self.pick(ASSET_DETAILS[language])}
             description = _tidy(" ".join(self.pick(pool).format_map(slots) for pool in ASSET_FRAMES[language]))
-            assets.append(AssetRecord(
+            assets.append(_new_asset(
                 external_id=self.next_id("asset"), org_external_id=org.external_id, kind=kind,
                 language=language, title=title, description=description, period=period, place=org.city,
                 rights_uri=uri, reuse_conditions=reuse[language],
@@ -713,10 +752,10 @@ class _HubWriter:
 
     def period(self, language: str, kind: str) -> str:
         first, last = _CENTURIES_BY_ASSET_KIND[kind]
-        century = self.rng.randint(first, last)
+        century = self.between(first, last)
         if self.random() < 0.3 and century >= 19:
-            start = century * 100 - 100 + self.rng.randint(0, 80)
-            return f"{start}–{min(start + self.rng.randint(5, 25), 2020)}"
+            start = century * 100 - 100 + self.between(0, 80)
+            return f"{start}–{min(start + self.between(5, 25), 2020)}"
         pattern, roman = PERIOD_FORMATS[language]
         return pattern.format(c=_ROMAN[century] if roman else century)
 
@@ -765,7 +804,7 @@ class _HubWriter:
             title = titles[variant % len(titles)]
             description = self.need_text(context, language, theme, variant, title, competences, budget,
                                          timeframe, asset)
-            needs.append(NeedRecord(
+            needs.append(_new_need(
                 external_id=self.next_id("need"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences), budget_band=budget,
                 timeframe=timeframe, status=self.weighted(NEED_STATUSES, _NEED_STATUS_WEIGHTS),
@@ -828,7 +867,7 @@ class _HubWriter:
             portfolio = tuple(f"https://{context['host']}.example.org/{path}"
                               for path in self.sample(("portfolio", "case-studies", "projekty", "works", "showreel"),
                                                       self.count((20, 50, 30))))
-            offers.append(OfferRecord(
+            offers.append(_new_offer(
                 external_id=self.next_id("offer"), org_external_id=org.external_id, language=language,
                 title=title, description=description, competences=tuple(competences),
                 portfolio_links=portfolio, price_band=self.weighted(BUDGET_BANDS, _OFFER_PRICE_WEIGHTS),
@@ -894,7 +933,7 @@ class _HubWriter:
             while len(chosen) < wanted:
                 chosen.add(known[len(known) - 1 - int(self.random() * window)])
             references = tuple(sorted(chosen))
-            products.append(ProductRecord(
+            products.append(_new_product(
                 external_id=self.next_id("product"), org_external_id=org.external_id, language=language,
                 title=f"{brand} – {category_label[0].upper()}{category_label[1:]}", description=description,
                 category=category, audience=AUDIENCES[audience_index],

@@ -430,11 +430,6 @@ class _SlotTabu:
         self.slot, self.weight, self.slots = slot, weight, slots
         self.rng = rng
 
-    def _random_round(self) -> list[list[int]]:
-        order = list(range(self.points))
-        self.rng.shuffle(order)
-        return [order[i * self.size : (i + 1) * self.size] for i in range(self.groups)]
-
     def _greedy_round(self, usage: list[int]) -> list[list[int]]:
         """Fill groups one player at a time, cheapest additional overflow first."""
         slot, weight, rng = self.slot, self.weight, self.rng
@@ -1356,7 +1351,12 @@ def plan_rotations(
 
     Notes
     -----
-    Simulated annealing (``iterations`` moves, geometric cooling) followed
+    A workshop that is a social golfer instance in disguise (equal, exactly
+    full tables, no hosts) is first seated from :func:`social_golfer_schedule`
+    with area labels found by local search, and sectors are spread by
+    exchanging whole routes, which keeps repeats and revisits unchanged.
+    Otherwise, or when that finds no plan without repeats and revisits:
+    simulated annealing (``iterations`` moves, geometric cooling) followed
     by a tabu repair of the people in conflicts; see the module docstring
     for the moves.  The cost is ``100·repeats + 100·Σ C(visits of an area,
     2) + 40·(missing sectors below the target of 3) + 3·Σ (sector count)² +
@@ -1670,6 +1670,21 @@ def plan_rotations(
     # moves within it, the other moves freely; tight tables favour the
     # first, tiny or unbalanced ones the second.  The cheaper plan wins.
     results = []
+    uniform = _uniform_golfer_seating(
+        workshop, area_of_table, len(area_names), rng, started + time_limit / 3
+    )
+    if uniform is not None:
+        _spread_sectors(uniform, sector_of, prefers, area_of_table, len(sector_names), rng)
+        return _workshop_plan(
+            workshop,
+            uniform,
+            hosts,
+            fixed_pairs,
+            sector_of,
+            area_of_table,
+            prefers,
+            len(sector_names),
+        )
     if area_names:
         results.append(attempt(True, random.Random(rng.random()), started + time_limit / 2))
     if not results or results[0][0] > 0:
@@ -1679,6 +1694,185 @@ def plan_rotations(
     return _workshop_plan(
         workshop, members, hosts, fixed_pairs, sector_of, area_of_table, prefers, len(sector_names)
     )
+
+
+def _uniform_golfer_seating(
+    workshop: Workshop,
+    area_of_table: list[int],
+    areas: int,
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Seating from a social golfer schedule when the workshop is one.
+
+    Applies to workshops without hosts whose equal tables are exactly full
+    and, when tables have areas, every area has the same number of tables
+    and there are no more rounds than areas.  Participant ``i`` is player
+    ``i``; each round's groups then get area labels (each area on as many
+    groups as it has tables) by a local search on label swaps that makes
+    every route visit distinct areas.  ``None`` when it does not apply or
+    no repeat-free schedule or labelling is found in time.
+    """
+    tables, rounds = workshop.tables, workshop.rounds
+    people = len(workshop.participants)
+    capacities = {t.capacity for t in tables}
+    if rounds < 2 or len(capacities) != 1 or any(t.host for t in tables):
+        return None
+    if any(p.host_of for p in workshop.participants):
+        return None
+    size = capacities.pop()
+    groups = len(tables)
+    if size < 2 or people != groups * size:
+        return None
+    with_area = [a for a in area_of_table if a >= 0]
+    if with_area and (len(with_area) != groups or rounds > areas):
+        return None
+    per_area = [with_area.count(a) for a in range(areas)]
+    if with_area and len(set(per_area)) != 1:
+        return None
+    golfer = social_golfer_schedule(
+        groups,
+        size,
+        rounds,
+        seed=rng.randrange(2**31),
+        time_limit=max(0.1, deadline - time.monotonic()),
+    )
+    if golfer.repeated_pairs:
+        return None
+    schedule = golfer.rounds
+    if not with_area:
+        return [[g[:] for g in round_] for round_ in schedule]
+    labels = [area_of_table[:] for _ in range(rounds)]
+    for r in range(1, rounds):
+        rng.shuffle(labels[r])
+    visits = [[0] * areas for _ in range(people)]
+    for r, round_ in enumerate(schedule):
+        for j, group in enumerate(round_):
+            for p in group:
+                visits[p][labels[r][j]] += 1
+    cost = sum(v * (v - 1) // 2 for row in visits for v in row)
+    for step in range(50_000 * rounds):
+        if not cost or (step % 1024 == 0 and time.monotonic() > deadline):
+            break
+        r = 1 + rng.randrange(rounds - 1)
+        j1, j2 = rng.sample(range(groups), 2)
+        a1, a2 = labels[r][j1], labels[r][j2]
+        if a1 == a2:
+            continue
+        delta = 0
+        for p in schedule[r][j1]:
+            delta += visits[p][a2] - (visits[p][a1] - 1)
+        for p in schedule[r][j2]:
+            delta += visits[p][a1] - (visits[p][a2] - 1)
+        # Sideways moves and rare uphill ones keep the search moving on plateaus.
+        if delta <= 0 or rng.random() < 0.02:
+            for p in schedule[r][j1]:
+                visits[p][a1] -= 1
+                visits[p][a2] += 1
+            for p in schedule[r][j2]:
+                visits[p][a2] -= 1
+                visits[p][a1] += 1
+            labels[r][j1], labels[r][j2] = a2, a1
+            cost += delta
+    if cost:
+        return None
+    seating: list[list[list[int]]] = []
+    for r, round_ in enumerate(schedule):
+        free_tables = {
+            a: [t for t, ta in enumerate(area_of_table) if ta == a] for a in range(areas)
+        }
+        members: list[list[int]] = [[] for _ in tables]
+        for j, group in enumerate(round_):
+            members[free_tables[labels[r][j]].pop(0)] = group[:]
+        seating.append(members)
+    return seating
+
+
+def _spread_sectors(
+    seating: list[list[list[int]]],
+    sector_of: list[int],
+    prefers: list[set[int]],
+    area_of_table: list[int],
+    sectors: int,
+    rng: random.Random,
+) -> None:
+    """Improve sector mix and preferences by exchanging two people's whole routes.
+
+    Exchanging routes keeps every table's size, every route's areas and the
+    set of pairs that meet (up to renaming), so repeats and revisits stay as
+    they are; hill climbing with sideways moves on the sector and preference
+    terms of the workshop objective.
+    """
+    people = len(sector_of)
+    if people < 2:
+        return
+    rounds = len(seating)
+    route = [[0] * rounds for _ in range(people)]
+    for r, round_ in enumerate(seating):
+        for t, group in enumerate(round_):
+            for p in group:
+                route[p][r] = t
+    counts = [[[0] * max(1, sectors) for _ in round_] for round_ in seating]
+    for r, round_ in enumerate(seating):
+        for t, group in enumerate(round_):
+            for p in group:
+                if sector_of[p] >= 0:
+                    counts[r][t][sector_of[p]] += 1
+
+    def table_cost(cell: list[int]) -> int:
+        present = sum(cell)
+        distinct = sum(1 for c in cell if c)
+        shortfall = max(0, min(SECTOR_TARGET, present, sectors) - distinct)
+        return SECTOR_WEIGHT * sum(c * c for c in cell) + SECTOR_TARGET_WEIGHT * shortfall
+
+    def preference_cost(person: int, path: list[int]) -> int:
+        seen = {area_of_table[t] for t in path}
+        return PREFERENCE_WEIGHT * len(prefers[person] - seen)
+
+    for _ in range(200 * people):
+        a, b = rng.sample(range(people), 2)
+        sa, sb = sector_of[a], sector_of[b]
+        delta = (
+            preference_cost(a, route[b])
+            + preference_cost(b, route[a])
+            - preference_cost(a, route[a])
+            - preference_cost(b, route[b])
+        )
+        if sa != sb:
+            for r in range(rounds):
+                ta, tb = route[a][r], route[b][r]
+                if ta == tb:
+                    continue
+                cell_a, cell_b = counts[r][ta], counts[r][tb]
+                before = table_cost(cell_a) + table_cost(cell_b)
+                if sa >= 0:
+                    cell_a[sa] -= 1
+                    cell_b[sa] += 1
+                if sb >= 0:
+                    cell_b[sb] -= 1
+                    cell_a[sb] += 1
+                delta += table_cost(cell_a) + table_cost(cell_b) - before
+                if sa >= 0:
+                    cell_a[sa] += 1
+                    cell_b[sa] -= 1
+                if sb >= 0:
+                    cell_b[sb] += 1
+                    cell_a[sb] -= 1
+        if delta > 0:
+            continue
+        for r in range(rounds):
+            ta, tb = route[a][r], route[b][r]
+            if ta == tb:
+                continue
+            seating[r][ta][seating[r][ta].index(a)] = b
+            seating[r][tb][seating[r][tb].index(b)] = a
+            if sa >= 0:
+                counts[r][ta][sa] -= 1
+                counts[r][tb][sa] += 1
+            if sb >= 0:
+                counts[r][tb][sb] -= 1
+                counts[r][ta][sb] += 1
+        route[a], route[b] = route[b], route[a]
 
 
 def _repair_repeats(

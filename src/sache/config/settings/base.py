@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "sache.api",
     "sache.events",
     "sache.cocreation",
+    "sache.matching",
     # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
     "ninja",
 ]
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "sache.core.middleware.RequestLogMiddleware",
+    "sache.core.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -313,3 +315,9 @@ SACHE_OAI_ADMIN_EMAIL = os.environ.get("SACHE_OAI_ADMIN_EMAIL", "oai@sache.examp
 SACHE_OAI_PAGE_SIZE = int(os.environ.get("SACHE_OAI_PAGE_SIZE", "100"))
 SACHE_API_ANON_RATE = os.environ.get("SACHE_API_ANON_RATE", "120/m")
 SACHE_API_AUTH_RATE = os.environ.get("SACHE_API_AUTH_RATE", "1200/m")
+
+# --- Matching -----------------------------------------------------------------
+# "auto" uses the bundled multilingual-e5-small model when installed, else the
+# character n-gram fallback; "hashing", "e5", "use" or a sentence-transformers directory.
+SACHE_MATCHING_ENCODER = os.environ.get("SACHE_MATCHING_ENCODER", "auto")
+SACHE_MATCHING_VECTOR_CACHE = Path(os.environ.get("SACHE_MATCHING_VECTOR_CACHE", VAR_DIR / "matching-vectors.npz"))

@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Schemathesis sends hundreds of requests; the throttle itself has a test of its own.
 SACHE_API_ANON_RATE = "100000/m"
 SACHE_API_AUTH_RATE = "100000/m"
+
+# The bundled language model encodes ~20 texts/s; tests use the fast character n-gram encoder.
+SACHE_MATCHING_ENCODER = "hashing"
+SACHE_MATCHING_VECTOR_CACHE = VAR_DIR / "test-matching-vectors.npz"  # noqa: F405

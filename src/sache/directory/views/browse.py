@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from sache.directory import phrases, rules, selectors
+from sache.directory.enums import CREATIVE_KINDS
 
 PAGE_SIZE = 20
 LIST_TITLES = {
@@ -63,6 +64,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = selectors.organisation_page(organisation, request.user)
     context["can_edit"] = rules.can_edit_organisation(request.user, organisation)
     context["is_operator"] = rules.is_operator(request.user)
+    context["creative_kinds"] = [str(kind) for kind in CREATIVE_KINDS]
     if context["can_edit"]:
         context["missing"] = [phrases.PART_LABELS[part] for part in selectors.missing_profile_parts(organisation, context)]
     return render(request, "directory/organisation_detail.html", context)

@@ -1,0 +1,136 @@
+"""Suggestions, read through the matching engine and filtered by what the viewer may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sache.directory.enums import CREATIVE_KINDS
+from sache.directory.models import Need, Organisation
+from sache.directory.selectors import organisations_visible_to, records_visible_to
+from sache.engine.matching import Reason
+from sache.matching import adapters, index
+from sache.matching.models import SuggestionFeedback
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    organisation: Organisation
+    rank: int
+    score: float
+    reasons: list[str]
+    subject: str
+    verdict: bool | None = None
+
+
+def reason_text(reason: Reason) -> str:
+    """The chip's words in the interface language; facts come from both profiles."""
+    values = ", ".join(reason.values[:4])
+    templates = {
+        "phrases": _("Matching words: %(values)s"),
+        "competences": _("Shared competences: %(values)s"),
+        "sectors": _("Same field: %(values)s"),
+        "kinds": _("Complementary: %(values)s"),
+        "region": _("Same region: %(values)s"),
+        "distance": _("Nearby: %(values)s"),
+        "languages": _("Common language: %(values)s"),
+        "partners": _("Partners in common: %(values)s"),
+        "worked_together": _("Worked together before"),
+        "tags": _("Same programme: %(values)s"),
+    }
+    template = templates.get(reason.code)
+    return template % {"values": values} if template else reason.text
+
+
+def _suggestions(subject: str, query, viewer: Any, *, top: int, exclude: set[str]) -> list[Suggestion]:
+    state = index.indexes()
+    recommendations = state.organisations.rank(query, top=top + 10, exclude=exclude)
+    visible = organisations_visible_to(viewer).filter(
+        pk__in=[int(r.org_id) for r in recommendations], publication="published"
+    ).in_bulk()
+    verdicts = {}
+    if getattr(viewer, "is_authenticated", False):
+        verdicts = dict(SuggestionFeedback.objects.filter(user=viewer, subject=subject).values_list("suggested_id", "useful"))
+    suggestions = []
+    for recommendation in recommendations:
+        organisation = visible.get(int(recommendation.org_id))
+        if organisation is None:
+            continue
+        suggestions.append(
+            Suggestion(
+                organisation=organisation,
+                rank=len(suggestions) + 1,
+                score=recommendation.score,
+                reasons=[reason_text(reason) for reason in recommendation.reasons],
+                subject=subject,
+                verdict=verdicts.get(organisation.pk),
+            )
+        )
+        if len(suggestions) == top:
+            break
+    return suggestions
+
+
+def suggested_partners_for_organisation(organisation: Organisation, viewer: Any, *, top: int = 6) -> list[Suggestion]:
+    """Partners for the organisation as a whole; never itself."""
+    return _suggestions(
+        f"organisation:{organisation.pk}", adapters.organisation_query(organisation), viewer, top=top, exclude={str(organisation.pk)}
+    )
+
+
+def suggested_partners_for_need(need: Need, viewer: Any, *, top: int = 6) -> list[Suggestion]:
+    """Organisations that could answer the need; never the organisation that posted it."""
+    return _suggestions(f"need:{need.pk}", adapters.need_query(need), viewer, top=top, exclude={str(need.organisation_id)})
+
+
+@dataclass(frozen=True)
+class NeedSuggestion:
+    need: Need
+    rank: int
+    reasons: list[str]
+
+
+def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int = 6) -> list[NeedSuggestion]:
+    """Open needs of other organisations that fit what a creative or technology organisation does."""
+    if organisation.kind not in CREATIVE_KINDS:
+        return []
+    state = index.indexes()
+    (record,) = adapters.organisation_records([organisation])
+    own = {str(pk) for pk in organisation.needs.values_list("pk", flat=True)}
+    recommendations = state.needs.rank(adapters.offering_query(organisation, record), top=top + 10, exclude=own)
+    visible = records_visible_to("need", viewer).filter(pk__in=[int(r.org_id) for r in recommendations]).in_bulk()
+    result = []
+    for recommendation in recommendations:
+        need = visible.get(int(recommendation.org_id))
+        if need is None or need.organisation_id == organisation.pk:
+            continue
+        result.append(NeedSuggestion(need, len(result) + 1, [reason_text(r) for r in recommendation.reasons]))
+        if len(result) == top:
+            break
+    return result
+
+
+def rank_among(
+    organisation: Organisation, candidates: list[Organisation], *, top: int = 6
+) -> list[tuple[Organisation, float, list[str]]]:
+    """Rank a small set of ``candidates`` (an event's participants) as partners for ``organisation``.
+
+    Builds a throw-away index over the candidates with this process's encoder,
+    whose vector cache already holds their texts, so nothing is re-encoded.
+    Candidates with no signal in common are left out.
+    """
+    from sache.engine.matching import MatchingIndex
+
+    if not candidates:
+        return []
+    shared = index.indexes()
+    small = MatchingIndex(shared.encoder)
+    small.add_many(adapters.organisation_records([organisation, *candidates]))
+    by_id = {str(candidate.pk): candidate for candidate in candidates}
+    result = []
+    for recommendation in small.rank(adapters.organisation_query(organisation), top=top, exclude={str(organisation.pk)}):
+        if recommendation.org_id in by_id and recommendation.reasons:
+            result.append((by_id[recommendation.org_id], recommendation.score, [reason_text(r) for r in recommendation.reasons]))
+    return result
