@@ -161,3 +161,28 @@ def test_live_view_moves_to_the_chosen_round(client):
     client.post(reverse("cocreation:live", kwargs={"slug": workshop.slug}), {"round": "2"})
     response = client.get(reverse("cocreation:live-board", kwargs={"slug": workshop.slug}))
     assert response.context["round_number"] == 2
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return len(context)
+
+
+def test_workshop_and_contribution_lists_do_not_grow_queries_with_items(client):
+    workshop = make_workshop()
+    area = make_area(workshop)
+    user = make_user()
+    make_participant(workshop, user=user)
+    make_contribution(workshop, area)
+    client.force_login(user)
+    list_url = reverse("cocreation:workshop-list")
+    contributions_url = reverse("cocreation:contribution-list", kwargs={"slug": workshop.slug})
+    one = (_queries(client, list_url), _queries(client, contributions_url))
+    for _ in range(2):
+        _published_conclusions(make_workshop(), body="# W\n\nT")
+        make_contribution(workshop, area)
+    assert (_queries(client, list_url), _queries(client, contributions_url)) == one
