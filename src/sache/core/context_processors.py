@@ -27,6 +27,7 @@ _PUBLIC = [
     (_("Showcase"), "partnerships:showcase"),
     (_("Events"), "events:event-list"),
     (_("Workshops"), "cocreation:workshop-list"),
+    (_("Open calls"), "calls:call-list"),
 ]
 _MEMBER = [
     (_("Partnerships"), "partnerships:list"),

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sache.events",
     "sache.cocreation",
     "sache.matching",
+    "sache.calls",
     # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
     "ninja",
 ]
