@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("sache.api.urls")),
     path("api/v1/", api_v1.urls),
     path("events/", include("sache.events.urls")),
+    path("workshops/", include("sache.cocreation.urls")),
     path("", include("sache.directory.urls")),
     path("", include("sache.partnerships.urls")),
     path("insights/", include("sache.insights.urls")),

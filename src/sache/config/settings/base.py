@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sache.insights",
     "sache.api",
     "sache.events",
+    "sache.cocreation",
     "sache.matching",
     "sache.calls",
     # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
