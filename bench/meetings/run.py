@@ -27,11 +27,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--time-limit", type=float, default=60.0)
-    parser.add_argument("--only", default="")
+    parser.add_argument("--only", default="", help="run only instances whose name contains this")
+    parser.add_argument("--exclude", default=None, help="skip instances whose name contains this")
     args = parser.parse_args()
     folder = Path(args.data) / "b2b" / "instances"
     files = sorted(
-        p for p in folder.glob("*.json") if p.name != "index.json" and args.only in p.name
+        p
+        for p in folder.glob("*.json")
+        if p.name != "index.json"
+        and args.only in p.name
+        and not (args.exclude and args.exclude in p.name)
     )
     print("| instance | ours | bound | status | published | paper MaxSAT s | our s | check |")
     print("|---|---|---|---|---|---|---|---|")

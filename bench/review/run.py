@@ -3,6 +3,7 @@
 Usage::
 
     PYTHONPATH=src python bench/review/run.py [DATA_DIR] [--skip-large] [--only NAME]
+        [--no-fair-bound]
 
 DATA_DIR defaults to ``../shared/data`` beside the repository.  Instances:
 
@@ -22,7 +23,11 @@ problem over all allowed pairs, written here from scratch so that it shares
 no code with the engine.  Its optimum is exact because the constraint matrix
 is totally unimodular.  ``bound worst`` is the smallest sum of an
 application's K best allowed affinities, an upper bound on any assignment's
-worst application.  The CLI is also run on MIDL 2018 to check the contract.
+worst application.  ``LP bound at worst >= t`` bounds the total of any
+assignment whose worst application reaches our fair result's ``t``.  The
+command line is also run on MIDL 2018 and on the 2,000 × 1,000 instance
+(CSV files written to ``bench/out/review/``, reading time included), and
+every figure is recomputed from the returned assignment.
 """
 
 from __future__ import annotations

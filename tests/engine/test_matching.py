@@ -130,6 +130,15 @@ def test_rank_of_a_member_leaves_out_its_network():
     assert sorted(ranking) == ["bakery", "castle", "vr-lab"]
 
 
+def test_rank_for_an_organisation_reuses_its_profile_vector():
+    index = build()
+    encoded_before = index.encoder.encoded_texts
+
+    ranking = [r.org_id for r in index.rank(MatchQuery("q", org_id="castle"), top=1)]
+
+    assert (ranking, index.encoder.encoded_texts) == (["ar-studio"], encoded_before)
+
+
 def test_rank_puts_the_matching_studio_first():
     assert build().rank(NEED, top=1)[0].org_id == "ar-studio"
 
@@ -361,4 +370,28 @@ def test_cli_ranks_without_reading_relevant_and_excludes_the_coordinator(tmp_pat
             {"query_id": "q1", "ranking": ["2", "3"]},
         ]
         * 2
+    )
+
+
+def test_cli_names_the_line_of_a_broken_input(tmp_path, capsys):
+    (tmp_path / "orgs.jsonl").write_text('{"id": "1", "profile": "x"}\n{broken\n', encoding="utf-8")
+    (tmp_path / "queries.jsonl").write_text('{"id": "q", "text": "x"}\n', encoding="utf-8")
+
+    status = cli_main(
+        [
+            "rank",
+            "--orgs",
+            str(tmp_path / "orgs.jsonl"),
+            "--queries",
+            str(tmp_path / "queries.jsonl"),
+            "--out",
+            str(tmp_path / "out.jsonl"),
+            "--encoder",
+            "none",
+        ]
+    )
+
+    assert (status, capsys.readouterr().err.splitlines()[-1]) == (
+        2,
+        f"error: {tmp_path / 'orgs.jsonl'}, line 2: not a JSON object (Expecting property name enclosed in double quotes)",
     )

@@ -390,3 +390,36 @@ def test_cli_reports_infeasible_instance(tmp_path, capsys):
         "error: 2 applications × 1 reviews = 2 reviews needed, but 1 reviewers × load 1 = 1 available\n"
     )
     assert not out.exists()
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_flow_polish_keeps_worst_and_never_lowers_total(data):
+    import numpy as np
+
+    n_apps, n_revs = 6, 5
+    values = np.array(
+        [[data.draw(st.integers(0, 10)) / 10 for _ in range(n_revs)] for _ in range(n_apps)]
+    )
+    problem = review._build_problem(
+        AffinityMatrix(list(range(n_apps)), list(range(n_revs)), values),
+        per_application=2,
+        max_load=3,
+        min_load=0,
+        conflicts=(),
+        fixed=None,
+        applications=None,
+        reviewers=None,
+    )
+    start = review._greedy_matrix(problem)
+    before = np.where(start, values, 0.0).sum(axis=1)
+
+    polished = review._polish_with_flows(
+        problem, start, float(before.min()), deadline=float("inf"), flow_seconds=0.0
+    )
+
+    after = np.where(polished, values, 0.0).sum(axis=1)
+    assert (polished.sum(axis=1) == 2).all()
+    assert (polished.sum(axis=0) <= 3).all()
+    assert after.min() >= before.min() - 1e-9
+    assert after.sum() >= before.sum() - 1e-9

@@ -71,8 +71,10 @@ def test_suggested_partners_ranks_shared_interests_and_complementary_kinds_and_s
 
     suggestions = selectors.suggested_partners(museum)
 
-    assert (suggestions[0].registration, suggestions[0].reasons) == (best, ("archaeology", "ar vr"))
-    assert sorted(s.registration.organisation.name for s in suggestions[1:]) == ["Declined", "Games"]
+    names = [s.registration.organisation.name for s in suggestions]
+    assert suggestions[0].registration == best
+    assert any("archaeology" in reason for reason in suggestions[0].reasons)
+    assert "Asked" not in names
     assert complementary in [s.registration for s in suggestions]
 
 

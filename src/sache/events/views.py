@@ -124,10 +124,11 @@ def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
     if registration is not None:
         for meeting in selectors.meetings_of(registration).exclude(status__in=[MeetingStatus.DECLINED, MeetingStatus.CANCELLED]):
             taken.add(meeting.other(registration.pk).pk)
+    page = Paginator(participants, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "events/participant_list.html",
-        {"event": event, "registration": registration, "participants": participants, "taken": taken},
+        {"event": event, "registration": registration, "participants": page, "page": page, "taken": taken},
     )
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from sache.directory import vocabularies
 from sache.directory.enums import CREATIVE_KINDS
 from sache.directory.models import Need, Organisation
+from sache.directory.regions import region_name
 from sache.directory.selectors import organisations_visible_to, records_visible_to
 from sache.engine.matching import Reason
 from sache.matching import adapters, index
@@ -25,16 +30,41 @@ class Suggestion:
     verdict: bool | None = None
 
 
+def _value_labels(reason: Reason) -> list[str]:
+    """Codes in a reason become the words people read, in the interface language."""
+    language = get_language() or "en"
+    if reason.code == "competences":
+        return [vocabularies.label(vocabularies.COMPETENCES, code, language) for code in reason.values]
+    if reason.code == "sectors":
+        return [vocabularies.label_any(code, language) for code in reason.values]
+    if reason.code == "region":
+        return [region_name(code, language) for code in reason.values]
+    if reason.code == "languages":
+        names = dict(settings.CONTENT_LANGUAGES)
+        return [str(names.get(code, code)) for code in reason.values]
+    if reason.code == "kinds":
+        return [str(KIND_WORDS.get(code, code)) for code in reason.values]
+    return list(reason.values)
+
+
+KIND_WORDS = {
+    "heritage": _lazy("heritage institution"),
+    "creative": _lazy("creative firm"),
+    "technology": _lazy("technology provider"),
+    "support": _lazy("public or civil-society body"),
+}
+
+
 def reason_text(reason: Reason) -> str:
     """The chip's words in the interface language; facts come from both profiles."""
-    values = ", ".join(reason.values[:4])
+    values = ", ".join(_value_labels(reason)[:4])
     templates = {
         "phrases": _("Matching words: %(values)s"),
         "competences": _("Shared competences: %(values)s"),
         "sectors": _("Same field: %(values)s"),
         "kinds": _("Complementary: %(values)s"),
         "region": _("Same region: %(values)s"),
-        "distance": _("Nearby: %(values)s"),
+        "distance": _("%(values)s km away"),
         "languages": _("Common language: %(values)s"),
         "partners": _("Partners in common: %(values)s"),
         "worked_together": _("Worked together before"),
@@ -109,4 +139,28 @@ def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int 
         result.append(NeedSuggestion(need, len(result) + 1, [reason_text(r) for r in recommendation.reasons]))
         if len(result) == top:
             break
+    return result
+
+
+def rank_among(
+    organisation: Organisation, candidates: list[Organisation], *, top: int = 6
+) -> list[tuple[Organisation, float, list[str]]]:
+    """Rank a small set of ``candidates`` (an event's participants) as partners for ``organisation``.
+
+    Builds a throw-away index over the candidates with this process's encoder,
+    whose vector cache already holds their texts, so nothing is re-encoded.
+    Candidates with no signal in common are left out.
+    """
+    from sache.engine.matching import MatchingIndex
+
+    if not candidates:
+        return []
+    shared = index.indexes()
+    small = MatchingIndex(shared.encoder)
+    small.add_many(adapters.organisation_records([organisation, *candidates]))
+    by_id = {str(candidate.pk): candidate for candidate in candidates}
+    result = []
+    for recommendation in small.rank(adapters.organisation_query(organisation), top=top, exclude={str(organisation.pk)}):
+        if recommendation.org_id in by_id and recommendation.reasons:
+            result.append((by_id[recommendation.org_id], recommendation.score, [reason_text(r) for r in recommendation.reasons]))
     return result

@@ -11,7 +11,7 @@ from sache.events.models import AgendaFeed, ScheduleRun
 from sache.events.selectors import registration_for_feed
 from sache.events.services import schedule as services
 from tests.factories.accounts import make_user
-from tests.factories.directory import make_member
+from tests.factories.directory import make_member, make_organisation
 from tests.factories.events import make_event, make_meeting, make_registration
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -101,16 +101,19 @@ def test_agenda_feed_stops_working_when_the_user_leaves_the_organisation():
 ENGINE = importlib.util.find_spec("sache.engine.meetings") is not None
 
 
-@pytest.mark.skipif(ENGINE, reason="the meeting engine is installed")
-def test_compute_schedule_without_the_engine_fails_cleanly_and_touches_no_meeting():
-    event = make_event(slots=2, tables=1)
-    meeting = make_meeting(make_registration(event), make_registration(event))
+@pytest.mark.skipif(not ENGINE, reason="needs the meeting engine (sache.engine.meetings)")
+def test_compute_schedule_of_an_impossible_event_explains_it_in_names_and_keeps_the_old_slots():
+    event = make_event(slots=1, tables=1, time_limit=5)
+    busy = make_registration(event, make_organisation(name="Muzeum Zamkowe"))
+    slot = event.slots.get()
+    kept = make_meeting(busy, make_registration(event), slot=slot)
+    make_meeting(busy, make_registration(event))
 
     run = services.compute_schedule_now(event, actor=None)
 
-    meeting.refresh_from_db()
-    assert (run.status, meeting.slot) == (RunStatus.FAILED, None)
-    assert "not installed" in run.explanation
+    kept.refresh_from_db()
+    assert (run.status, run.solver_status, kept.slot) == (RunStatus.FINISHED, "infeasible", slot)
+    assert "Muzeum Zamkowe" in run.explanation
 
 
 @pytest.mark.skipif(not ENGINE, reason="needs the meeting engine (sache.engine.meetings)")

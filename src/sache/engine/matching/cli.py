@@ -32,9 +32,15 @@ __all__ = ["main", "org_from_json", "query_from_json", "read_jsonl", "build_inde
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     """Yield the JSON objects of a JSON-lines file, skipping blank lines."""
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
                 yield json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(
+                    f"{path}, line {number}: not a JSON object ({error.msg})"
+                ) from None
 
 
 def _texts(record: Mapping[str, Any], *fields: str) -> tuple[LocalizedText, ...]:
@@ -189,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--exposure-weight", type=float, default=0.0, help="exposure control strength (0: off)"
     )
     args = parser.parse_args(argv)
-    if args.command == "rank":
+    try:
         return _rank(args)
-    return 2  # pragma: no cover - argparse rejects unknown commands
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyError as error:
+        print(f"error: a record lacks the field {error}", file=sys.stderr)
+        return 2

@@ -424,6 +424,12 @@ class MatchingIndex:
         texts = [text.text for text in query.texts if text.text.strip()]
         if not texts:
             return None
+        row = self._row_of.get(query.org_id) if query.org_id is not None else None
+        if row is not None and query.texts == self._records[row].texts:
+            # "Partners for this organisation": its stored profile vector
+            # serves, where encoding a long profile would take seconds.
+            stored = self._vectors[row]
+            return stored if float(np.linalg.norm(stored)) > 0 else None
         vectors = self.encoder.encode(texts, as_query=True)
         vector = vectors.mean(axis=0)
         norm = float(np.linalg.norm(vector))
@@ -461,7 +467,15 @@ class MatchingIndex:
         with self._lock:
             return self._features(self._resolve(query))
 
-    def _features(self, query: MatchQuery) -> dict[str, np.ndarray]:
+    def _features(
+        self, query: MatchQuery, needed: Iterable[str] | None = None
+    ) -> dict[str, np.ndarray]:
+        # ``needed`` skips features without weight: each costs O(n) per query.
+        wanted = None if needed is None else set(needed)
+
+        def want(name: str) -> bool:
+            return wanted is None or name in wanted
+
         n_rows = len(self._alive)
         alive = self._alive
         zeros = np.zeros(n_rows, dtype=np.float32)
@@ -500,14 +514,14 @@ class MatchingIndex:
             seed_ids = [self._records[row].id for row in seed_rows if self._records[row]]
             features["text_partners"] = self._graph_scores(seed_ids, n_rows)
 
-        if query.org_id is not None:
+        if query.org_id is not None and (want("partners") or want("partners_of_partners")):
             direct = self._graph_scores([query.org_id], n_rows)
             features["partners"] = direct
             neighbours = list(self._partners.get(query.org_id, {}))
             if neighbours:
                 features["partners_of_partners"] = self._graph_scores(neighbours, n_rows)
 
-        if query.tags:
+        if query.tags and (want("tags") or want("tag_family")):
             tags = {normalise_tag(tag) for tag in query.tags}
             families = {_tag_family(tag) for tag in query.tags}
             features["tags"] = np.minimum(self._tags.overlap(tags, n_rows), 1.0)
@@ -520,27 +534,30 @@ class MatchingIndex:
             union = facet.sizes(n_rows) + len(values) - overlap
             return np.where(union > 0, overlap / np.maximum(union, 1.0), 0.0).astype(np.float32)
 
-        features["sectors"] = jaccard(self._sectors, _folded(query.sectors))
-        features["languages"] = jaccard(self._languages, _folded(query.languages))
-        features["competences"] = jaccard(self._competences, _folded(query.competences))
+        if want("sectors"):
+            features["sectors"] = jaccard(self._sectors, _folded(query.sectors))
+        if want("languages"):
+            features["languages"] = jaccard(self._languages, _folded(query.languages))
+        if want("competences"):
+            features["competences"] = jaccard(self._competences, _folded(query.competences))
 
-        if query.region:
+        if query.region and (want("same_country") or want("same_region")):
             prefixes = _region_prefixes(query.region)
             shared = self._regions.overlap(prefixes, n_rows)
             features["same_country"] = (shared >= 1).astype(np.float32)
             features["same_region"] = (shared >= 2).astype(np.float32)
 
-        if query.coordinates is not None:
+        if query.coordinates is not None and want("nearby"):
             features["nearby"] = self._nearness(query.coordinates)
 
-        if query.kind:
+        if query.kind and want("complementary_kinds"):
             complementary = np.array(
                 [frozenset({query.kind, kind}) in COMPLEMENTARY_KINDS for kind in self._kinds],
                 dtype=np.float32,
             )
             features["complementary_kinds"] = complementary[self._kind_codes]
         for kind, code in self._kinds.items():
-            if kind:
+            if kind and want(f"kind:{kind}"):
                 features[f"kind:{kind}"] = (self._kind_codes == code).astype(np.float32)
         return features
 
@@ -558,9 +575,9 @@ class MatchingIndex:
             return self._score(self._resolve(query), ())
 
     def _score(self, query: MatchQuery, exclude: Iterable[str]) -> np.ndarray:
-        features = self._features(query)
-        total = np.zeros(len(self._alive), dtype=np.float64)
         weights = self.asker_weights if query.org_id is not None else self.weights
+        features = self._features(query, [name for name, weight in weights.items() if weight])
+        total = np.zeros(len(self._alive), dtype=np.float32)
         for name, weight in weights.items():
             if weight and name in features:
                 total += weight * features[name]
@@ -621,11 +638,17 @@ class MatchingIndex:
             if exposure_weight:
                 for position, row in enumerate(chosen):
                     self._exposure[row] += 1.0 / math.log2(position + 2)
+            if explain:
+                # Lemmas and written forms of the query, once for all results.
+                query_terms = [
+                    t for text in resolved.texts for t in lemmas(text.text, text.language)
+                ]
+                written = _surface_forms(resolved.texts)
             return [
                 Recommendation(
                     org_id=self._records[row].id,
                     score=float(scores[row]),
-                    reasons=self._explain(resolved, row) if explain else (),
+                    reasons=self._explain(resolved, row, query_terms, written) if explain else (),
                 )
                 for row in chosen
             ]
@@ -637,7 +660,9 @@ class MatchingIndex:
 
     # -- explanations -------------------------------------------------------
 
-    def _explain(self, query: MatchQuery, row: int) -> tuple[Reason, ...]:
+    def _explain(
+        self, query: MatchQuery, row: int, query_terms: list[str], written: dict[str, str]
+    ) -> tuple[Reason, ...]:
         org = self._records[row]
         assert org is not None
         reasons: list[Reason] = []
@@ -652,7 +677,7 @@ class MatchingIndex:
                 )
             )
 
-        phrases = self._matched_phrases(query, org, row)
+        phrases = self._matched_phrases(query_terms, written, row)
         if phrases:
             reasons.append(Reason("phrases", "both mention " + ", ".join(phrases), tuple(phrases)))
 
@@ -715,15 +740,11 @@ class MatchingIndex:
         return record.name if record is not None and record.name else org_id
 
     def _matched_phrases(
-        self, query: MatchQuery, org: OrgRecord, row: int, limit: int = 3
+        self, query_terms: list[str], written: dict[str, str], row: int, limit: int = 3
     ) -> list[str]:
-        query_terms = [t for text in query.texts for t in lemmas(text.text, text.language)]
         contributions = self._lexical.term_contributions(query_terms, row)
-        if not contributions:
-            return []
         best = sorted(contributions, key=lambda term: (-contributions[term], term))[:limit]
-        query_surface = _surface_forms(query.texts)
-        return [query_surface.get(term, term) for term in best]
+        return [written.get(term, term) for term in best]
 
 
 def _haversine_km(origin: tuple[float, float], target: tuple) -> Any:

@@ -121,13 +121,23 @@ def portfolio_min_breaks_schedule(
     0
     """
     started = time.monotonic()
-    first = sat_min_breaks_schedule(problem, time_limit=0.35 * time_limit, seed=seed)
+    first = sat_min_breaks_schedule(problem, time_limit=0.5 * time_limit, seed=seed)
     if first.status in ("optimal", "infeasible"):
         return first
     remaining = time_limit - (time.monotonic() - started)
     second = cpsat_min_breaks_schedule(
-        problem, time_limit=remaining, seed=seed, lower_bound=first.bound or 0
+        problem,
+        time_limit=remaining,
+        seed=seed,
+        lower_bound=first.bound or 0,
+        hint={lock.meeting: lock.slot for lock in problem.locked} or None,
     )
+    if second.status == "infeasible":
+        # Proven by CP-SAT after the SAT search ran out of time: no time left for relaxations.
+        explanation = explain_infeasibility(problem, time_limit=0)
+        return dataclasses.replace(
+            second, explanation=explanation, seconds=time.monotonic() - started
+        )
     candidates = [r for r in (first, second) if r.objective is not None]
     if not candidates:
         return first
@@ -161,7 +171,9 @@ def schedule_meetings(
     Notes
     -----
     ``min_breaks`` treats locked meetings as fixed slots unless moves are
-    allowed. ``max_weight`` places them first and never drops them.
+    allowed; then their published slots are the preferred values of both
+    solvers (moves are avoided where it costs nothing, not minimised).
+    ``max_weight`` places them first and never drops them.
 
     Examples
     --------

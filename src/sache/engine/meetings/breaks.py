@@ -273,7 +273,6 @@ def sat_min_breaks_schedule(
     del seed
     started = time.monotonic()
     deadline = started + time_limit
-    encoding = BreaksEncoding(problem)
 
     def finish(
         status: str, slots: dict | None, bound: int | None, explanation: str = ""
@@ -295,13 +294,21 @@ def sat_min_breaks_schedule(
             seconds=time.monotonic() - started,
         )
 
-    if encoding.empty_meetings:
-        from sache.engine.meetings.explain import explain_infeasibility
+    from sache.engine.meetings.explain import counting_reasons
 
-        return finish("infeasible", None, None, explain_infeasibility(problem, time_limit=0))
+    reasons = counting_reasons(problem)
+    if reasons:
+        return finish("infeasible", None, None, " ".join(reasons))
+    encoding = BreaksEncoding(problem)
     with Solver(name=_SAT_SOLVER, bootstrap_with=encoding.clauses) as solver:
         all_breaks = [lit for lits in encoding.break_lits.values() for lit in lits]
-        solver.set_phases([-lit for lit in all_breaks])
+        # Prefer no breaks and, in incremental mode with moves allowed, the published slots.
+        published = [
+            encoding.slot_var[lock.meeting, lock.slot]
+            for lock in problem.locked
+            if (lock.meeting, lock.slot) in encoding.slot_var
+        ]
+        solver.set_phases([-lit for lit in all_breaks] + published)
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from sache.engine.meetings.problem import MeetingProblem, allowed_slots
 
-__all__ = ["explain_infeasibility"]
+__all__ = ["counting_reasons", "explain_infeasibility"]
 
 
 def explain_infeasibility(problem: MeetingProblem, *, time_limit: float = 10.0) -> str:
@@ -41,29 +41,7 @@ def explain_infeasibility(problem: MeetingProblem, *, time_limit: float = 10.0) 
     >>> explain_infeasibility(p, time_limit=0)
     'participant 0 has 2 meetings but can meet only in 1 slot(s): [0].'
     """
-    reasons = []
-    by_person: dict[int, list] = defaultdict(list)
-    for meeting in problem.meetings:
-        slots = allowed_slots(problem, meeting)
-        if not slots:
-            reasons.append(
-                f"meeting {meeting.id} ({meeting.a}-{meeting.b}) has no possible slot "
-                "(its session, fixed slot and the two participants' forbidden slots exclude all)."
-            )
-        by_person[meeting.a].append(slots)
-        by_person[meeting.b].append(slots)
-    for person, slot_lists in sorted(by_person.items()):
-        union = sorted(set().union(*map(set, slot_lists)))
-        if len(union) < len(slot_lists):
-            reasons.append(
-                f"participant {person} has {len(slot_lists)} meetings but can meet only in "
-                f"{len(union)} slot(s): {union}."
-            )
-    for name, session_slots in problem.sessions.items():
-        needed = sum(1 for m in problem.meetings if m.session == name)
-        room = sum(problem.tables_in(slot) for slot in session_slots)
-        if needed > room:
-            reasons.append(f"session {name!r} has {needed} meetings but only {room} table-slots.")
+    reasons = counting_reasons(problem)
     if reasons or time_limit <= 0:
         return " ".join(reasons) or "no schedule exists (no simple cause found)."
     deadline = time.monotonic() + time_limit
@@ -103,3 +81,43 @@ def _is_feasible(problem: MeetingProblem, deadline: float) -> bool | None:
         return False
     with Solver(name="g4", bootstrap_with=encoding.clauses) as solver:
         return solve_until(solver, [], deadline, budget=None)
+
+
+def counting_reasons(problem: MeetingProblem) -> list[str]:
+    """Infeasibility shown by counting alone (empty when counting shows nothing).
+
+    A meeting without a possible slot, a participant with more meetings than
+    slots where they can meet, a session with more meetings than table-slots.
+    O(M S).
+
+    Examples
+    --------
+    >>> from sache.engine.meetings.problem import Meeting
+    >>> counting_reasons(MeetingProblem(participants=2, slots=1, tables=1,
+    ...     meetings=(Meeting(0, 0, 1),)))
+    []
+    """
+    reasons = []
+    by_person: dict[int, list] = defaultdict(list)
+    for meeting in problem.meetings:
+        slots = allowed_slots(problem, meeting)
+        if not slots:
+            reasons.append(
+                f"meeting {meeting.id} ({meeting.a}-{meeting.b}) has no possible slot "
+                "(its session, fixed slot and the two participants' forbidden slots exclude all)."
+            )
+        by_person[meeting.a].append(slots)
+        by_person[meeting.b].append(slots)
+    for person, slot_lists in sorted(by_person.items()):
+        union = sorted(set().union(*map(set, slot_lists)))
+        if len(union) < len(slot_lists):
+            reasons.append(
+                f"participant {person} has {len(slot_lists)} meetings but can meet only in "
+                f"{len(union)} slot(s): {union}."
+            )
+    for name, session_slots in problem.sessions.items():
+        needed = sum(1 for m in problem.meetings if m.session == name)
+        room = sum(problem.tables_in(slot) for slot in session_slots)
+        if needed > room:
+            reasons.append(f"session {name!r} has {needed} meetings but only {room} table-slots.")
+    return reasons

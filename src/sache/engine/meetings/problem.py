@@ -160,21 +160,14 @@ def allowed_slots(problem: MeetingProblem, meeting: Meeting) -> list[int]:
         candidates = problem.sessions[meeting.session]
     else:
         candidates = range(problem.slots)
-    result = []
-    for slot in candidates:
-        if not 0 <= slot < problem.slots or problem.tables_in(slot) <= 0:
-            continue
-        if any(
-            slot in problem.forbidden_slots.get(person, ()) for person in (meeting.a, meeting.b)
-        ):
-            continue
-        if any(
-            person in problem.available_slots and slot not in problem.available_slots[person]
-            for person in (meeting.a, meeting.b)
-        ):
-            continue
-        result.append(slot)
-    return sorted(set(result))
+    result = set(candidates)
+    for person in (meeting.a, meeting.b):
+        result -= problem.forbidden_slots.get(person, frozenset())
+        if person in problem.available_slots:
+            result &= problem.available_slots[person]
+    return sorted(
+        slot for slot in result if 0 <= slot < problem.slots and problem.tables_in(slot) > 0
+    )
 
 
 def breaks_per_participant(

@@ -196,7 +196,7 @@ def weight_upper_bound(problem: MeetingProblem) -> int:
         reachable = set().union(*(allowed[i] for i in ids))
         cap = min(problem.max_meetings.get(person, problem.slots), len(reachable))
         if cap < len(ids):
-            solver.Add(sum(variables[i] for i in ids) <= cap)
+            _add_at_most(solver, [variables[i] for i in ids], cap)
     # Meetings confined to a set of slots must fit the tables of those slots.
     confined: dict[tuple[int, ...], list] = defaultdict(list)
     for slots, ids in slot_sets.items():
@@ -206,16 +206,26 @@ def weight_upper_bound(problem: MeetingProblem) -> int:
     for slots, ids in confined.items():
         room = sum(problem.tables_in(s) for s in slots)
         if room < len(ids):
-            solver.Add(sum(variables[i] for i in ids) <= room)
+            _add_at_most(solver, [variables[i] for i in ids], room)
     total_room = sum(problem.tables_in(s) for s in range(problem.slots))
     if total_room < len(variables):
-        solver.Add(sum(variables.values()) <= total_room)
+        _add_at_most(solver, list(variables.values()), total_room)
     weight = {m.id: m.weight for m in problem.meetings}
-    solver.Maximize(sum(weight[i] * var for i, var in variables.items()))
+    objective = solver.Objective()
+    for meeting_id, var in variables.items():
+        objective.SetCoefficient(var, weight[meeting_id])
+    objective.SetMaximization()
     status = solver.Solve()
     if status != pywraplp.Solver.OPTIMAL:
         return sum(max(w, 0) for w in weight.values())
     return int(solver.Objective().Value() + 1e-6)
+
+
+def _add_at_most(solver, variables: list, bound: float) -> None:
+    # Row by row: building one long Python expression per row is the slow part at 50k meetings.
+    row = solver.RowConstraint(-solver.infinity(), bound, "")
+    for var in variables:
+        row.SetCoefficient(var, 1.0)
 
 
 def local_search_weighted_schedule(
@@ -376,6 +386,101 @@ def local_search_weighted_schedule(
         grid.place(meeting, slot)
         return list(blockers)
 
+    def cheapest_in(slot: int, taken: set) -> object | None:
+        return next(
+            (i for i in grid.some_members(slot, 8) if i not in protected and i not in taken), None
+        )
+
+    def plan_for(meeting: Meeting, slot: int, limit: int):
+        """Cheapest way to free ``slot`` for ``meeting``: (cost, moves, evictions) or None."""
+        blockers = {grid.busy[p].get(slot) for p in (meeting.a, meeting.b)} - {None}
+        moves: dict[object, int] = {}
+        evicted: set = set()
+        cost = 0
+        arrivals: dict[int, int] = defaultdict(int)
+        for blocker in blockers:
+            other = by_id[blocker]
+            option = None
+            if blocker not in pinned:
+                for target in grid.allowed[blocker]:
+                    if (
+                        target == slot
+                        or target in grid.busy[other.a]
+                        or target in grid.busy[other.b]
+                    ):
+                        continue
+                    if any(
+                        by_id[m].a in (other.a, other.b) or by_id[m].b in (other.a, other.b)
+                        for m, t in moves.items()
+                        if t == target
+                    ):
+                        continue
+                    if grid.used[target] + arrivals[target] < grid.capacity[target]:
+                        option = (0, target, None)
+                        break
+                    victim = cheapest_in(target, evicted | blockers)
+                    if victim is not None and (option is None or by_id[victim].weight < option[0]):
+                        option = (by_id[victim].weight, target, victim)
+            if blocker not in protected and (option is None or other.weight <= option[0]):
+                option = (other.weight, None, blocker)
+            if option is None:
+                return None
+            cost += option[0]
+            if option[1] is not None:
+                moves[blocker] = option[1]
+                if option[2] is None:
+                    arrivals[option[1]] += 1
+            if option[2] is not None:
+                evicted.add(option[2])
+            if cost >= limit:
+                return None
+        if grid.used[slot] - len(blockers) >= grid.capacity[slot]:
+            victim = cheapest_in(slot, evicted | blockers)
+            if victim is None:
+                return None
+            evicted.add(victim)
+            cost += by_id[victim].weight
+        for person in (meeting.a, meeting.b):
+            kept = sum(1 for i in grid.busy[person].values() if i not in evicted)
+            if kept >= grid.cap[person]:
+                candidates = [
+                    i
+                    for i in grid.busy[person].values()
+                    if i not in protected and i not in evicted and i not in moves
+                ]
+                if not candidates:
+                    return None
+                victim = min(candidates, key=lambda i: by_id[i].weight)
+                evicted.add(victim)
+                cost += by_id[victim].weight
+        if cost >= limit:
+            return None
+        return cost, moves, evicted
+
+    def try_place(meeting: Meeting) -> list[object] | None:
+        """Place ``meeting`` if that gains weight; returns the meetings it evicted."""
+        best = None
+        slots = list(grid.allowed[meeting.id])
+        rng.shuffle(slots)
+        for slot in slots:
+            plan = plan_for(meeting, slot, meeting.weight if best is None else best[0][0])
+            if plan is not None:
+                best = (plan, slot)
+                if plan[0] == 0:
+                    break
+        if best is None:
+            return None
+        (_, moves, evicted), slot = best
+        for other_id in evicted:
+            grid.remove(by_id[other_id])
+        for other_id in moves:
+            grid.remove(by_id[other_id])
+        for other_id, target in moves.items():
+            grid.place(by_id[other_id], target)
+        grid.place(meeting, slot)
+        return list(evicted)
+
+    # Cheap repairs first; then chains that move blockers and evict cheaper meetings.
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
@@ -391,6 +496,20 @@ def local_search_weighted_schedule(
                 improved = True
                 for other_id in ejected:
                     try_insert(by_id[other_id])
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        waiting = [m for m in order if m.id not in grid.slot_of]
+        for meeting in waiting:
+            if time.monotonic() >= deadline:
+                break
+            if meeting.id in grid.slot_of:
+                continue
+            evicted = try_place(meeting)
+            if evicted is not None:
+                improved = True
+                for other_id in evicted:
+                    try_place(by_id[other_id])
     return _result(problem, grid, bound=bound, started=started)
 
 
