@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from sache.matching import index
+
 CHROMIUM = Path(os.environ.get("SACHE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -37,6 +39,15 @@ def _unavailable(reason: str) -> None:
     if os.environ.get("SACHE_E2E_REQUIRED") == "1":
         pytest.fail(f"browser tests are required here but cannot run: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_index() -> Iterator[None]:
+    # The live server fills the process-wide matching index from this test's rows (and in
+    # the language of its requests); later tests must not inherit it.
+    index.reset()
+    yield
+    index.reset()
 
 
 @pytest.hookimpl(wrapper=True)
