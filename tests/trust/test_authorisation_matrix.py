@@ -24,6 +24,8 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from sache.api.services import create_api_token
+from sache.directory.enums import Publication
+from tests.factories.directory import make_record
 from tests.trust.conftest import ROLES, World
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -405,3 +407,26 @@ def test_every_role_gets_the_expected_status_on_every_api_operation(world):
                 mismatches.append(f"{operation} as {role}: expected {expected}, got {actual}")
 
     assert mismatches == []
+
+
+# --- Drafts: records only their organisation and the operators may see ---------------------
+
+DRAFT_RULE = (404, 200, 404, 404, 200)
+
+
+@pytest.mark.parametrize("kind", ["need", "offer", "asset", "product"])
+def test_a_draft_record_is_seen_only_by_its_organisation_and_operators(world, kind):
+    record = make_record(kind, world.org_a, title="Szkic: jeszcze nie publikować", publication=Publication.DRAFT)
+    page = reverse(f"directory:{kind}-detail", args=[record.pk])
+    api = f"/api/v1/{kind}s/{record.pk}"
+    headers = {"anonymous": {}}
+    for role, user in world.users.items():
+        _token, raw = create_api_token(user, name="drafts")
+        headers[role] = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+    seen = {
+        "page": tuple(_request(world, role, "get", page) for role in ROLES),
+        "api": tuple(_request(world, "anonymous", "get", api, **headers[role]) for role in ROLES),
+    }
+
+    assert seen == {"page": DRAFT_RULE, "api": DRAFT_RULE}
