@@ -81,7 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--sqlite-cache-mb", type=int, default=0, help="try a larger SQLite page cache (and mmap)")
     args = parser.parse_args(argv)
+    if args.sqlite_cache_mb and connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size=-{args.sqlite_cache_mb * 1024}")
+            cursor.execute(f"PRAGMA mmap_size={args.sqlite_cache_mb * 1024 * 1024}")
 
     rng = random.Random(args.seed)
     organisations = Organisation.objects.count()

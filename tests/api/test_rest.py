@@ -165,3 +165,33 @@ def test_openapi_document_and_local_docs(client):
     assert {"/api/v1/organisations", "/api/v1/needs/{record_id}", "/api/v1/partnerships", "/api/v1/events"} <= set(document["paths"])
     assert "/static/ninja/swagger-ui-bundle.js" in docs.content.decode()
     assert "cdn" not in docs.content.decode().lower()
+
+
+def test_nul_characters_in_a_write_are_a_field_error_not_a_server_error(client, two_members):
+    museum, _studio, alice, _bob = two_members
+    _token, raw = create_api_token(alice, name="CRM")
+
+    response = client.post(
+        "/api/v1/needs", {"organisation": museum.slug, "language": "pl", "title": "Zły\x00tytuł", "description": "Opis potrzeby."},
+        content_type="application/json", headers=_bearer(raw),
+    )
+
+    assert response.status_code == 422
+    assert [detail["field"] for detail in response.json()["error"]["details"]] == ["title"]
+
+
+def test_member_gets_recommendations_for_own_organisation_only(client, two_members):
+    from sache.matching import index
+
+    index.reset()
+    museum, studio, alice, _bob = two_members
+    _token, raw = create_api_token(alice, name="CRM")
+
+    mine = client.get("/api/v1/recommendations", {"organisation": museum.slug}, headers=_bearer(raw))
+    theirs = client.get("/api/v1/recommendations", {"organisation": studio.slug}, headers=_bearer(raw))
+    anonymous = client.get("/api/v1/recommendations", {"organisation": museum.slug})
+
+    assert mine.status_code == 200
+    assert museum.slug not in [item["organisation"] for item in mine.json()]
+    assert (theirs.status_code, anonymous.status_code) == (403, 401)
+    index.reset()

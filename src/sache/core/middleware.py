@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 
 logger = logging.getLogger("sache.request")
 
@@ -60,21 +60,33 @@ class RequestLogMiddleware:
 
 
 class RejectNulBytesMiddleware:
-    """Refuse input containing NUL characters: PostgreSQL cannot store them, and no real text has them.
+    """Keep NUL characters away from the database: PostgreSQL cannot store them, and no real text has them.
 
-    API requests get the API's validation error object (422); pages get 400.
+    Pages refuse such input with 400. The API answers as it would for any
+    value that matches nothing: NUL characters are dropped from query
+    parameters (a filter on them finds nothing stored), a path containing one
+    names no record (404), and request bodies reach the forms, which refuse
+    NUL characters with a field-level validation error.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            if "\x00" in request.path:
+                body = {"error": {"code": "not_found", "message": "No such record, or you may not see it.", "details": []}}
+                return JsonResponse(body, status=404)
+            if _has_nul(request.GET):
+                cleaned = QueryDict(mutable=True)
+                for key, values in request.GET.lists():
+                    cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+                cleaned._mutable = False
+                request.GET = cleaned
+            return self.get_response(request)
         if "\x00" in request.path or _has_nul(request.GET) or (
             request.method == "POST" and request.content_type != "multipart/form-data" and _has_nul(request.POST)
-        ) or (request.content_type == "application/json" and b"\\u0000" in request.body):
-            if request.path.startswith("/api/"):
-                body = {"error": {"code": "validation_failed", "message": "Input must not contain NUL characters.", "details": []}}
-                return JsonResponse(body, status=422)
+        ):
             return HttpResponseBadRequest("Input must not contain NUL characters.")
         return self.get_response(request)
 

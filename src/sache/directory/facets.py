@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 
 from sache.directory.models import OrganisationFacetValue
@@ -37,9 +37,12 @@ class FieldFacet:
     def apply(self, queryset: QuerySet, values: Sequence[str]) -> QuerySet:
         return queryset.filter(**{f"{self.field}__in": values})
 
+    # Every record has exactly one value, so counts over a base set add up to its size.
+    single_valued = True
+
     def counts(self, queryset: QuerySet) -> dict[str, int]:
         rows = queryset.order_by().values_list(self.field).annotate(n=Count("pk"))
-        return {value: n for value, n in rows if value}
+        return {value or "": n for value, n in rows}
 
     def label(self, value: str, language: str, model) -> str:
         if self.labels is not None:
@@ -58,6 +61,7 @@ class RegionFacet:
     param: str
     title: str
     field: str = "region"
+    single_valued = True
 
     def apply(self, queryset: QuerySet, values: Sequence[str]) -> QuerySet:
         condition = Q()
@@ -89,17 +93,25 @@ class FacetRowFacet:
     labels: Callable[[str, str], str]
     organisation_field: str = "pk"
     known: Callable[[str], bool] = field(default=lambda value: True)
-
-    def _rows(self, values: Sequence[str] | None = None) -> QuerySet:
-        rows = OrganisationFacetValue.objects.filter(facet__in=self.kinds)
-        return rows.filter(value__in=values) if values is not None else rows
+    single_valued = False
 
     def apply(self, queryset: QuerySet, values: Sequence[str]) -> QuerySet:
-        return queryset.filter(**{f"{self.organisation_field}__in": self._rows(values).values("organisation_id")})
+        # EXISTS probes the (organisation, facet, value) index for each candidate; an IN list
+        # would first collect every organisation with the value (tens of thousands).
+        rows = OrganisationFacetValue.objects.filter(
+            organisation_id=OuterRef(self.organisation_field), facet__in=self.kinds, value__in=values
+        )
+        return queryset.filter(Exists(rows))
 
     def counts(self, queryset: QuerySet) -> dict[str, int]:
-        ids = queryset.order_by().values(self.organisation_field)
-        rows = self._rows().filter(organisation_id__in=ids).values_list("value").annotate(n=Count("organisation_id"))
+        # Joined from the filtered records, so the database walks only their facet rows.
+        path = "facet_values" if self.organisation_field == "pk" else f"{self.organisation_field.removesuffix('_id')}__facet_values"
+        rows = (
+            queryset.order_by()
+            .filter(**{f"{path}__facet__in": self.kinds})
+            .values_list(f"{path}__value")
+            .annotate(n=Count("pk"))
+        )
         return dict(rows)
 
     def label(self, value: str, language: str, model) -> str:
@@ -111,7 +123,7 @@ class FacetRowFacet:
 
 def facet_values(facet, counts: dict[str, int], selected: Sequence[str], *, language: str, model, limit: int = 30) -> list[FacetValue]:
     """Values to show: the most frequent first, selected ones always (with their count, even zero)."""
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    ranked = sorted(((value, n) for value, n in counts.items() if value), key=lambda item: (-item[1], item[0]))[:limit]
     shown = dict(ranked)
     for value in selected:
         shown.setdefault(value, counts.get(value, 0))

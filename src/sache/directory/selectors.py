@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sache.core.permissions import is_operator
 from sache.directory import documents, search, vocabularies
 from sache.directory.enums import FacetKind, Publication
 from sache.directory.facets import FacetRowFacet, FacetValue, FieldFacet, RegionFacet, facet_values
@@ -36,14 +37,10 @@ def member_organisation_ids(user: Any) -> set[int]:
     return set(user.memberships.values_list("organisation_id", flat=True))
 
 
-def _is_operator(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_operator", False))
-
-
 def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
     """Published organisations, plus drafts of the viewer's own; operators see all."""
     queryset = Organisation.objects.all()
-    if _is_operator(user):
+    if is_operator(user):
         return queryset
     own = member_organisation_ids(user)
     published = Q(publication=Publication.PUBLISHED)
@@ -60,7 +57,7 @@ def get_organisation_for(user: Any, slug: str) -> Organisation:
 def records_visible_to(kind: str, user: Any) -> QuerySet:
     """Published records of published organisations, plus the viewer's own; operators see all."""
     queryset = RECORD_MODELS[kind].objects.select_related("organisation")
-    if _is_operator(user):
+    if is_operator(user):
         return queryset
     own = member_organisation_ids(user)
     published = Q(publication=Publication.PUBLISHED, organisation__publication=Publication.PUBLISHED)
@@ -87,7 +84,7 @@ def get_person_for(user: Any, pk: int) -> Person:
 
 def organisation_page(organisation: Organisation, user: Any) -> dict[str, Any]:
     """Everything the organisation page shows, filtered for ``user``."""
-    own = _is_operator(user) or organisation.pk in member_organisation_ids(user)
+    own = is_operator(user) or organisation.pk in member_organisation_ids(user)
     people = list(organisation.people.all())
     return {
         "organisation": organisation,
@@ -217,6 +214,7 @@ class FacetView:
 @dataclass(frozen=True)
 class Browse:
     results: QuerySet
+    total: int
     query: str
     sort: str
     selected: dict[str, list[str]]
@@ -257,13 +255,22 @@ def browse(
     selected = selected_facets(kind, params or {})
     sort = sort if sort in spec.sorts else spec.default_sort
     results = filtered(kind, user, query=query, selected=selected).order_by(*spec.sorts[sort][1])
+    counts = {
+        facet.param: facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param))
+        for facet in spec.facets
+    }
+    # A single-valued facet's counts are taken over everything but its own filter, so the
+    # filtered total is the sum over its selected values (or all values): no COUNT query.
+    anchor = next(facet for facet in spec.facets if facet.single_valued)
+    chosen = selected.get(anchor.param)
+    total = sum(n for value, n in counts[anchor.param].items() if chosen is None or value in chosen)
     facets = [
         FacetView(
             param=facet.param,
             title=str(facet.title),
             values=facet_values(
                 facet,
-                facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param)),
+                counts[facet.param],
                 selected.get(facet.param, []),
                 language=language,
                 model=spec.model,
@@ -272,7 +279,7 @@ def browse(
         )
         for facet in spec.facets
     ]
-    return Browse(results=results, query=query, sort=sort, selected=selected, facets=facets)
+    return Browse(results=results, total=total, query=query, sort=sort, selected=selected, facets=facets)
 
 
 def missing_profile_parts(organisation: Organisation, page: Mapping[str, Any]) -> list[str]:

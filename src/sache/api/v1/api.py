@@ -9,7 +9,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
-from sache.api.v1 import directory, events, partnerships
+from sache.api.v1 import directory, events, matching, partnerships
 from sache.api.v1.errors import ApiValidationError
 
 api = NinjaAPI(
@@ -82,5 +82,6 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 api.add_router("/", directory.router)
 api.add_router("/partnerships", partnerships.router)
 api.add_router("/events", events.router)
+api.add_router("/recommendations", matching.router)
 
 __all__ = ["api"]

@@ -235,3 +235,12 @@ class EventOut(Schema):
     @staticmethod
     def resolve_url(obj: Any) -> str:
         return obj.get_absolute_url()
+
+
+class RecommendationOut(Schema):
+    organisation: str = Field(description="Slug of the suggested organisation.")
+    name: str
+    kind: str
+    rank: int
+    score: float
+    reasons: list[str] = Field(description="Why it is suggested, in the request's language (Accept-Language).")

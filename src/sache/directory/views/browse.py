@@ -12,13 +12,6 @@ from sache.directory import phrases, rules, selectors
 from sache.directory.enums import CREATIVE_KINDS
 
 PAGE_SIZE = 20
-LIST_TITLES = {
-    "organisation": "organisations",
-    "need": "needs",
-    "offer": "offers",
-    "asset": "heritage assets",
-    "product": "digital products",
-}
 
 
 def browse_context(request: HttpRequest, kind: str) -> dict:
@@ -45,9 +38,11 @@ def list_view(kind: str):
     @require_GET
     def view(request: HttpRequest) -> HttpResponse:
         context = browse_context(request, kind)
+        paginator = Paginator(context["browse"].results, PAGE_SIZE)
+        paginator.count = context["browse"].total  # known from the facet counts
         context.update(
             kind=kind,
-            page=Paginator(context["browse"].results, PAGE_SIZE).get_page(request.GET.get("page")),
+            page=paginator.get_page(request.GET.get("page")),
             verbose_name_plural=spec.model._meta.verbose_name_plural,
             sorts=[(key, label) for key, (label, _order) in spec.sorts.items()],
             card_template=f"directory/partials/_card_{kind}.html",

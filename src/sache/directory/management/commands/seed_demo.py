@@ -33,6 +33,7 @@ from sache.directory.models import (
     OrganisationFacetValue,
     Person,
 )
+from sache.directory.search import rebuild_search_indexes
 
 DEMO_PASSWORD = "demo-sache-2026"
 DEMO_ACCOUNTS = [
@@ -73,6 +74,7 @@ class Command(BaseCommand):
         dates = {record.external_id: self._date(clock) for record in hub.orgs}
         if new_orgs:
             self._load(hub, new_orgs, dates)
+            rebuild_search_indexes()  # FTS5 rebuild and planner statistics after the bulk load
         self.stdout.write(f"Demo hub: {len(new_orgs)} new organisations ({len(hub.orgs) - len(new_orgs)} already there).")
         if with_accounts:
             self._accounts()
