@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.db import transaction
@@ -38,6 +39,7 @@ GONE = 405  # the method is not allowed for anybody
 
 Args = Callable[[World], dict[str, Any]]
 ORG = lambda w: {"slug": w.org_a.slug}  # noqa: E731
+ORG_QUERY = lambda w: {"organisation": w.org_a.slug}  # noqa: E731
 EVENT = lambda w: {"slug": w.event.slug}  # noqa: E731
 PARTNERSHIP = lambda w: {"pk": w.partnership.pk}  # noqa: E731
 
@@ -340,6 +342,7 @@ API_RULES: dict[str, tuple] = {
     "GET /api/v1/partnerships": (200, 200, 200, 200, 200),
     "GET /api/v1/partnerships/{partnership_id}": (DENY, DENY, DENY, DENY, DENY),
     "GET /api/v1/products": (200, 200, 200, 200, 200),
+    "GET /api/v1/recommendations": (401, 200, DENY, DENY, 200),
     "GET /api/v1/products/{record_id}": (200, 200, 200, 200, 200),
     "PATCH /api/v1/assets/{record_id}": (401, 200, DENY, DENY, 200),
     "PATCH /api/v1/needs/{record_id}": (401, 200, DENY, DENY, 200),
@@ -360,6 +363,10 @@ API_ARGS: dict[str, Args] = {
     "/api/v1/organisations/{slug}": ORG,
     "/api/v1/organisations/{slug}/people": ORG,
     "/api/v1/partnerships/{partnership_id}": lambda w: {"partnership_id": w.partnership.pk},
+}
+# Required query parameters, pointed at A as well.
+API_QUERY: dict[str, Args] = {
+    "/api/v1/recommendations": ORG_QUERY,
 }
 
 
@@ -400,6 +407,8 @@ def test_every_role_gets_the_expected_status_on_every_api_operation(world):
             continue
         method, path = operation.split(" ", 1)
         url = path.format(**API_ARGS[path](world)) if "{" in path else path
+        if path in API_QUERY:
+            url += "?" + urlencode(API_QUERY[path](world))
         for role, expected in zip(ROLES, API_RULES[operation], strict=True):
             extra = {"data": _api_body(method, world), "content_type": "application/json"} if method in {"POST", "PUT", "PATCH"} else {}
             actual = _request(world, "anonymous", method.lower(), url, **extra, **headers[role])
