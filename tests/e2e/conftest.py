@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.test import Client
 
 from sache.matching import index
@@ -72,6 +73,9 @@ def browser(monkeypatch) -> Iterator:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # ORM calls made while Playwright's loop runs get connections of their own; close them
+        # here, or PostgreSQL keeps a session open on the test database past the run.
+        connections.close_all()
 
 
 class Browsing:
