@@ -77,7 +77,8 @@ def test_second_run_adds_nothing_twice():
     assert {model.__name__: model.objects.count() for model in (Organisation, Person, Need, Offer, HeritageAsset, DigitalProduct, User)} == counts
     assert hub_fingerprint() == fingerprint
     assert counts["Organisation"] == ORGS
-    assert counts["User"] == 4
+    # The four demo logins and the open-calls demo's review panel (six accounts without a password).
+    assert counts["User"] == 4 + 6
 
 
 def test_demo_hub_has_heritage_and_creative_organisations_in_podkarpackie_and_beyond():

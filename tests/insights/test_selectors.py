@@ -135,3 +135,24 @@ def test_meetings_table_equals_direct_counts_and_follows_the_region_filter():
         "requested": Meeting.objects.count(), "accepted": 2, "scheduled": 2, "held": 1, "no-show": 1, "continue": 1,
     }
     assert slovakia == {"requested": 3, "accepted": 1, "scheduled": 1, "held": 0, "no-show": 1, "continue": 0}
+
+
+def test_calls_table_counts_submitted_decided_and_funded_applications():
+    from sache.calls.models import Application, Call, Decision
+    from tests.factories.calls import make_call
+
+    call = make_call()
+    museum = make_organisation(kind="museum", region="PL823")
+    other = make_organisation(kind="museum", region="HU311")
+    funded = Application.objects.create(call=call, lead=museum, title="Gra o zamku", status="submitted", submitted_at=call.opens_at)
+    Application.objects.create(call=call, lead=other, title="Szkic", status="draft")
+    rejected = Application.objects.create(call=call, lead=other, title="Inny", status="submitted", submitted_at=call.opens_at)
+    Decision.objects.create(application=funded, outcome="funded", amount=20000)
+    Decision.objects.create(application=rejected, outcome="rejected")
+
+    everywhere = {row.code: row.value for row in selectors.calls(InsightFilter()).rows}
+    poland = {row.code: row.value for row in selectors.calls(InsightFilter(region="PL")).rows}
+
+    assert everywhere == {"submitted": 2, "decided": 2, "funded": 1, "reserve": 0, "withdrawn": 0}
+    assert poland == {"submitted": 1, "decided": 1, "funded": 1, "reserve": 0, "withdrawn": 0}
+    assert Call.objects.count() == 1

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("sache.partnerships.urls")),
     path("insights/", include("sache.insights.urls")),
     path("matching/", include("sache.matching.urls")),
+    path("calls/", include("sache.calls.urls")),
     path("", include("sache.core.urls")),
 ]
 

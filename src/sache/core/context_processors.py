@@ -26,6 +26,7 @@ _PUBLIC = [
     (_("Digital products"), "directory:product-list"),
     (_("Showcase"), "partnerships:showcase"),
     (_("Events"), "events:event-list"),
+    (_("Open calls"), "calls:call-list"),
 ]
 _MEMBER = [
     (_("Partnerships"), "partnerships:list"),

@@ -19,6 +19,9 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sache.calls.enums import ApplicationStatus
+from sache.calls.enums import Outcome as CallOutcome
+from sache.calls.models import Application, Decision
 from sache.directory.enums import (
     FacetKind,
     OrganisationKind,
@@ -189,6 +192,22 @@ def meetings(flt: InsightFilter) -> Table:
     return Table("meetings", _("Meetings at matchmaking events"), _("meetings"), rows, chart="funnel")
 
 
+def calls(flt: InsightFilter) -> Table:
+    """Open calls for pilot actions: applications submitted, decided and funded."""
+    applications = _in_period(Application.objects.exclude(status=ApplicationStatus.DRAFT), flt, "submitted_at")
+    if flt.region:
+        applications = applications.filter(lead__region__startswith=flt.region)
+    submitted = applications.filter(status=ApplicationStatus.SUBMITTED)
+    rows = [
+        Row("submitted", _("Applications submitted"), submitted.count()),
+        Row("decided", _("Applications decided"), Decision.objects.filter(application__in=submitted).count()),
+        Row("funded", _("Pilots funded"), Decision.objects.filter(application__in=submitted, outcome=CallOutcome.FUNDED).count()),
+        Row("reserve", _("On the reserve list"), Decision.objects.filter(application__in=submitted, outcome=CallOutcome.RESERVE).count()),
+        Row("withdrawn", _("Withdrawn"), applications.filter(status=ApplicationStatus.WITHDRAWN).count()),
+    ]
+    return Table("calls", _("Open calls for pilot actions"), _("applications"), rows)
+
+
 def partnerships_by_stage(flt: InsightFilter) -> Table:
     counts = dict(filtered_partnerships(flt).order_by().values_list("stage").annotate(n=Count("id", distinct=True)))
     rows = [Row(stage.value, str(stage.label), counts.get(stage.value, 0)) for stage in Stage]
@@ -248,6 +267,7 @@ TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
     "new-organisations": new_organisations_per_month,
     "opportunities": opportunities,
     "meetings": meetings,
+    "calls": calls,
     "partnerships-by-stage": partnerships_by_stage,
     "partnership-funnel": partnership_funnel,
     "outcomes": outcome_totals,

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "sache.api",
     "sache.events",
     "sache.matching",
+    "sache.calls",
     # ninja is listed so that the API documentation is served from the app itself, not from a CDN.
     "ninja",
 ]
