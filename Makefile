@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE ?= sache.config.settings.dev
 
-.PHONY: help install demo demo-data serve test lint messages bench clean
+.PHONY: help install demo demo-data serve test lint messages bench clean e2e-deps audit
 
 help:
 	@echo "make demo   - install, migrate, load the demo hub and serve on http://$(HOST):$(PORT)"
@@ -46,6 +46,18 @@ lint: install
 # Extracting strings needs GNU gettext (xgettext); translators edit the .po files.
 messages: install
 	cd src/sache && ../../$(BIN)/sache makemessages --locale pl --locale en --no-obsolete --ignore "engine/*"
+
+# Browser tests (tests/e2e): Debian's Chromium and axe-core; CI runs this before `make test`.
+AXE_JS := node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	npm install --no-save --no-audit --no-fund axe-core@4
+
+e2e-deps: $(AXE_JS)
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium); }
+
+# Known vulnerabilities in the installed dependencies; needs the vulnerability service to be reachable.
+audit: install
+	$(BIN)/pip-audit --strict --skip-editable
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

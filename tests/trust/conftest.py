@@ -1,0 +1,116 @@
+"""A small hub with two member organisations, a reviewer and an operator.
+
+Every kind of record exists once for organisation A, so that each URL pattern
+can be pointed at A's objects and requested by every role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sache.accounts.enums import Role
+from sache.accounts.services import invite_user
+from sache.api.services import create_api_token
+from sache.directory.enums import OrganisationKind
+from sache.directory.models import ImportBatch
+from sache.events.enums import MeetingStatus
+from sache.events.services.schedule import create_agenda_feed
+from sache.matching import index
+from sache.partnerships import services as partnership_services
+from sache.partnerships.enums import CHECKLIST
+from tests.factories.accounts import make_operator, make_user
+from tests.factories.directory import (
+    make_asset,
+    make_member,
+    make_need,
+    make_offer,
+    make_organisation,
+    make_person,
+    make_product,
+)
+from tests.factories.events import make_event, make_meeting, make_registration
+
+ROLES = ("anonymous", "member_a", "member_b", "reviewer", "operator")
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_index():
+    # The process-wide matching index is built from this test's rows, once.
+    index.reset()
+    yield
+    index.reset()
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    objects: dict[str, Any] = field(default_factory=dict)
+    secrets: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.objects[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
+@pytest.fixture
+def world(db) -> World:
+    operator = make_operator(email="operator@example.org")
+    reviewer = make_user(email="reviewer@example.org", is_reviewer=True)
+    member_a = make_user(email="member-a@example.org")
+    member_b = make_user(email="member-b@example.org")
+    org_a = make_organisation(name="Muzeum A", kind=OrganisationKind.MUSEUM)
+    org_b = make_organisation(name="Studio B", kind=OrganisationKind.CREATIVE_BUSINESS)
+    org_c = make_organisation(name="Studio C", kind=OrganisationKind.CREATIVE_BUSINESS)
+    person_a = make_member(org_a, member_a)
+    make_member(org_b, member_b)
+    contact_a = make_person(org_a)
+
+    event = make_event(slots=4, tables=2)
+    registration_a = make_registration(event, org_a)
+    registration_b = make_registration(event, org_b)
+    registration_a.representatives.add(person_a)
+    meeting = make_meeting(registration_a, registration_b, status=MeetingStatus.REQUESTED)
+
+    partnership = partnership_services.open_partnership(
+        title="Przewodnik AR", lead=org_a, partners=[org_c], actor=member_a
+    )
+    milestone = partnership_services.add_milestone(
+        partnership, title="Prototyp", due_date=date(2026, 6, 1), actor=member_a
+    )
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.ORGANISATIONS, filename="orgs.csv", content=b"name\nX\n", created_by=operator
+    )
+    token, _raw = create_api_token(member_a, name="website")
+    _invitation, invitation_token = invite_user(
+        "new@example.org", role=Role.MEMBER, organisation=org_a, actor=operator
+    )
+    feed_token = create_agenda_feed(registration_a, actor=member_a)
+
+    return World(
+        users={"operator": operator, "reviewer": reviewer, "member_a": member_a, "member_b": member_b},
+        objects={
+            "org_a": org_a,
+            "org_b": org_b,
+            "person_a": contact_a,
+            "need": make_need(org_a),
+            "offer": make_offer(org_a),
+            "asset": make_asset(org_a),
+            "product": make_product(org_a),
+            "event": event,
+            "registration_a": registration_a,
+            "registration_b": registration_b,
+            "meeting": meeting,
+            "partnership": partnership,
+            "milestone": milestone,
+            "checklist_code": CHECKLIST[0].code,
+            "batch": batch,
+            "token": token,
+        },
+        secrets={"invitation": invitation_token, "feed": feed_token},
+    )
