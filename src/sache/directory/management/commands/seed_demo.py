@@ -205,21 +205,28 @@ class Command(BaseCommand):
         self._bulk(OrganisationFacetValue, facets, "facets")
         self._bulk(Person, people, "people")
 
+        def shared(record: Any) -> dict[str, Any]:
+            """Fields every need, offer, asset and product record carries the same way."""
+            created = dates[record.org_external_id]
+            return {
+                "organisation_id": ids[record.org_external_id],
+                "external_id": record.external_id,
+                "language": record.language,
+                "title": record.title,
+                "description": record.description,
+                "created_at": created,
+                "updated_at": created,
+            }
+
         assets = [
             HeritageAsset(
-                organisation_id=ids[record.org_external_id],
-                external_id=record.external_id,
+                **shared(record),
                 kind=record.kind,
-                language=record.language,
-                title=record.title,
-                description=record.description,
                 period=record.period,
                 place=record.place,
                 rights_uri=record.rights_uri,
                 reuse_conditions=record.reuse_conditions,
                 search_document=documents.asset_document(title=record.title, description=record.description, period=record.period, place=record.place),
-                created_at=dates[record.org_external_id],
-                updated_at=dates[record.org_external_id],
             )
             for record in hub.assets
             if record.org_external_id in wanted
@@ -230,54 +237,36 @@ class Command(BaseCommand):
         )
         needs = [
             Need(
-                organisation_id=ids[record.org_external_id],
-                external_id=record.external_id,
-                language=record.language,
-                title=record.title,
-                description=record.description,
+                **shared(record),
                 competences=list(record.competences),
                 budget_band=record.budget_band,
                 timeframe=record.timeframe,
                 status=record.status,
                 asset_id=asset_ids.get(record.asset_external_id) if record.asset_external_id else None,
                 search_document=documents.need_document(title=record.title, description=record.description, competences=record.competences),
-                created_at=dates[record.org_external_id],
-                updated_at=dates[record.org_external_id],
             )
             for record in hub.needs
             if record.org_external_id in wanted
         ]
         offers = [
             Offer(
-                organisation_id=ids[record.org_external_id],
-                external_id=record.external_id,
-                language=record.language,
-                title=record.title,
-                description=record.description,
+                **shared(record),
                 competences=list(record.competences),
                 portfolio_links=list(record.portfolio_links),
                 price_band=record.price_band,
                 search_document=documents.offer_document(title=record.title, description=record.description, competences=record.competences),
-                created_at=dates[record.org_external_id],
-                updated_at=dates[record.org_external_id],
             )
             for record in hub.offers
             if record.org_external_id in wanted
         ]
         products = [
             DigitalProduct(
-                organisation_id=ids[record.org_external_id],
-                external_id=record.external_id,
-                language=record.language,
-                title=record.title,
-                description=record.description,
+                **shared(record),
                 category=record.category,
                 audience=record.audience,
                 price_band=record.price_band,
                 references=list(record.references),
                 search_document=documents.product_document(title=record.title, description=record.description, audience=record.audience),
-                created_at=dates[record.org_external_id],
-                updated_at=dates[record.org_external_id],
             )
             for record in hub.products
             if record.org_external_id in wanted
