@@ -39,6 +39,7 @@ from sache.engine.meetings.problem import (
 __all__ = ["sat_min_breaks_schedule"]
 
 _SAT_SOLVER = "g4"
+_DEBUG = bool(__import__("os").environ.get("SACHE_MEETINGS_DEBUG"))
 
 
 class BreaksEncoding:
@@ -86,10 +87,28 @@ class BreaksEncoding:
                 if (person, slot) in self.busy
             ]
             self._at_most(lits, 2 * problem.tables_in(slot))
+            self._even(lits)
         self.meeting_counts = {p: len(by_person[p]) for p in range(problem.participants)}
         if fairness and problem.fairness_d is not None:
             self._encode_fairness(problem.fairness_d)
         self._encode_precedences()
+
+    def _even(self, lits: list[int]) -> None:
+        """Implied: an even number of ``lits`` hold (two participants per meeting)."""
+        if not lits:
+            return
+        parity = lits[0]
+        for lit in lits[1:]:
+            odd = self._new(("odd", next(self._fresh)))
+            # odd <-> parity XOR lit
+            self.clauses += [
+                [-odd, parity, lit],
+                [-odd, -parity, -lit],
+                [odd, -parity, lit],
+                [odd, parity, -lit],
+            ]
+            parity = odd
+        self.clauses.append([-parity])
 
     def _new(self, key: object) -> int:
         return self.pool.id(key)
@@ -287,7 +306,8 @@ def sat_min_breaks_schedule(
     time_limit
         Seconds for the whole search.
     seed
-        Unused by the SAT search, which is deterministic; kept for a uniform signature.
+        Seed of the neighbourhood choice of the repair moves (deterministic for a seed,
+        except that the time limit decides how many moves are made).
 
     Returns
     -------
@@ -322,7 +342,6 @@ def sat_min_breaks_schedule(
     from pysat.card import ITotalizer
     from pysat.solvers import Solver
 
-    del seed
     started = time.monotonic()
     deadline = started + time_limit
 
@@ -361,6 +380,18 @@ def sat_min_breaks_schedule(
             if (lock.meeting, lock.slot) in encoding.slot_var
         ]
         solver.set_phases([-lit for lit in all_breaks] + published)
+        # "<= k breaks" is assumed through a totalizer; it counts up to ``ceiling`` so
+        # that it stays small (the first schedules can have hundreds of breaks).
+        ceiling = min(len(all_breaks), max(32, problem.participants))
+        totalizer = ITotalizer(lits=all_breaks, ubound=ceiling, top_id=encoding.pool.top)
+        solver.append_formula(totalizer.cnf.clauses)
+
+        def at_most(k: int) -> list[int]:
+            return [-totalizer.rhs[k]] if k < len(totalizer.rhs) else []
+
+        lower = 0
+        # Any schedule first (usually fast; proves infeasibility otherwise), then the
+        # bound search. Asking for "0 breaks" first was slower on forum-13.forb0003.
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility
@@ -370,19 +401,17 @@ def sat_min_breaks_schedule(
                 "infeasible", None, None, explain_infeasibility(problem, time_limit=remaining)
             )
         if outcome is None:
-            return finish("unknown", None, 0)
+            return finish("unknown", None, lower)
         best = encoding.read_slots(solver.get_model())
         upper = sum(breaks_per_participant(problem, best).values())
-        lower = 0
-        if upper == lower:
-            return finish("optimal", best, lower)
-        totalizer = ITotalizer(lits=all_breaks, ubound=upper, top_id=encoding.pool.top)
-        solver.append_formula(totalizer.cnf.clauses)
+        repair = _Repair(problem, encoding, solver, at_most, seed)
+        repair.ceiling = len(totalizer.rhs)
         budget = 2000
         while lower < upper:
             if time.monotonic() >= deadline:
                 break
-            outcome = solve_until(solver, [-totalizer.rhs[lower]], deadline, budget)
+            # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
+            outcome = solve_until(solver, at_most(lower), deadline, budget)
             if outcome is True:
                 best = encoding.read_slots(solver.get_model())
                 upper = sum(breaks_per_participant(problem, best).values())
@@ -390,15 +419,84 @@ def sat_min_breaks_schedule(
             if outcome is False:
                 lower += 1
                 continue
-            if upper - 1 > lower:
-                outcome = solve_until(solver, [-totalizer.rhs[upper - 1]], deadline, budget)
+            # Upper end: repair neighbourhoods of the best schedule for as long as the
+            # global steps took so far, then a global step.
+            spent = time.monotonic() - started
+            best, upper = repair.improve(
+                best, upper, lower, min(deadline, time.monotonic() + max(1.0, spent))
+            )
+            target = min(upper - 1, len(totalizer.rhs) - 1)
+            if target > lower:
+                outcome = solve_until(solver, at_most(target), deadline, budget)
                 if outcome is True:
                     best = encoding.read_slots(solver.get_model())
                     upper = sum(breaks_per_participant(problem, best).values())
                 elif outcome is False:
-                    lower = upper
+                    lower = target + 1
             budget *= 2
         return finish("optimal" if lower >= upper else "feasible", best, lower)
+
+
+class _Repair:
+    """Large neighbourhood search with the same SAT solver: break-repair moves.
+
+    A move frees the meetings of a participant with breaks and of some of the
+    people they meet (every other meeting keeps its slot, passed as assumptions)
+    and asks for fewer breaks than the best schedule, with a small conflict
+    budget. The neighbourhood grows after a proof that it cannot improve and
+    shrinks after running out of budget. Learned clauses stay valid because
+    the fixed slots are assumptions only.
+    """
+
+    def __init__(self, problem: MeetingProblem, encoding: BreaksEncoding, solver, at_most, seed: int):
+        import random
+
+        self.problem = problem
+        self.encoding = encoding
+        self.solver = solver
+        self.at_most = at_most
+        self.rng = random.Random(seed)
+        self.partners: dict[int, list[int]] = defaultdict(list)
+        for meeting in problem.meetings:
+            self.partners[meeting.a].append(meeting.b)
+            self.partners[meeting.b].append(meeting.a)
+        self.size = 3
+        self.ceiling = 1 << 30
+
+    def improve(
+        self, best: dict, upper: int, lower: int, deadline: float
+    ) -> tuple[dict, int]:
+        while True:
+            if upper <= lower or time.monotonic() >= deadline:
+                break
+            breaks = breaks_per_participant(self.problem, best)
+            broken = [person for person, count in breaks.items() if count]
+            if not broken:
+                break
+            centre = self.rng.choice(broken)
+            others = list(set(self.partners[centre]))
+            self.rng.shuffle(others)
+            chosen = {centre, *others[: self.size]}
+            chosen.add(self.rng.choice(broken))
+            assumptions = [
+                self.encoding.slot_var[m.id, best[m.id]]
+                for m in self.problem.meetings
+                if m.a not in chosen and m.b not in chosen
+            ]
+            target = min(upper - 1, self.ceiling - 1)
+            outcome = solve_until(
+                self.solver, assumptions + self.at_most(target), deadline, 300
+            )
+            if _DEBUG:
+                print("move", len(chosen), outcome, upper, round(time.monotonic(), 1))
+            if outcome is True:
+                best = self.encoding.read_slots(self.solver.get_model())
+                upper = sum(breaks_per_participant(self.problem, best).values())
+            elif outcome is False:
+                self.size = min(self.size + 1, self.problem.participants)
+            else:
+                self.size = max(1, self.size - 1)
+        return best, upper
 
 
 def solve_until(solver, assumptions: list[int], deadline: float, budget: int | None) -> bool | None:
