@@ -448,7 +448,9 @@ class _Repair:
     the fixed slots are assumptions only.
     """
 
-    def __init__(self, problem: MeetingProblem, encoding: BreaksEncoding, solver, at_most, seed: int):
+    def __init__(
+        self, problem: MeetingProblem, encoding: BreaksEncoding, solver, at_most, seed: int
+    ):
         import random
 
         self.problem = problem
@@ -463,9 +465,7 @@ class _Repair:
         self.size = 3
         self.ceiling = 1 << 30
 
-    def improve(
-        self, best: dict, upper: int, lower: int, deadline: float
-    ) -> tuple[dict, int]:
+    def improve(self, best: dict, upper: int, lower: int, deadline: float) -> tuple[dict, int]:
         while True:
             if upper <= lower or time.monotonic() >= deadline:
                 break
@@ -484,9 +484,7 @@ class _Repair:
                 if m.a not in chosen and m.b not in chosen
             ]
             target = min(upper - 1, self.ceiling - 1)
-            outcome = solve_until(
-                self.solver, assumptions + self.at_most(target), deadline, 300
-            )
+            outcome = solve_until(self.solver, assumptions + self.at_most(target), deadline, 300)
             if _DEBUG:
                 print("move", len(chosen), outcome, upper, round(time.monotonic(), 1))
             if outcome is True:
