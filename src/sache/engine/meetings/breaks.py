@@ -42,6 +42,93 @@ _SAT_SOLVER = "g4"
 _DEBUG = bool(__import__("os").environ.get("SACHE_MEETINGS_DEBUG"))
 
 
+def _augment(meeting, domains, owner, slot_of, seen) -> bool:
+    for slot in domains[meeting]:
+        if slot in seen:
+            continue
+        seen.add(slot)
+        holder = owner.get(slot)
+        if holder is None or _augment(holder, domains, owner, slot_of, seen):
+            owner[slot] = meeting
+            slot_of[meeting] = slot
+            return True
+    return False
+
+
+def reduced_domains(problem: MeetingProblem) -> dict[object, list[int]]:
+    """Slots left to every meeting after exact filtering (no schedule is lost).
+
+    Starts from :func:`allowed_slots` and repeats until nothing changes: a
+    participant's meetings take distinct slots, so a slot is removed from a
+    meeting when no matching of the participant's other meetings to the other
+    slots exists (Hall's theorem, checked by one augmenting path per value);
+    ``before`` ends before the latest slot of ``after`` and ``after`` starts
+    after the earliest slot of ``before``; slots filled by meetings with a single
+    slot are closed to the others. SAT unit propagation sees none of this.
+    An empty list means the event is infeasible.
+    """
+    domains = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+    by_person: dict[int, list[object]] = defaultdict(list)
+    for meeting in problem.meetings:
+        by_person[meeting.a].append(meeting.id)
+        by_person[meeting.b].append(meeting.id)
+    changed = True
+    while changed:
+        changed = False
+        for before, after in problem.precedences:
+            if not domains.get(before) or not domains.get(after):
+                continue
+            latest = domains[after][-1] - 1
+            kept = [slot for slot in domains[before] if slot <= latest]
+            if kept != domains[before]:
+                domains[before], changed = kept, True
+            if not kept:
+                return domains
+            earliest = kept[0] + 1
+            kept = [slot for slot in domains[after] if slot >= earliest]
+            if kept != domains[after]:
+                domains[after], changed = kept, True
+        forced: dict[int, int] = defaultdict(int)
+        for slots in domains.values():
+            if len(slots) == 1:
+                forced[slots[0]] += 1
+        for slot, count in forced.items():
+            if count >= problem.tables_in(slot):
+                for meeting_id, slots in domains.items():
+                    if len(slots) > 1 and slot in slots:
+                        domains[meeting_id] = [s for s in slots if s != slot]
+                        changed = True
+        for meetings in by_person.values():
+            if len(meetings) <= 1:
+                continue
+            owner: dict[int, object] = {}
+            slot_of: dict[object, int] = {}
+            for meeting_id in meetings:
+                if not _augment(meeting_id, domains, owner, slot_of, set()):
+                    domains[meeting_id] = []
+                    return domains
+            for meeting_id in meetings:
+                kept = []
+                for slot in domains[meeting_id]:
+                    holder = owner.get(slot)
+                    if slot_of[meeting_id] == slot or holder is None:
+                        kept.append(slot)
+                        continue
+                    # Put meeting_id at slot: its old slot frees up, the holder moves.
+                    trial_owner = dict(owner)
+                    trial_slot_of = dict(slot_of)
+                    del trial_owner[slot_of[meeting_id]]
+                    trial_owner[slot] = meeting_id
+                    trial_slot_of[meeting_id] = slot
+                    if _augment(holder, domains, trial_owner, trial_slot_of, {slot}):
+                        kept.append(slot)
+                if kept != domains[meeting_id]:
+                    domains[meeting_id], changed = kept, True
+                    if not kept:
+                        return domains
+    return domains
+
+
 class BreaksEncoding:
     """CNF of the problem; keeps the variables needed to read schedules and bounds."""
 
@@ -59,8 +146,9 @@ class BreaksEncoding:
         self.empty_meetings = []
         by_person: dict[int, list[object]] = defaultdict(list)
         self.allowed = {}
+        domains = reduced_domains(problem)
         for meeting in problem.meetings:
-            slots = allowed_slots(problem, meeting)
+            slots = domains[meeting.id]
             self.allowed[meeting.id] = slots
             if not slots:
                 self.empty_meetings.append(meeting.id)
