@@ -6,19 +6,23 @@ slot so that a participant has at most one meeting per slot, at most
 precedences hold, and the most and fewest breaks of any two participants differ
 by at most ``fairness_d``. Minimise the total number of breaks.
 
-Encoding (CNF, as in the paper's MaxSAT models): ``x[m,s]`` meeting ``m`` in
-slot ``s``; ``y[p,s]`` participant ``p`` busy in ``s`` (``y <-> OR x``);
-``seen[p,s]`` busy in some slot ``<= s``; ``brk[p,s] <-> y[p,s] & ~y[p,s-1] &
-seen[p,s-2]``, a break that ends at ``s``. Implied constraint: ``p`` is busy in
-exactly as many slots as it has meetings. At-most-one constraints use the
-sequential counter, table limits and break counts totalizers.
+Encoding (CNF, after the paper's MaxSAT models): ``x[m,s]`` meeting ``m`` in
+slot ``s``, over domains filtered exactly first (:func:`reduced_domains`);
+``y[p,s]`` participant ``p`` busy in ``s`` (``y <-> OR x``); ``seen[p,s]`` busy
+in some slot ``<= s``; ``brk[p,s] <-> y[p,s] & ~y[p,s-1] & seen[p,s-2]``, a break
+that ends at ``s``. Implied constraints: ``p`` is busy in exactly as many slots
+as it has meetings; tables are counted on busy participants (at most ``2T`` of
+them, an even number); without a break a participant's meetings fill one block
+(``start[p,t]`` literals), which also gives a per-participant lower bound when
+no block fits. Cardinality constraints use the sequential counter, fairness
+and the objective totalizers.
 
 Search: one incremental SAT solver and a totalizer over all break literals.
 Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
-proven bound) and the upper end (``breaks <= UB - 1``: SAT improves the
-schedule), each with a conflict budget that doubles, so instances with optimum
-0 are settled from below and instances with many forced breaks from above.
-The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+proven bound, with a conflict budget that doubles) and the upper end: SAT-based
+repair moves (the meetings of a few participants around one with breaks are
+freed, the rest stay, fewer breaks are asked for), for as long as the bound
+steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 """
 
 from __future__ import annotations
@@ -495,11 +499,14 @@ def sat_min_breaks_schedule(
         repair = _Repair(problem, encoding, solver, at_most, seed)
         repair.ceiling = len(totalizer.rhs)
         budget = 2000
+        bound_seconds = 0.0
         while lower < upper:
             if time.monotonic() >= deadline:
                 break
             # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
+            step_started = time.monotonic()
             outcome = solve_until(solver, at_most(lower), deadline, budget)
+            bound_seconds += time.monotonic() - step_started
             if outcome is True:
                 best = encoding.read_slots(solver.get_model())
                 upper = sum(breaks_per_participant(problem, best).values())
@@ -507,20 +514,11 @@ def sat_min_breaks_schedule(
             if outcome is False:
                 lower += 1
                 continue
-            # Upper end: repair neighbourhoods of the best schedule for as long as the
-            # global steps took so far, then a global step.
-            spent = time.monotonic() - started
+            # Upper end: repair moves for as long as the bound steps took so far (half the
+            # time each). A global "<= UB - 1" step was dropped: the moves improve faster.
             best, upper = repair.improve(
-                best, upper, lower, min(deadline, time.monotonic() + max(1.0, spent))
+                best, upper, lower, min(deadline, time.monotonic() + max(1.0, bound_seconds))
             )
-            target = min(upper - 1, len(totalizer.rhs) - 1)
-            if target > lower:
-                outcome = solve_until(solver, at_most(target), deadline, budget)
-                if outcome is True:
-                    best = encoding.read_slots(solver.get_model())
-                    upper = sum(breaks_per_participant(problem, best).values())
-                elif outcome is False:
-                    lower = target + 1
             budget *= 2
         return finish("optimal" if lower >= upper else "feasible", best, lower)
 
