@@ -21,8 +21,8 @@ Search: one incremental SAT solver and a totalizer over all break literals.
 Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
 proven bound, with a conflict budget that doubles) and the upper end: SAT-based
 repair moves (the meetings of a few participants around one with breaks are
-freed, the rest stay, fewer breaks are asked for), for as long as the bound
-steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+freed, the rest stay, fewer breaks are asked for), for half as long as the
+bound steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 """
 
 from __future__ import annotations
@@ -482,8 +482,15 @@ def sat_min_breaks_schedule(
             return [-totalizer.rhs[k]] if k < len(totalizer.rhs) else []
 
         lower = 0
-        # Any schedule first (usually fast; proves infeasibility otherwise), then the
-        # bound search. Asking for "0 breaks" first was slower on forum-13.forb0003.
+        # Most events have a schedule without breaks: ask for one first, with a budget
+        # (the phases saved by an arbitrary first schedule slow this call down:
+        # ticf-14crafa.original, 27k conflicts from scratch, 80k after one). Then any
+        # schedule (usually fast; proves infeasibility otherwise) and the bound search.
+        outcome = solve_until(solver, at_most(0), deadline, budget=10000)
+        if outcome is True:
+            return finish("optimal", encoding.read_slots(solver.get_model()), 0)
+        if outcome is False:
+            lower = 1
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility
@@ -498,7 +505,7 @@ def sat_min_breaks_schedule(
         upper = sum(breaks_per_participant(problem, best).values())
         repair = _Repair(problem, encoding, solver, at_most, seed)
         repair.ceiling = len(totalizer.rhs)
-        budget = 2000
+        budget = 5000
         bound_seconds = 0.0
         while lower < upper:
             if time.monotonic() >= deadline:
@@ -514,10 +521,14 @@ def sat_min_breaks_schedule(
             if outcome is False:
                 lower += 1
                 continue
-            # Upper end: repair moves for as long as the bound steps took so far (half the
-            # time each). A global "<= UB - 1" step was dropped: the moves improve faster.
+            # Upper end: repair moves for half as long as the bound steps took so far
+            # (a third of the time). A global "<= UB - 1" step was dropped: the moves
+            # improve faster.
             best, upper = repair.improve(
-                best, upper, lower, min(deadline, time.monotonic() + max(1.0, bound_seconds))
+                best,
+                upper,
+                lower,
+                min(deadline, time.monotonic() + max(1.0, 0.5 * bound_seconds)),
             )
             budget *= 2
         return finish("optimal" if lower >= upper else "feasible", best, lower)
