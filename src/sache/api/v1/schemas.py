@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.urls import reverse
 from ninja import Field, Schema
+
+from sache.cocreation.selectors import published_themes
 
 
 class ErrorDetail(Schema):
@@ -244,3 +247,59 @@ class RecommendationOut(Schema):
     rank: int
     score: float
     reasons: list[str] = Field(description="Why it is suggested, in the request's language (Accept-Language).")
+
+
+class AreaOut(Schema):
+    title: str
+    question: str
+
+
+class KeyPhraseOut(Schema):
+    text: str
+    language: str
+
+
+class ThemeOut(Schema):
+    area: str = Field(description="Title of the thematic area.")
+    key_phrases: list[KeyPhraseOut] = Field(description="The theme's label, best phrase first, each in its own language.")
+    contributions: int = Field(description="How many contributions the theme groups.")
+    votes: int = Field(description="Dot-votes the theme's contributions received.")
+
+
+class ConclusionsOut(Schema):
+    id: int
+    workshop: str = Field(description="Slug of the workshop (its event).")
+    workshop_title: str
+    region: str = Field(description="NUTS code of the workshop's region, or ''.")
+    held_at: datetime | None = Field(description="First round of the workshop, else the publication time.")
+    title: str
+    language: str
+    body: str = Field(description="The published text, in Markdown.")
+    published_at: datetime | None
+    areas: list[AreaOut]
+    themes: list[ThemeOut] = Field(description="The newest synthesis the conclusions were written from; labels only.")
+    url: str
+
+    @staticmethod
+    def resolve_workshop(obj: Any) -> str:
+        return obj.workshop.event.slug
+
+    @staticmethod
+    def resolve_workshop_title(obj: Any) -> str:
+        return obj.workshop.event.title
+
+    @staticmethod
+    def resolve_region(obj: Any) -> str:
+        return obj.workshop.region
+
+    @staticmethod
+    def resolve_areas(obj: Any) -> list[dict[str, str]]:
+        return [{"title": area.title, "question": area.question} for area in obj.workshop.areas.all()]
+
+    @staticmethod
+    def resolve_themes(obj: Any) -> list[dict[str, Any]]:
+        return published_themes(obj)
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("cocreation:conclusions", kwargs={"slug": obj.workshop.event.slug})
