@@ -178,6 +178,7 @@ RULES: dict[str, dict[str, tuple]] = {
     "directory:organisation-list": {"GET": (200, 200, 200, 200, 200), "POST": (GONE, GONE, GONE, GONE, GONE)},
     "directory:organisation-merge": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, 200)},
     "directory:organisation-publication": {"GET": (LOGIN, DENY, DENY, DENY, GONE), "POST": (LOGIN, DENY, DENY, DENY, 302)},
+    "directory:people-export": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, GONE)},
     "directory:person-create": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 200, DENY, DENY, 200)},
     "directory:person-delete": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 302, DENY, DENY, 302)},
     "directory:person-edit": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 200, DENY, DENY, 200)},

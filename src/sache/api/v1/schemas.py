@@ -9,6 +9,24 @@ from django.urls import reverse
 from ninja import Field, Schema
 
 from sache.cocreation.selectors import published_themes
+from sache.directory.exchange import API_FIELDS
+
+
+def fields_of(resource: str) -> Any:
+    """Class decorator: the schema must have exactly the fields ``API_FIELDS[resource]`` declares, in order.
+
+    The directory's exports write the same list as their header, so a field added here and not
+    there (or the other way round) stops the app at import, not in a partner's spreadsheet.
+    """
+
+    def check(schema: type[Schema]) -> type[Schema]:
+        fields = tuple(schema.model_fields)
+        if fields != API_FIELDS[resource]:
+            message = f"{schema.__name__} has the fields {fields}; sache.directory.exchange.API_FIELDS declares {API_FIELDS[resource]}"
+            raise TypeError(message)
+        return schema
+
+    return check
 
 
 class ErrorDetail(Schema):
@@ -31,6 +49,7 @@ class DescriptionOut(Schema):
     text: str
 
 
+@fields_of("organisation")
 class OrganisationOut(Schema):
     id: int
     slug: str
@@ -72,6 +91,7 @@ class OrganisationPatch(Schema):
     tags: list[str] | None = None
 
 
+@fields_of("person")
 class PersonOut(Schema):
     id: int
     organisation: str
@@ -116,6 +136,7 @@ class RecordOut(Schema):
         return obj.get_absolute_url()
 
 
+@fields_of("need")
 class NeedOut(RecordOut):
     competences: list[str]
     budget_band: str
@@ -124,12 +145,14 @@ class NeedOut(RecordOut):
     asset_id: int | None
 
 
+@fields_of("offer")
 class OfferOut(RecordOut):
     competences: list[str]
     portfolio_links: list[str]
     price_band: str
 
 
+@fields_of("asset")
 class AssetOut(RecordOut):
     kind: str
     period: str
@@ -138,6 +161,7 @@ class AssetOut(RecordOut):
     reuse_conditions: str
 
 
+@fields_of("product")
 class ProductOut(RecordOut):
     category: str
     audience: str
