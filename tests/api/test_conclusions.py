@@ -111,12 +111,14 @@ def test_pagination_and_error_objects(client):
     page = client.get("/api/v1/conclusions", {"limit": 2, "offset": 1}).json()
     too_big = client.get("/api/v1/conclusions", {"limit": 1000})
     bad_date = client.get("/api/v1/conclusions", {"held_from": "wczoraj"})
+    unix_time = client.get("/api/v1/conclusions", {"held_to": "0"})
 
     assert (page["count"], [item["title"] for item in page["items"]]) == (5, ["Warsztat 4", "Warsztat 3"])
     assert too_big.status_code == 422
     assert too_big.json()["error"]["code"] == "validation_failed"
     assert bad_date.status_code == 422
     assert [detail["field"] for detail in bad_date.json()["error"]["details"]] == ["held_from"]
+    assert (unix_time.status_code, [d["field"] for d in unix_time.json()["error"]["details"]]) == (422, ["held_to"])
 
 
 def test_list_costs_the_same_queries_for_one_and_three_conclusions(client, django_assert_num_queries):

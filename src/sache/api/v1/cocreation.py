@@ -1,12 +1,14 @@
 """Published conclusions of co-creation workshops (World Café): the public record of what was agreed."""
 # No "from __future__ import annotations": django-ninja reads the annotations at import time.
 
+import re
 from datetime import date
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import field_validator
 
 from sache.api.v1.errors import READ_ERRORS
 from sache.api.v1.pagination import BoundedLimitOffset
@@ -15,6 +17,7 @@ from sache.cocreation import selectors
 from sache.cocreation.models import Conclusions
 
 router = Router(tags=["co-creation"])
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ConclusionsFilters(Schema):
@@ -23,6 +26,14 @@ class ConclusionsFilters(Schema):
     region: str = Field("", description="NUTS code; matches the workshops in that region and every region below it.")
     held_from: date | None = Field(None, description="Workshops held on or after this day (first round, else publication).")
     held_to: date | None = Field(None, description="Workshops held on or before this day.")
+
+    @field_validator("held_from", "held_to", mode="before")
+    @classmethod
+    def _calendar_day(cls, value: object) -> object:
+        # Pydantic would also read "0" or "1700000000" as a Unix time; the document promises a date.
+        if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+            raise ValueError("Give a day as YYYY-MM-DD.")
+        return value
 
 
 @router.get("", response={200: list[ConclusionsOut], **READ_ERRORS}, summary="Published workshop conclusions")
