@@ -23,7 +23,8 @@ api = NinjaAPI(
         "own organisation's records."
     ),
     urls_namespace="api-v1",
-    docs=Swagger(settings={"persistAuthorization": True}),
+    # Swagger UI files come from the app's static files; no validator badge, which would call an outside host.
+    docs=Swagger(settings={"persistAuthorization": True, "validatorUrl": None}),
     docs_url="/docs",
     openapi_url="/openapi.json",
     throttle=[
