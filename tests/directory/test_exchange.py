@@ -157,13 +157,17 @@ def test_people_needs_and_offers_import_against_organisations():
     assert organisation.offers.get().portfolio_links == ["https://example.org/a", "https://example.org/b"]
 
 
-def test_export_has_import_columns_and_round_trips():
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_has_import_columns_and_round_trips(file_format):
     _import(_csv(HEADER, _org_rows(3)), "orgs.csv")
+    Organisation.objects.filter(external_id="ext-0001").update(latitude=50.0687, longitude=22.2306, founded=1944)
     results = selectors.browse("organisation", make_operator(), query="muzeum").results
 
     rows = list(exchange.export_rows("organisation", results))
-    content = "".join(exchange.write_csv(rows)).encode("utf-8")
-    report = _import(content, "export.csv")
+    if file_format == "xlsx":
+        report = _import(exchange.write_xlsx(rows), "export.xlsx")
+    else:
+        report = _import("".join(exchange.write_csv(rows)).encode("utf-8"), "export.csv")
 
     assert rows[0] == exchange.EXPORT_COLUMNS["organisation"]
     assert set(exchange.TABLES["organisations"].columns) <= set(rows[0])
