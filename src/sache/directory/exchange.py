@@ -86,6 +86,13 @@ def export_columns(kind: str) -> list[str]:
 
 
 EXPORT_COLUMNS = {kind: export_columns(kind) for kind in API_FIELDS}
+# What the hub itself assigns: an export writes these, an import reads past them.
+READ_ONLY_COLUMNS = frozenset({"id", "slug", "organisation", "completeness", "created_at", "updated_at", "url", "asset_id"})
+
+
+def import_columns(kind: str) -> list[str]:
+    """The columns an import of ``kind`` reads: the export's, less what the hub assigns."""
+    return [column for column in EXPORT_COLUMNS[kind] if column not in READ_ONLY_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ class Table:
     @property
     def read_only(self) -> frozenset[str]:
         """Columns an export writes that an import reads past without a warning (ids, addresses, timestamps)."""
-        return frozenset(EXPORT_COLUMNS[self.record]) - set(self.columns)
+        return frozenset(EXPORT_COLUMNS[self.record]) & READ_ONLY_COLUMNS
 
 
 TABLES = {
@@ -115,11 +122,7 @@ TABLES = {
         kind="organisations",
         model=Organisation,
         form=OrganisationForm,
-        columns=[
-            "external_id", "name", "kind", "region", "city", "latitude", "longitude", "size_band", "founded", "website",
-            "heritage_domains", "creative_domains", "competences", "tags", "languages", "publication", "main_language",
-            *DESCRIPTION_COLUMNS,
-        ],
+        columns=import_columns("organisation"),
         list_columns=frozenset({"heritage_domains", "creative_domains", "competences", "languages"}),
         required=frozenset({"external_id", "name", "kind", "region"}),
         record="organisation",
@@ -128,10 +131,7 @@ TABLES = {
         kind="people",
         model=Person,
         form=PersonForm,
-        columns=[
-            "external_id", "organisation_external_id", "first_name", "last_name", "role", "email", "phone", "skills",
-            "languages", "consent_contact",
-        ],
+        columns=import_columns("person"),
         list_columns=frozenset({"languages"}),
         required=frozenset({"external_id", "organisation_external_id", "first_name", "last_name"}),
         record="person",
@@ -140,10 +140,7 @@ TABLES = {
         kind="needs",
         model=Need,
         form=NeedImportForm,
-        columns=[
-            "external_id", "organisation_external_id", "language", "title", "description", "competences", "budget_band",
-            "timeframe", "status", "publication",
-        ],
+        columns=import_columns("need"),
         list_columns=frozenset({"competences"}),
         required=frozenset({"external_id", "organisation_external_id", "language", "title", "description"}),
         record="need",
@@ -152,10 +149,7 @@ TABLES = {
         kind="offers",
         model=Offer,
         form=OfferForm,
-        columns=[
-            "external_id", "organisation_external_id", "language", "title", "description", "competences",
-            "portfolio_links", "price_band", "publication",
-        ],
+        columns=import_columns("offer"),
         list_columns=frozenset({"competences"}),
         required=frozenset({"external_id", "organisation_external_id", "language", "title", "description"}),
         record="offer",
