@@ -13,11 +13,6 @@ from sache.engine.rotations import (
     Table,
     Workshop,
     WorkshopError,
-    _develop,
-    _galois_field,
-    _one_rotational_base,
-    _orbit_slots,
-    _SlotTabu,
     affine_geometry_schedule,
     count_repeated_pairs,
     counting_bound,
@@ -30,6 +25,8 @@ from sache.engine.rotations import (
     truncated_affine_plane_schedule,
     workshop_from_dict,
 )
+from sache.engine.rotations.constructions import _galois_field
+from sache.engine.rotations.search import _develop, _one_rotational_base, _orbit_slots, _SlotTabu
 
 pytestmark = pytest.mark.unit
 
