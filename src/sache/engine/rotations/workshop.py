@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .golfer import social_golfer_schedule
+from .seeding import route_split_seating
 
 # ---------------------------------------------------------------------------
 # Workshop planner
@@ -670,6 +671,21 @@ def plan_rotations(
     # moves within it, the other moves freely; tight tables favour the
     # first, tiny or unbalanced ones the second.  The cheaper plan wins.
     results = []
+    exact = _route_split_seating(
+        workshop, area_of_table, len(area_names), sector_of, rng, started + time_limit / 3
+    )
+    if exact is not None:
+        _spread_sectors(exact, sector_of, prefers, area_of_table, len(sector_names), rng)
+        return _workshop_plan(
+            workshop,
+            exact,
+            hosts,
+            fixed_pairs,
+            sector_of,
+            area_of_table,
+            prefers,
+            len(sector_names),
+        )
     uniform = _uniform_golfer_seating(
         workshop, area_of_table, len(area_names), rng, started + time_limit / 3
     )
@@ -693,6 +709,44 @@ def plan_rotations(
     members = min(results, key=lambda result: result[:2])[2]
     return _workshop_plan(
         workshop, members, hosts, fixed_pairs, sector_of, area_of_table, prefers, len(sector_names)
+    )
+
+
+def _route_split_seating(
+    workshop: Workshop,
+    area_of_table: list[int],
+    areas: int,
+    sector_of: list[int],
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Exact seating by routes and a SAT table split (:func:`.seeding.route_split_seating`).
+
+    Applies to workshops without hosts whose equal tables are exactly full,
+    every table with an area, every area with as many tables, and no more
+    rounds than areas.
+    """
+    tables, rounds = workshop.tables, workshop.rounds
+    capacities = {t.capacity for t in tables}
+    if rounds < 1 or len(capacities) != 1 or any(t.host for t in tables):
+        return None
+    if any(p.host_of for p in workshop.participants) or min(area_of_table, default=-1) < 0:
+        return None
+    size = capacities.pop()
+    if len(workshop.participants) != size * len(tables) or rounds > areas:
+        return None
+    tables_of_area = [
+        [t for t, a in enumerate(area_of_table) if a == area] for area in range(areas)
+    ]
+    return route_split_seating(
+        len(workshop.participants),
+        rounds,
+        tables_of_area,
+        size,
+        sector_of,
+        max(sector_of, default=-1) + 1,
+        rng,
+        deadline,
     )
 
 
@@ -819,11 +873,11 @@ def _spread_sectors(
                 if sector_of[p] >= 0:
                     counts[r][t][sector_of[p]] += 1
 
+    def shortfall_of(cell: list[int]) -> int:
+        return max(0, min(SECTOR_TARGET, sum(cell), sectors) - sum(1 for c in cell if c))
+
     def table_cost(cell: list[int]) -> int:
-        present = sum(cell)
-        distinct = sum(1 for c in cell if c)
-        shortfall = max(0, min(SECTOR_TARGET, present, sectors) - distinct)
-        return SECTOR_WEIGHT * sum(c * c for c in cell) + SECTOR_TARGET_WEIGHT * shortfall
+        return SECTOR_WEIGHT * sum(c * c for c in cell) + SECTOR_TARGET_WEIGHT * shortfall_of(cell)
 
     def preference_cost(person: int, path: list[int]) -> int:
         seen = {area_of_table[t] for t in path}
@@ -838,6 +892,7 @@ def _spread_sectors(
             - preference_cost(a, route[a])
             - preference_cost(b, route[b])
         )
+        short_delta = 0
         if sa != sb:
             for r in range(rounds):
                 ta, tb = route[a][r], route[b][r]
@@ -845,6 +900,7 @@ def _spread_sectors(
                     continue
                 cell_a, cell_b = counts[r][ta], counts[r][tb]
                 before = table_cost(cell_a) + table_cost(cell_b)
+                short_delta -= shortfall_of(cell_a) + shortfall_of(cell_b)
                 if sa >= 0:
                     cell_a[sa] -= 1
                     cell_b[sa] += 1
@@ -852,13 +908,15 @@ def _spread_sectors(
                     cell_b[sb] -= 1
                     cell_a[sb] += 1
                 delta += table_cost(cell_a) + table_cost(cell_b) - before
+                short_delta += shortfall_of(cell_a) + shortfall_of(cell_b)
                 if sa >= 0:
                     cell_a[sa] += 1
                     cell_b[sa] -= 1
                 if sb >= 0:
                     cell_b[sb] += 1
                     cell_a[sb] -= 1
-        if delta > 0:
+        # A table below the sector target is never traded for a smoother mix elsewhere.
+        if delta > 0 or short_delta > 0:
             continue
         for r in range(rounds):
             ta, tb = route[a][r], route[b][r]
