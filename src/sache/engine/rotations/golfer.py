@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .constructions import (
     _prime_power,
     affine_geometry_schedule,
+    doubled_affine_plane_schedule,
     round_robin_schedule,
     truncated_affine_plane_schedule,
 )
@@ -39,7 +40,9 @@ class GolferSchedule:
     method: str
 
 
-def _geometry_for(groups: int, size: int, rounds: int) -> tuple[str, Schedule] | None:
+def _geometry_for(
+    groups: int, size: int, rounds: int, seed: int = 0, deadline: float | None = None
+) -> tuple[str, Schedule] | None:
     if size == 2 and rounds <= 2 * groups - 1:
         return "round-robin", round_robin_schedule(groups, rounds)
     if _prime_power(size):
@@ -51,6 +54,11 @@ def _geometry_for(groups: int, size: int, rounds: int) -> tuple[str, Schedule] |
             return "affine-geometry", affine_geometry_schedule(size, dimension, rounds)
     if _prime_power(groups) and size <= groups and rounds <= groups:
         return "truncated-affine-plane", truncated_affine_plane_schedule(groups, size, rounds)
+    if groups == 2 * size and size >= 3 and _prime_power(size) and rounds <= 2 * size + 2:
+        # Couples on two affine planes (8-4-10, 6-3-8, 10-5-12, ...).
+        doubled = doubled_affine_plane_schedule(size, rounds, seed=seed, deadline=deadline)
+        if doubled is not None:
+            return "doubled-affine-plane", doubled
     return None
 
 
@@ -113,7 +121,7 @@ def social_golfer_schedule(
     start = time.monotonic()
     feasible = rounds <= counting_bound(groups, size)
     if feasible:
-        geometry = _geometry_for(groups, size, rounds)
+        geometry = _geometry_for(groups, size, rounds, seed, start + 0.3 * time_limit)
         if geometry:
             return GolferSchedule(geometry[1], 0, geometry[0])
         found = cyclic_search_schedule(groups, size, rounds, seed=seed, time_limit=0.6 * time_limit)
