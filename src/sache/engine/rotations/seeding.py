@@ -2,22 +2,18 @@
 
 Two constructions feed the workshop planner before its local search:
 
-* :func:`cyclic_workshop_seating` (no hosts, equal full tables, every area
-  with the same number ``k`` of tables): participants are the points
-  ``Z_A × {0..m-1}`` (``A`` areas) and the plan is invariant under
-  ``σ: (x, c) -> (x + 1, c)`` which also moves every table to the same
-  table of the next area and round ``r`` to round ``r + 1``.  Only the base
-  round is searched, with a SAT solver: table sizes, "nobody meets anybody
-  twice" as at most one seated pair per orbit of pairs under ``σ`` (the
-  difference method), "every route visits distinct areas" as
-  ``x -> area(x, c) - x`` injective, and at least three sectors (or as many as
-  there are) at every table of every round.
+* :func:`route_split_seating` (no hosts, equal full tables, every area with
+  the same number ``k`` of tables, no more rounds than areas): every person
+  first gets a route through distinct areas (for 5 areas and 60 people the
+  60 even permutations of the areas), then a SAT model picks one of the
+  ``k`` tables of the route's area per round so that no pair shares a
+  table twice and every table has at least three sectors.
 * :func:`hosted_golfer_seating` (hosts, equal full tables): a social golfer
   schedule with one round more than needed; the hosts are the players of
   one block of the spare round, who meet nobody of their block in the other
   rounds and so sit at distinct tables in every round.  Each round's tables
   are then named after the host they hold, and the host-less groups get the
-  other tables (an area labelling searched like the host-free case).
+  other tables so that no guest visits an area twice.
 
 Both return ``None`` when they do not apply or find nothing in time; the
 caller then falls back to the annealing planner.
@@ -30,7 +26,13 @@ import random
 import time
 from collections.abc import Iterator
 
+from .golfer import _geometry_for, social_golfer_schedule
+from .metrics import counting_bound
+
 SECTOR_TARGET = 3
+# Route draws tried by route_split_seating before it leaves the workshop to
+# the annealing planner (each draw is one SAT call with a conflict budget).
+MAX_ATTEMPTS = 12
 
 
 def _sat_solver(clauses: list[list[int]]):  # type: ignore[no-untyped-def]
@@ -188,9 +190,14 @@ def route_split_seating(
     k = per_area.pop()
     if people != areas * k * size or k < 1:
         return None
+    if rounds > 1 and size > (areas - 1) * k:
+        # The people of one table need distinct tables of other areas next round.
+        return None
     target = min(SECTOR_TARGET, sectors, size)
     attempts = _route_sets(people, rounds, areas, rng)
-    while time.monotonic() < deadline:
+    for _ in range(MAX_ATTEMPTS):
+        if time.monotonic() > deadline:
+            break
         routes = next(attempts)
         route_of = _balance_sectors(routes, sector_of, sectors, rng)
         route = [routes[route_of[p]] for p in range(people)]
@@ -258,3 +265,198 @@ def route_split_seating(
             seating.append(members)
         return seating
     return None
+
+
+def _independent_players(
+    schedule: list[list[list[int]]], count: int, rng: random.Random, tries: int = 200
+) -> list[int] | None:
+    """``count`` players of which no two share a table in ``schedule`` (randomised greedy)."""
+    players = sorted({p for round_ in schedule for group in round_ for p in group})
+    met: dict[int, set[int]] = {p: set() for p in players}
+    for round_ in schedule:
+        for group in round_:
+            for p in group:
+                met[p].update(group)
+    for _ in range(tries):
+        order = players[:]
+        rng.shuffle(order)
+        chosen: list[int] = []
+        for p in order:
+            if all(p not in met[c] for c in chosen):
+                chosen.append(p)
+                if len(chosen) == count:
+                    return chosen
+    return None
+
+
+def hosted_golfer_seating(
+    people: int,
+    rounds: int,
+    size: int,
+    host_table: dict[int, int],
+    area_of_table: list[int],
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Seating of a full workshop with hosts from a social golfer schedule without repeats.
+
+    Parameters
+    ----------
+    people : int
+        Participants ``0..people-1``, exactly ``len(area_of_table) · size``.
+    rounds : int
+        Rounds.
+    size : int
+        Seats per table, the host's included (all tables equal).
+    host_table : dict
+        Host participant to the table they keep (at most one per table).
+    area_of_table : list of int
+        Area of each table (``-1``: none).
+    rng : random.Random
+        Seeds the golfer search and the labelling.
+    deadline : float
+        ``time.monotonic()`` value to give up at.
+
+    Returns
+    -------
+    list or None
+        ``seating[r][t]``, or ``None`` when no schedule without repeats and
+        revisited areas was found.
+
+    Notes
+    -----
+    Hosts must never meet each other, so they are players of a social golfer
+    schedule who never share a table: a block of a spare round when a
+    construction gives ``rounds + 1`` rounds (e.g. a line of an unused
+    parallel class of an affine plane), else a greedy independent set of the
+    "met" graph of a ``rounds``-round schedule.  The group of each host is
+    then named after the host's table in every round; the other groups, and
+    which host player stands for which host, are chosen by hill climbing so
+    that no guest visits an area twice.  A guest never returns to a hosted
+    table, which would seat them with its host again.
+    """
+    tables = len(area_of_table)
+    hosts = sorted(host_table)
+    if not hosts or len(set(host_table.values())) != len(hosts) or people != tables * size:
+        return None
+    for extra in (1, 0):
+        if time.monotonic() > deadline:
+            return None
+        weeks = rounds + extra
+        if weeks > counting_bound(tables, size):
+            continue
+        seed = rng.randrange(2**31)
+        if extra:
+            # The spare round only from an instant construction: a search for
+            # one round more than needed would eat the planner's time.
+            built = _geometry_for(tables, size, weeks, seed, deadline)
+            if built is None:
+                continue
+            full = built[1]
+        else:
+            golfer = social_golfer_schedule(
+                tables, size, weeks, seed=seed, time_limit=max(0.1, deadline - time.monotonic())
+            )
+            if golfer.repeated_pairs:
+                continue
+            full = golfer.rounds
+        schedule = full[:rounds]
+        spare = full[rounds:]
+        host_players = None
+        if spare and len(hosts) <= size:
+            host_players = spare[0][0][: len(hosts)]
+        if host_players is None:
+            host_players = _independent_players(schedule, len(hosts), rng)
+        if host_players is None:
+            continue
+        seating = _label_hosted_groups(
+            schedule, host_players, hosts, host_table, area_of_table, people, rng, deadline
+        )
+        if seating is not None:
+            return seating
+    return None
+
+
+def _label_hosted_groups(
+    schedule: list[list[list[int]]],
+    host_players: list[int],
+    hosts: list[int],
+    host_table: dict[int, int],
+    area_of_table: list[int],
+    people: int,
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Name the groups of ``schedule`` after tables so that hosts stay and no guest revisits an area."""
+    tables = len(area_of_table)
+    rounds = len(schedule)
+    hosted_tables = [host_table[h] for h in hosts]
+    free_tables = [t for t in range(tables) if t not in set(hosted_tables)]
+    # which[i]: the host player standing for hosts[i]; labels[r]: table of each free group.
+    which = host_players[:]
+    group_of = [{p: g for g, group in enumerate(round_) for p in group} for round_ in schedule]
+    free_groups = []
+    labels = []
+    for r in range(rounds):
+        taken = {group_of[r][p] for p in host_players}
+        groups = [g for g in range(len(schedule[r])) if g not in taken]
+        free_groups.append(groups)
+        order = free_tables[:]
+        rng.shuffle(order)
+        labels.append(order)
+    guests = [p for p in range(people) if p not in set(host_players)]
+
+    def table_of(r: int) -> dict[int, int]:
+        named = {group_of[r][hp]: hosted_tables[i] for i, hp in enumerate(which)}
+        named.update(zip(free_groups[r], labels[r], strict=True))
+        return named
+
+    def cost() -> int:
+        visits: dict[tuple[int, int], int] = {}
+        for r in range(rounds):
+            named = table_of(r)
+            for p in guests:
+                area = area_of_table[named[group_of[r][p]]]
+                if area >= 0:
+                    visits[(p, area)] = visits.get((p, area), 0) + 1
+        return sum(v * (v - 1) // 2 for v in visits.values())
+
+    current = cost()
+    for step in range(4000):
+        if current == 0 or (step % 64 == 0 and time.monotonic() > deadline):
+            break
+        if len(which) > 1 and (not free_tables or rng.random() < 0.3):
+            i, j = rng.sample(range(len(which)), 2)
+            which[i], which[j] = which[j], which[i]
+            undo = ("host", i, j)
+        elif len(free_tables) > 1:
+            r = rng.randrange(rounds)
+            i, j = rng.sample(range(len(free_tables)), 2)
+            labels[r][i], labels[r][j] = labels[r][j], labels[r][i]
+            undo = ("label", r, i, j)
+        else:
+            break
+        moved = cost()
+        if moved <= current or rng.random() < 0.02:
+            current = moved
+            continue
+        if undo[0] == "host":
+            which[undo[1]], which[undo[2]] = which[undo[2]], which[undo[1]]
+        else:
+            _, r, i, j = undo
+            labels[r][i], labels[r][j] = labels[r][j], labels[r][i]
+    if current:
+        return None
+    # Participant of each player: hosts on their host players, guests in order.
+    person_of: dict[int, int] = dict(zip(which, hosts, strict=True))
+    others = [p for p in range(people) if p not in host_table]
+    rng.shuffle(others)
+    person_of.update(zip(guests, others, strict=True))
+    seating: list[list[list[int]]] = []
+    for r in range(rounds):
+        named = table_of(r)
+        members: list[list[int]] = [[] for _ in range(tables)]
+        for g, group in enumerate(schedule[r]):
+            members[named[g]] = sorted(person_of[p] for p in group)
+        seating.append(members)
+    return seating

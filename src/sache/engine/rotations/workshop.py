@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .golfer import social_golfer_schedule
-from .seeding import route_split_seating
+from .seeding import hosted_golfer_seating, route_split_seating
 
 # ---------------------------------------------------------------------------
 # Workshop planner
@@ -672,13 +672,28 @@ def plan_rotations(
     # first, tiny or unbalanced ones the second.  The cheaper plan wins.
     results = []
     exact = _route_split_seating(
-        workshop, area_of_table, len(area_names), sector_of, rng, started + time_limit / 3
+        workshop, area_of_table, len(area_names), sector_of, rng, started + time_limit / 4
     )
     if exact is not None:
         _spread_sectors(exact, sector_of, prefers, area_of_table, len(sector_names), rng)
         return _workshop_plan(
             workshop,
             exact,
+            hosts,
+            fixed_pairs,
+            sector_of,
+            area_of_table,
+            prefers,
+            len(sector_names),
+        )
+    hosted = _hosted_golfer_seating(workshop, hosts, area_of_table, rng, started + time_limit / 4)
+    if hosted is not None:
+        _spread_sectors(
+            hosted, sector_of, prefers, area_of_table, len(sector_names), rng, fixed=set(hosts)
+        )
+        return _workshop_plan(
+            workshop,
+            hosted,
             hosts,
             fixed_pairs,
             sector_of,
@@ -747,6 +762,30 @@ def _route_split_seating(
         max(sector_of, default=-1) + 1,
         rng,
         deadline,
+    )
+
+
+def _hosted_golfer_seating(
+    workshop: Workshop,
+    hosts: dict[int, int],
+    area_of_table: list[int],
+    rng: random.Random,
+    deadline: float,
+) -> list[list[list[int]]] | None:
+    """Seating from a social golfer schedule for a full workshop with hosts.
+
+    Applies when every table has the same capacity, all seats are taken and
+    no table has two hosts; see :func:`.seeding.hosted_golfer_seating`.
+    """
+    tables, rounds = workshop.tables, workshop.rounds
+    capacities = {t.capacity for t in tables}
+    if not hosts or rounds < 2 or len(capacities) != 1:
+        return None
+    size = capacities.pop()
+    if size < 2 or len(workshop.participants) != size * len(tables):
+        return None
+    return hosted_golfer_seating(
+        len(workshop.participants), rounds, size, hosts, area_of_table, rng, deadline
     )
 
 
@@ -849,6 +888,7 @@ def _spread_sectors(
     area_of_table: list[int],
     sectors: int,
     rng: random.Random,
+    fixed: set[int] | None = None,
 ) -> None:
     """Improve sector mix and preferences by exchanging two people's whole routes.
 
@@ -885,6 +925,8 @@ def _spread_sectors(
 
     for _ in range(200 * people):
         a, b = rng.sample(range(people), 2)
+        if fixed and (a in fixed or b in fixed):
+            continue  # hosts keep their table
         sa, sb = sector_of[a], sector_of[b]
         delta = (
             preference_cost(a, route[b])
