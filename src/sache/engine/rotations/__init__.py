@@ -27,7 +27,13 @@ Method
    geometry ``AG(n, q)`` over ``GF(q)`` (``q`` a prime power) grouped by
    direction, ``g = q^(n-1)``, ``s = q``, ``w <= (q^n - 1)/(q - 1)`` (affine
    planes, Kirkman triple systems of order ``3^n``); truncated affine planes
-   for ``g = q`` prime power, ``s <= q``, ``w <= q``.
+   for ``g = q`` prime power, ``s <= q``, ``w <= q``; and *doubled affine
+   planes* for ``g = 2q``, ``w <= 2q + 2`` (8-4-10, 6-3-8): players are
+   ``q²`` couples on the points of two affine planes of order ``q`` whose
+   lines meet in at most two points, each line splits into two groups by a
+   0/1 sign per couple, and the signs solve a linear system over GF(2) that
+   makes every two couples' four cross pairs meet exactly once
+   (:func:`.constructions.doubled_affine_plane_schedule`).
 2. **Symmetric search** (the classic difference method for resolvable
    designs): players are ``Z_n × {0..m-1}`` plus ``f`` fixed points,
    ``n·t = w``.  Only ``t`` base rounds are searched; every round is a base
@@ -46,7 +52,13 @@ Method
    used for the base rounds of step 2 and, with the trivial group, for any
    instance; it minimises repeats when zero is out of reach.
 
-The workshop planner starts from routes given by random Latin squares (each
+Workshops that are golfer instances in disguise are first seated exactly
+(:mod:`.seeding`): without hosts, by routes through distinct areas (for 60
+people and 5 areas the even permutations of the areas) and a SAT model that
+splits each area-round between the area's tables with no pair meeting twice
+and at least three sectors per table; with hosts, from a golfer schedule
+whose hosts are the players of one block of a spare round.  Otherwise the
+workshop planner starts from routes given by random Latin squares (each
 block of ``A`` participants visits every area once, one per area per round),
 anneals with moves that keep those routes (swaps within an area, exchanges
 of two people's tables in two rounds whose areas they swap, moves to a free
@@ -60,9 +72,10 @@ Complexity: constructions are ``O(w·v)``; one tabu iteration evaluates
 Package layout
 --------------
 ``metrics`` (repeated pairs, counting bound), ``constructions`` (design
-theory), ``search`` (tabu, symmetric and SAT searches), ``golfer`` (the
-social golfer entry point), ``workshop`` (the World Café planner) and
-``cli`` (``python -m sache.engine.rotations``).
+theory), ``search`` (tabu and symmetric searches), ``golfer`` (the social
+golfer entry point), ``seeding`` (exact workshop seatings from routes and
+golfer schedules), ``workshop`` (the World Café planner) and ``cli``
+(``python -m sache.engine.rotations``).
 
 References
 ----------
