@@ -10,6 +10,11 @@ from collections.abc import Sequence
 
 from .metrics import Schedule, count_repeated_pairs
 
+# Exact base-round search: conflicts per symmetry, and the most base rounds
+# it is tried with (more base rounds make the model too loose to refute fast).
+SAT_CONFLICTS = 20_000
+SAT_MAX_BASE_ROUNDS = 2
+
 # ---------------------------------------------------------------------------
 # Tabu search on slot-capacitated pairs
 
@@ -456,7 +461,10 @@ def cyclic_search_schedule(
     ``n / m`` pairs ``m`` times (see the module docstring).  For ``σ`` made
     of ``n``-cycles this is the difference method of design theory, e.g. for
     1-rotational Kirkman triple systems [1]_; here the base rounds are found
-    by search instead of by algebra.  Budgets are counted in iterations, so
+    by search instead of by algebra: tabu search with doubling iteration
+    budgets, and after its first pass a SAT model of the base rounds
+    (:func:`_sat_base_rounds`) per symmetry with at most two base rounds.
+    Budgets are counted in iterations and conflicts, so
     the result depends on the seed only, unless the time limit cuts it.
 
     References
@@ -479,6 +487,7 @@ def cyclic_search_schedule(
     # Take turns between the symmetries with doubling budgets: a symmetry
     # may admit no solution at all, so none should take the whole time.
     budget = 200
+    sat_tried = False
     while time.monotonic() < deadline:
         if cycle_type is None:
             rotational = _one_rotational_base(
@@ -506,5 +515,108 @@ def cyclic_search_schedule(
             base, cost = search.run(deadline, max_iterations=budget)
             if cost == 0:
                 return _develop(base, option), 0
+        if not sat_tried:
+            # After one cheap tabu pass: an exact search per symmetry with a
+            # conflict budget (the most symmetric types take well under a
+            # second; 7-4-9 and 7-3-10 needed long tabu runs before).
+            sat_tried = True
+            for option in options:
+                if time.monotonic() >= deadline:
+                    break
+                if rounds // math.lcm(*option) > SAT_MAX_BASE_ROUNDS:
+                    continue
+                found = _sat_base_rounds(groups, size, rounds, option, SAT_CONFLICTS)
+                if found is not None:
+                    return _develop(found, option), 0
         budget *= 2
     return None
+
+
+def _sat_base_rounds(
+    groups: int,
+    size: int,
+    rounds: int,
+    cycle_type: Sequence[int],
+    conflicts: int,
+) -> Schedule | None:
+    """Base rounds for ``cycle_type`` by a SAT solver, or ``None`` (unsatisfiable or budget spent).
+
+    Same model as the tabu search on pair orbits (see :func:`_orbit_slots`):
+    ``x[t][p][b]`` seats point ``p`` in group ``b`` of base round ``t``; a pair
+    seated together marks its orbit, every orbit of weight 1 is marked at
+    most once (exactly once when the design is complete: as many orbits as
+    seated pairs) and orbits of weight > 1 never.  Groups are ordered by
+    their smallest member, which removes the ``g!`` relabellings of each
+    base round.  The budget is in conflicts, so the answer does not depend
+    on the machine's speed.
+    """
+    from pysat.card import CardEnc, EncType
+    from pysat.formula import IDPool
+    from pysat.solvers import Solver
+
+    points = groups * size
+    order = math.lcm(*cycle_type)
+    base = rounds // order
+    slot, weight, _ = _orbit_slots(cycle_type)
+    pool = IDPool()
+
+    def seat(t: int, p: int, b: int) -> int:
+        return pool.id(("x", t, p, b))
+
+    clauses: list[list[int]] = []
+    for t in range(base):
+        for p in range(points):
+            lits = [seat(t, p, b) for b in range(min(groups, p + 1))]
+            clauses.append(lits)
+            clauses.extend([-a, -c] for a, c in itertools.combinations(lits, 2))
+            for b in range(1, min(groups, p + 1)):
+                # p in group b needs a smaller point in group b - 1.
+                clauses.append([-seat(t, p, b)] + [seat(t, q, b - 1) for q in range(b - 1, p)])
+        for b in range(groups):
+            lits = [seat(t, p, b) for p in range(b, points)]
+            clauses.extend(
+                CardEnc.equals(lits, size, vpool=pool, encoding=EncType.seqcounter).clauses
+            )
+    orbits: dict[int, list[tuple[int, int]]] = {}
+    for p in range(points):
+        for q in range(p + 1, points):
+            orbits.setdefault(slot[p][q], []).append((p, q))
+    single = [pairs for pairs in orbits.values() if weight[pairs[0][0]][pairs[0][1]] == 1]
+    complete = len(single) == base * groups * size * (size - 1) // 2
+    for pairs in orbits.values():
+        marks = []
+        for t in range(base):
+            for p, q in pairs:
+                m = pool.id(("m", t, p, q))
+                marks.append(m)
+                together = []
+                for b in range(min(groups, p + 1)):
+                    y = pool.id(("y", t, p, q, b))
+                    together.append(y)
+                    clauses.extend([[-seat(t, p, b), -seat(t, q, b), y], [-y, m]])
+                    if complete:
+                        clauses.extend([[-y, seat(t, p, b)], [-y, seat(t, q, b)]])
+                if complete:
+                    clauses.append([-m, *together])
+        if weight[pairs[0][0]][pairs[0][1]] > 1:
+            clauses.extend([-m] for m in marks)
+            continue
+        clauses.extend(
+            CardEnc.atmost(marks, 1, vpool=pool, encoding=EncType.seqcounter).clauses
+            if len(marks) > 6
+            else [[-a, -c] for a, c in itertools.combinations(marks, 2)]
+        )
+        if complete:
+            clauses.append(marks)
+    solver = Solver(name="cadical153", bootstrap_with=clauses)
+    try:
+        solver.conf_budget(conflicts)
+        if not solver.solve_limited():
+            return None
+        model = {lit for lit in solver.get_model() or () if lit > 0}
+    finally:
+        solver.delete()
+    return [
+        [[p for p in range(points) if seat(t, p, b) in model] for b in range(groups)]
+        for t in range(base)
+    ]
