@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import threading
 import time
 from collections.abc import Sequence
 
@@ -487,7 +488,8 @@ def cyclic_search_schedule(
     # Take turns between the symmetries with doubling budgets: a symmetry
     # may admit no solution at all, so none should take the whole time.
     budget = 200
-    sat_tried = False
+    sat_conflicts = SAT_CONFLICTS
+    refuted: set[tuple[int, ...]] = set()
     while time.monotonic() < deadline:
         if cycle_type is None:
             rotational = _one_rotational_base(
@@ -515,19 +517,19 @@ def cyclic_search_schedule(
             base, cost = search.run(deadline, max_iterations=budget)
             if cost == 0:
                 return _develop(base, option), 0
-        if not sat_tried:
-            # After one cheap tabu pass: an exact search per symmetry with a
-            # conflict budget (the most symmetric types take well under a
-            # second; 7-4-9 and 7-3-10 needed long tabu runs before).
-            sat_tried = True
-            for option in options:
-                if time.monotonic() >= deadline:
-                    break
-                if rounds // math.lcm(*option) > SAT_MAX_BASE_ROUNDS:
-                    continue
-                found = _sat_base_rounds(groups, size, rounds, option, SAT_CONFLICTS)
-                if found is not None:
-                    return _develop(found, option), 0
+        # Between tabu passes: an exact search per symmetry with a conflict
+        # budget that grows 4-fold per pass (the most symmetric types take
+        # well under a second; 7-4-9 and 7-3-10 needed long tabu runs before;
+        # 9-4-11 needs a few hundred thousand conflicts).
+        for option in options:
+            if time.monotonic() >= deadline:
+                break
+            if rounds // math.lcm(*option) > SAT_MAX_BASE_ROUNDS or option in refuted:
+                continue
+            found = _sat_base_rounds(groups, size, rounds, option, sat_conflicts, deadline, refuted)
+            if found is not None:
+                return _develop(found, option), 0
+        sat_conflicts *= 4
         budget *= 2
     return None
 
@@ -538,6 +540,8 @@ def _sat_base_rounds(
     rounds: int,
     cycle_type: Sequence[int],
     conflicts: int,
+    deadline: float | None = None,
+    refuted: set[tuple[int, ...]] | None = None,
 ) -> Schedule | None:
     """Base rounds for ``cycle_type`` by a SAT solver, or ``None`` (unsatisfiable or budget spent).
 
@@ -608,13 +612,42 @@ def _sat_base_rounds(
         )
         if complete:
             clauses.append(marks)
+    long_cycles = [c for c in cycle_type if c > 1]
+    if (
+        complete
+        and base == 1
+        and cycle_type[-1] == 1
+        and set(long_cycles) == {order}
+        and len(long_cycles) == size - 1
+    ):
+        # A fixed point meets each long cycle's orbit of pairs exactly once,
+        # so its group holds one point per cycle; shifting each cycle (an
+        # automorphism of the model) makes those the cycles' first points.
+        fixed_point = len(long_cycles) * order
+        clauses.append([seat(0, fixed_point, 0)])
+        clauses.extend([seat(0, c * order, 0)] for c in range(len(long_cycles)))
+        if fixed_point + 1 < points and all(order % d for d in range(2, order)):
+            # For prime n, x -> u·x (all cycles at once) keeps that group and
+            # moves the second fixed point's partner in cycle 0 to point 1.
+            clauses.extend([-seat(0, fixed_point + 1, b), seat(0, 1, b)] for b in range(groups))
     solver = Solver(name="cadical153", bootstrap_with=clauses)
+    timer = None
+    if deadline is not None:
+        # The conflict budget keeps results machine-independent; the deadline
+        # only cuts a search that would overrun the caller's time limit.
+        timer = threading.Timer(max(0.0, deadline - time.monotonic()), solver.interrupt)
+        timer.start()
     try:
         solver.conf_budget(conflicts)
-        if not solver.solve_limited():
+        status = solver.solve_limited(expect_interrupt=timer is not None)
+        if status is False and refuted is not None:
+            refuted.add(tuple(cycle_type))  # proved: no base rounds for this symmetry
+        if not status:
             return None
         model = {lit for lit in solver.get_model() or () if lit > 0}
     finally:
+        if timer is not None:
+            timer.cancel()
         solver.delete()
     return [
         [[p for p in range(points) if seat(t, p, b) in model] for b in range(groups)]
