@@ -9,7 +9,7 @@ Two constructions feed the workshop planner before its local search:
   ``k`` tables of the route's area per round so that no pair shares a
   table twice and every table has at least three sectors.
 * :func:`hosted_golfer_seating` (hosts, equal full tables): a social golfer
-  schedule with one round more than needed; the hosts are the players of
+  schedule from a construction, with one round more than needed if possible; the hosts are the players of
   one block of the spare round, who meet nobody of their block in the other
   rounds and so sit at distinct tables in every round.  Each round's tables
   are then named after the host they hold, and the host-less groups get the
@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 import time
 from collections.abc import Iterator
 
-from .golfer import _geometry_for, social_golfer_schedule
+from .golfer import _geometry_for
 from .metrics import counting_bound
 
 SECTOR_TARGET = 3
@@ -248,11 +249,16 @@ def route_split_seating(
         if any(not c for c in clauses):
             continue
         solver = _sat_solver(clauses)
+        # The conflict budget keeps the plan a function of the seed; the timer
+        # only stops a search that would overrun the caller's time limit.
+        timer = threading.Timer(max(0.0, deadline - time.monotonic()), solver.interrupt)
+        timer.start()
         try:
             solver.conf_budget(100_000)
-            status = solver.solve_limited()
+            status = solver.solve_limited(expect_interrupt=True)
             model = set(solver.get_model() or ()) if status else set()
         finally:
+            timer.cancel()
             solver.delete()
         if not status:
             continue
@@ -326,10 +332,10 @@ def hosted_golfer_seating(
     Notes
     -----
     Hosts must never meet each other, so they are players of a social golfer
-    schedule who never share a table: a block of a spare round when a
-    construction gives ``rounds + 1`` rounds (e.g. a line of an unused
-    parallel class of an affine plane), else a greedy independent set of the
-    "met" graph of a ``rounds``-round schedule.  The group of each host is
+    schedule (from a construction of design theory, which is instant) who
+    never share a table: a block of a spare round when the construction gives
+    ``rounds + 1`` rounds (e.g. a line of an unused parallel class of an
+    affine plane), else a greedy independent set of the "met" graph.  The group of each host is
     then named after the host's table in every round; the other groups, and
     which host player stands for which host, are chosen by hill climbing so
     that no guest visits an area twice.  A guest never returns to a hosted
@@ -345,21 +351,12 @@ def hosted_golfer_seating(
         weeks = rounds + extra
         if weeks > counting_bound(tables, size):
             continue
-        seed = rng.randrange(2**31)
-        if extra:
-            # The spare round only from an instant construction: a search for
-            # one round more than needed would eat the planner's time.
-            built = _geometry_for(tables, size, weeks, seed, deadline)
-            if built is None:
-                continue
-            full = built[1]
-        else:
-            golfer = social_golfer_schedule(
-                tables, size, weeks, seed=seed, time_limit=max(0.1, deadline - time.monotonic())
-            )
-            if golfer.repeated_pairs:
-                continue
-            full = golfer.rounds
+        # Instant constructions only: a search would eat the time the
+        # annealing planner needs when this seeding does not apply.
+        built = _geometry_for(tables, size, weeks, rng.randrange(2**31), deadline)
+        if built is None:
+            continue
+        full = built[1]
         schedule = full[:rounds]
         spare = full[rounds:]
         host_players = None

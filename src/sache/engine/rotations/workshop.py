@@ -672,7 +672,7 @@ def plan_rotations(
     # first, tiny or unbalanced ones the second.  The cheaper plan wins.
     results = []
     exact = _route_split_seating(
-        workshop, area_of_table, len(area_names), sector_of, rng, started + time_limit / 4
+        workshop, area_of_table, len(area_names), sector_of, rng, started + time_limit / 2
     )
     if exact is not None:
         _spread_sectors(exact, sector_of, prefers, area_of_table, len(sector_names), rng)
