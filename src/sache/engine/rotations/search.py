@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import random
-import threading
 import time
 from collections.abc import Sequence
 
@@ -522,13 +521,16 @@ def cyclic_search_schedule(
         # well under a second; 7-4-9 and 7-3-10 needed long tabu runs before;
         # 9-4-11 needs a few hundred thousand conflicts).
         for option in options:
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or not sat_conflicts:
                 break
             if rounds // math.lcm(*option) > SAT_MAX_BASE_ROUNDS or option in refuted:
                 continue
-            found = _sat_base_rounds(groups, size, rounds, option, sat_conflicts, deadline, refuted)
+            started = time.monotonic()
+            found = _sat_base_rounds(groups, size, rounds, option, sat_conflicts, refuted)
             if found is not None:
                 return _develop(found, option), 0
+            if time.monotonic() - started > 0.25 * max(0.0, deadline - time.monotonic()):
+                sat_conflicts = 0  # a 4-fold budget would overrun the time limit: tabu only
         sat_conflicts *= 4
         budget *= 2
     return None
@@ -540,7 +542,6 @@ def _sat_base_rounds(
     rounds: int,
     cycle_type: Sequence[int],
     conflicts: int,
-    deadline: float | None = None,
     refuted: set[tuple[int, ...]] | None = None,
 ) -> Schedule | None:
     """Base rounds for ``cycle_type`` by a SAT solver, or ``None`` (unsatisfiable or budget spent).
@@ -631,23 +632,16 @@ def _sat_base_rounds(
             # moves the second fixed point's partner in cycle 0 to point 1.
             clauses.extend([-seat(0, fixed_point + 1, b), seat(0, 1, b)] for b in range(groups))
     solver = Solver(name="cadical153", bootstrap_with=clauses)
-    timer = None
-    if deadline is not None:
-        # The conflict budget keeps results machine-independent; the deadline
-        # only cuts a search that would overrun the caller's time limit.
-        timer = threading.Timer(max(0.0, deadline - time.monotonic()), solver.interrupt)
-        timer.start()
     try:
+        # CaDiCaL cannot be interrupted: the caller sizes ``conflicts`` to its time.
         solver.conf_budget(conflicts)
-        status = solver.solve_limited(expect_interrupt=timer is not None)
+        status = solver.solve_limited()
         if status is False and refuted is not None:
             refuted.add(tuple(cycle_type))  # proved: no base rounds for this symmetry
         if not status:
             return None
         model = {lit for lit in solver.get_model() or () if lit > 0}
     finally:
-        if timer is not None:
-            timer.cancel()
         solver.delete()
     return [
         [[p for p in range(points) if seat(t, p, b) in model] for b in range(groups)]

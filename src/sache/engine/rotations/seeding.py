@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import threading
 import time
 from collections.abc import Iterator
 
@@ -34,6 +33,7 @@ SECTOR_TARGET = 3
 # Route draws tried by route_split_seating before it leaves the workshop to
 # the annealing planner (each draw is one SAT call with a conflict budget).
 MAX_ATTEMPTS = 12
+SPLIT_CONFLICTS = 100_000
 
 
 def _sat_solver(clauses: list[list[int]]):  # type: ignore[no-untyped-def]
@@ -249,16 +249,12 @@ def route_split_seating(
         if any(not c for c in clauses):
             continue
         solver = _sat_solver(clauses)
-        # The conflict budget keeps the plan a function of the seed; the timer
-        # only stops a search that would overrun the caller's time limit.
-        timer = threading.Timer(max(0.0, deadline - time.monotonic()), solver.interrupt)
-        timer.start()
         try:
-            solver.conf_budget(100_000)
-            status = solver.solve_limited(expect_interrupt=True)
+            # A conflict budget, not a timer: the plan is a function of the seed.
+            solver.conf_budget(SPLIT_CONFLICTS)
+            status = solver.solve_limited()
             model = set(solver.get_model() or ()) if status else set()
         finally:
-            timer.cancel()
             solver.delete()
         if not status:
             continue
