@@ -30,7 +30,13 @@ from sache.engine.rotations.constructions import (
     _gf2_solve,
     doubled_affine_plane_schedule,
 )
-from sache.engine.rotations.search import _develop, _one_rotational_base, _orbit_slots, _SlotTabu
+from sache.engine.rotations.search import (
+    _develop,
+    _one_rotational_base,
+    _orbit_slots,
+    _sat_base_rounds,
+    _SlotTabu,
+)
 from sache.engine.rotations.seeding import route_split_seating
 
 pytestmark = pytest.mark.unit
@@ -282,6 +288,26 @@ def test_doubled_affine_plane_meets_everyone_but_the_partner_once(q, seed):
     # Every pair meets exactly once (no repeats, and the counts add up) except the couples.
     assert count_repeated_pairs(schedule) == 0
     assert everyone - met == {frozenset((2 * c, 2 * c + 1)) for c in range(q * q)}
+
+
+@pytest.mark.parametrize(
+    ("groups", "size", "rounds", "cycle_type"),
+    [(7, 4, 9, (9, 9, 9, 1)), (7, 3, 10, (5, 5, 5, 5, 1)), (10, 3, 14, (14, 14, 1, 1))],
+)
+def test_sat_base_rounds_develop_into_schedules_without_repeats(groups, size, rounds, cycle_type):
+    base = _sat_base_rounds(groups, size, rounds, cycle_type, 200_000)
+    assert base is not None
+    schedule = _develop(base, cycle_type)
+    assert_valid_golfer_schedule(schedule, groups, size, rounds)
+    assert count_repeated_pairs(schedule) == 0
+
+
+def test_sat_base_rounds_refutes_an_impossible_symmetry():
+    # 4-3-5 would be a nearly Kirkman triple system of order 12, which does not
+    # exist, so no symmetry admits base rounds; the refutation is recorded.
+    refuted = set()
+    assert _sat_base_rounds(4, 3, 5, (5, 5, 1, 1), 200_000, refuted) is None
+    assert refuted == {(5, 5, 1, 1)}
 
 
 def test_doubled_affine_plane_declines_other_shapes():
