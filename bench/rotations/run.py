@@ -206,6 +206,56 @@ def workshop_rows(time_limit):
     return rows
 
 
+HOSTED = [
+    # (tables, seats, rounds, lower bound on repeats or None)
+    (5, 6, 3, 10),
+    (5, 5, 5, 0),
+    (7, 7, 6, 0),
+]
+
+
+def hosted_workshop(tables, seats, rounds):
+    """Full tables, one host each, an area per table, 3 sectors in turn."""
+    return {
+        "rounds": rounds,
+        "tables": [{"id": f"t{i}", "capacity": seats, "area": f"a{i}"} for i in range(tables)],
+        "participants": [
+            {
+                "id": f"p{i:02d}",
+                "sector": f"s{i % 3}",
+                **({"host_of": f"t{i}"} if i < tables else {}),
+            }
+            for i in range(tables * seats)
+        ],
+    }
+
+
+def hosted_rows(time_limit):
+    """Small hosted workshops: ours against the baselines and the lower bound."""
+    rows = []
+    for tables, seats, rounds, bound in HOSTED:
+        workshop = hosted_workshop(tables, seats, rounds)
+        label = f"{tables} tables x {seats}, {tables} hosts, {rounds} rounds"
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "workshop.json"
+            src.write_text(json.dumps(workshop))
+            plan, elapsed, _ = run_cli([str(src)], time_limit)
+        ours = workshop_metrics(workshop, plan["rounds"])
+        rows.append(
+            {
+                "scenario": label,
+                "solver": "sache",
+                "bound": bound,
+                "seconds": round(elapsed, 2),
+                **ours,
+            }
+        )
+        for strategy in ("random", "move-on"):
+            metrics = workshop_metrics(workshop, baseline_workshop(workshop, strategy))
+            rows.append({"scenario": label, "solver": strategy, "bound": bound, **metrics})
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("data_dir", nargs="?", default=str(ROOT.parent / "shared" / "data"))
@@ -220,10 +270,11 @@ def main():
         else golfer_rows(Path(args.data_dir), args.time_limit, args.baseline_time, args.max_players)
     )
     workshop = workshop_rows(30.0)
+    hosted = hosted_rows(30.0)
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "rotations.json").write_text(
-        json.dumps({"golfer": golfer, "workshop": workshop}, indent=1)
+        json.dumps({"golfer": golfer, "workshop": workshop, "hosted": hosted}, indent=1)
     )
     if golfer:
         print(
@@ -251,6 +302,16 @@ def main():
     for r in workshop:
         print(
             f"| {r['scenario']} | {r['solver']} | {r['repeated_pairs']} | {r['min_sectors_at_table']} | {r['tables_below_3_sectors']} "
+            f"| {r['area_repeats']} | {r['overfull_tables']} | {r.get('seconds', '')} |"
+        )
+
+    print(
+        "\n| hosted workshop | solver | repeated pairs | lower bound | area repeats | overfull tables | s |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for r in hosted:
+        print(
+            f"| {r['scenario']} | {r['solver']} | {r['repeated_pairs']} | {r['bound']} "
             f"| {r['area_repeats']} | {r['overfull_tables']} | {r.get('seconds', '')} |"
         )
 

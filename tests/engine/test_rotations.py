@@ -13,11 +13,6 @@ from sache.engine.rotations import (
     Table,
     Workshop,
     WorkshopError,
-    _develop,
-    _galois_field,
-    _one_rotational_base,
-    _orbit_slots,
-    _SlotTabu,
     affine_geometry_schedule,
     count_repeated_pairs,
     counting_bound,
@@ -30,6 +25,19 @@ from sache.engine.rotations import (
     truncated_affine_plane_schedule,
     workshop_from_dict,
 )
+from sache.engine.rotations.constructions import (
+    _galois_field,
+    _gf2_solve,
+    doubled_affine_plane_schedule,
+)
+from sache.engine.rotations.search import (
+    _develop,
+    _one_rotational_base,
+    _orbit_slots,
+    _sat_base_rounds,
+    _SlotTabu,
+)
+from sache.engine.rotations.seeding import route_split_seating
 
 pytestmark = pytest.mark.unit
 
@@ -248,6 +256,7 @@ def test_social_golfer_reaches_brute_force_optimum(groups, size):
         (9, 3, 13, "affine-geometry"),
         (5, 4, 5, "truncated-affine-plane"),
         (7, 3, 10, "cyclic-search"),
+        (8, 4, 10, "doubled-affine-plane"),
         (5, 1, 3, "trivial"),
     ],
 )
@@ -255,6 +264,55 @@ def test_social_golfer_uses_the_right_method(groups, size, rounds, method):
     plan = social_golfer_schedule(groups, size, rounds, seed=0, time_limit=NO_CUTOFF)
     assert_valid_golfer_schedule(plan.rounds, groups, size, rounds)
     assert (plan.method, plan.repeated_pairs) == (method, 0)
+
+
+def test_gf2_solve_finds_solutions_and_detects_inconsistency():
+    # x0 + x1 = 1, x1 + x2 = 1, x0 + x2 = 0 has solutions; adding x0 = 1 fixes them.
+    equations = [([0, 1], 1), ([1, 2], 1), ([0, 2], 0), ([0], 1)]
+    solution = _gf2_solve(equations, 3)
+    assert solution == [1, 0, 1]
+    # The triangle x0 + x1 = x1 + x2 = x0 + x2 = 1 sums to 0 = 1.
+    assert _gf2_solve([([0, 1], 1), ([1, 2], 1), ([0, 2], 1)], 3) is None
+
+
+@pytest.mark.parametrize(("q", "seed"), [(3, 0), (4, 0), (4, 7)])
+def test_doubled_affine_plane_meets_everyone_but_the_partner_once(q, seed):
+    rounds = 2 * q + 2
+    schedule = doubled_affine_plane_schedule(q, rounds, seed=seed)
+    assert schedule is not None
+    assert_valid_golfer_schedule(schedule, 2 * q, q, rounds)
+    met = {
+        frozenset(pair) for rnd in schedule for t in rnd for pair in itertools.combinations(t, 2)
+    }
+    everyone = {frozenset(pair) for pair in itertools.combinations(range(2 * q * q), 2)}
+    # Every pair meets exactly once (no repeats, and the counts add up) except the couples.
+    assert count_repeated_pairs(schedule) == 0
+    assert everyone - met == {frozenset((2 * c, 2 * c + 1)) for c in range(q * q)}
+
+
+@pytest.mark.parametrize(
+    ("groups", "size", "rounds", "cycle_type"),
+    [(7, 4, 9, (9, 9, 9, 1)), (7, 3, 10, (5, 5, 5, 5, 1)), (10, 3, 14, (14, 14, 1, 1))],
+)
+def test_sat_base_rounds_develop_into_schedules_without_repeats(groups, size, rounds, cycle_type):
+    base = _sat_base_rounds(groups, size, rounds, cycle_type, 200_000)
+    assert base is not None
+    schedule = _develop(base, cycle_type)
+    assert_valid_golfer_schedule(schedule, groups, size, rounds)
+    assert count_repeated_pairs(schedule) == 0
+
+
+def test_sat_base_rounds_refutes_an_impossible_symmetry():
+    # 4-3-5 would be a nearly Kirkman triple system of order 12, which does not
+    # exist, so no symmetry admits base rounds; the refutation is recorded.
+    refuted = set()
+    assert _sat_base_rounds(4, 3, 5, (5, 5, 1, 1), 200_000, refuted) is None
+    assert refuted == {(5, 5, 1, 1)}
+
+
+def test_doubled_affine_plane_declines_other_shapes():
+    assert doubled_affine_plane_schedule(6, 3) is None  # 6 is not a prime power
+    assert doubled_affine_plane_schedule(4, 11) is None  # beyond 2q + 2 rounds
 
 
 def test_social_golfer_is_deterministic_for_a_seed():
@@ -370,6 +428,51 @@ def test_plan_rotations_uses_a_golfer_schedule_for_uniform_tables():
     assert_valid_plan(workshop, plan)
     assert (plan.repeated_pairs, plan.min_sectors_at_table, plan.sector_mix) == (0, 4, 1.0)
     assert set(plan.people_met.values()) == {15}
+
+
+def mixed_sector_no_hosts(seed):
+    """60 people of 4 sectors (20/18/12/10), 5 areas x 2 tables of 6, 5 rounds, no hosts."""
+    rng = random.Random(seed)
+    sectors = ["a"] * 20 + ["b"] * 18 + ["c"] * 12 + ["d"] * 10
+    rng.shuffle(sectors)
+    tables = tuple(Table(f"{area}{k}", 6, area) for area in "VWXYZ" for k in (1, 2))
+    people = tuple(Participant(f"p{i}", sector) for i, sector in enumerate(sectors))
+    return Workshop(people, tables, 5)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_plan_rotations_seats_the_mixed_no_host_workshop_exactly(seed):
+    # Everybody visits the 5 areas once, nobody meets anybody twice and every
+    # table of every round has at least 3 of the 4 sectors.
+    workshop = mixed_sector_no_hosts(seed)
+    plan = plan_rotations(workshop, seed=seed, time_limit=NO_CUTOFF)
+    assert_valid_plan(workshop, plan)
+    assert (plan.repeated_pairs, plan.area_repeats, plan.tables_below_sector_target) == (0, 0, 0)
+    assert plan.min_sectors_at_table >= 3
+    assert set(plan.people_met.values()) == {25}
+
+
+@pytest.mark.parametrize(("q", "rounds"), [(5, 5), (7, 6)])
+def test_plan_rotations_seats_hosted_affine_workshops_without_repeats(q, rounds):
+    # q tables of q seats, one host each, an area per table: the affine plane
+    # of order q has q + 1 parallel classes, so a line of a spare class can
+    # host; the planner used to leave repeats here (6 for q = 5, 67 for q = 7).
+    tables = tuple(Table(f"t{i}", q, f"a{i}") for i in range(q))
+    people = tuple(
+        Participant(f"p{i}", f"s{i % 3}", host_of=f"t{i}" if i < q else None) for i in range(q * q)
+    )
+    workshop = Workshop(people, tables, rounds)
+    plan = plan_rotations(workshop, seed=0, time_limit=NO_CUTOFF)
+    assert_valid_plan(workshop, plan)
+    assert (plan.repeated_pairs, plan.area_repeats) == (0, 0)
+
+
+def test_route_split_seating_declines_unequal_areas_and_one_table_per_area():
+    rng = random.Random(0)
+    # Areas with 1 and 2 tables: not uniform.
+    assert route_split_seating(9, 2, [[0], [1, 2]], 3, [0] * 9, 1, rng, 1e18) is None
+    # One table per area and more rounds than areas: not applicable.
+    assert route_split_seating(6, 3, [[0], [1]], 3, [0] * 6, 1, rng, 1e18) is None
 
 
 def test_plan_rotations_keeps_hosts_at_their_table():
