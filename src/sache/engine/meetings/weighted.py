@@ -7,20 +7,34 @@ available (sessions, forbidden and available slots, fixed slots), and at most
 ``tables[s]`` meetings share slot ``s``. Maximise the total weight, then
 minimise the breaks. NP-hard (it contains edge colouring).
 
-Upper bound (:func:`weight_upper_bound`): the linear relaxation of the
-aggregated model, which forgets which slot a meeting takes but keeps how many
-it can take: ``max sum w_m x_m`` subject to ``sum_{m at p} x_m <= cap_p`` with
-``cap_p = min(max_meetings[p], |slots where p can meet|)``, for every session
-or set of slots the meetings restricted to it fit its tables, the total fits
-all tables, ``0 <= x_m <= 1``. Every schedule is a feasible 0/1 point of it, so
-the rounded-down LP optimum bounds every schedule (weights are integers).
+Upper bound (:func:`weight_upper_bound`): the aggregated model of
+:mod:`.aggregate` (whether a meeting takes place, not when), solved by HiGHS;
+its docstring proves that every schedule is a feasible point, so the optimum
+(or the dual bound at the time limit), rounded down, bounds every schedule.
 
-Schedule (:func:`local_search_weighted_schedule`): greedy insertion by weight
-(ties: fewest possible slots first) into the slot that touches most of the two
-participants' meetings (fewer breaks), then repair passes that insert each
-unscheduled meeting by moving one or two blocking meetings to free slots, or
-ejecting blockers of smaller total weight. Each pass is O(M S^2).
+Schedule (:func:`local_search_weighted_schedule`), in three steps:
 
+1. *Selection*: the best integer point of the aggregated model, a weighted
+   b-matching that already respects caps, availability and the table totals.
+2. *Slots*: the selected meetings are an edge list of a multigraph on the
+   participants; giving them slots is a list edge colouring (colours = slots,
+   lists = allowed slots) whose colour classes hold at most ``tables[s]``
+   edges. Greedy first (most constrained meetings first, in the free slot that
+   touches most of both agendas), then for a meeting with no common free slot
+   a Kempe chain: with slot ``a`` free for ``u`` and ``b`` free for ``v``, swap
+   ``a`` and ``b`` along the alternating ``a``/``b`` path from ``v`` (it cannot
+   end in ``u`` without failing, which is checked), after which ``a`` is free
+   for both. A full slot ``a`` gives up one meeting through an alternating
+   ``a``/``c`` path of odd length to a slot ``c`` with a free table, which
+   moves exactly one meeting's worth of load from ``a`` to ``c`` and leaves
+   every other participant's slot set unchanged.
+3. *Repair*: what is still unscheduled (selected meetings the colouring could
+   not place, then the rest by weight) is inserted by the same moves, by
+   moving blockers to free slots, or by ejecting blockers of smaller total
+   weight (ejection chains). Then breaks are reduced without changing the set
+   of scheduled meetings (:func:`_reduce_breaks`).
+
+On the generated events of ``bench/meetings`` steps 1-2 reach the bound.
 The first-come-first-served baseline that matchmaking tools use
 (:func:`greedy_meeting_schedule`) books each request in arrival order into its
 earliest free slot.
@@ -33,6 +47,7 @@ import random
 import time
 from collections import defaultdict
 
+from sache.engine.meetings.aggregate import solve_aggregated
 from sache.engine.meetings.problem import (
     MAX_WEIGHT,
     Meeting,
@@ -65,6 +80,9 @@ class _Grid:
         self.slot_of: dict[object, int] = {}
         # members[slot][weight]: cheapest meeting of a full slot found without a scan.
         self.members: list[dict[int, set]] = [defaultdict(set) for _ in range(problem.slots)]
+        self.allowed_set = {i: frozenset(slots) for i, slots in self.allowed.items()}
+        # Meetings that must not change slot (published, moves not allowed).
+        self.pinned: set = set()
 
     def free(self, meeting: Meeting, slot: int) -> bool:
         return (
@@ -110,6 +128,118 @@ class _Grid:
             if near in self.busy[person]
         )
 
+    def chain(self, start: int, first: int, second: int, limit: int = 5000):
+        """The ``first``/``second`` alternating path from ``start``, beginning with its
+        ``first`` meeting, as ``(meeting id, new slot)`` pairs and the end participant;
+        ``(None, None)`` when a meeting on it is pinned, cannot take the other slot,
+        or the path is longer than ``limit``. Swapping it keeps every participant
+        but the two ends on the same set of slots."""
+        path = []
+        person, slot = start, first
+        seen = set()
+        while True:
+            meeting_id = self.busy[person].get(slot)
+            if meeting_id is None:
+                return path, person
+            if meeting_id in seen or meeting_id in self.pinned or len(path) >= limit:
+                return None, None
+            seen.add(meeting_id)
+            other_slot = second if slot == first else first
+            if other_slot not in self.allowed_set[meeting_id]:
+                return None, None
+            path.append((meeting_id, other_slot))
+            meeting = self.meetings[meeting_id]
+            person = meeting.b if meeting.a == person else meeting.a
+            slot = other_slot
+
+    def swap(self, path) -> None:
+        for meeting_id, _ in path:
+            self.remove(self.meetings[meeting_id])
+        for meeting_id, slot in path:
+            self.place(self.meetings[meeting_id], slot)
+
+    def unload(self, slot: int, rng: random.Random, tries: int = 30) -> bool:
+        """Free a table in ``slot`` by an odd alternating path to a slot with a free table.
+
+        An odd path starting and ending with a ``slot`` meeting has one more
+        meeting in ``slot`` than in the other slot, so swapping it moves one
+        meeting's worth of load; its two ends had no meeting in the other slot,
+        which is why the swap is valid for them."""
+        spare = [
+            other
+            for other in range(len(self.used))
+            if other != slot and self.used[other] < self.capacity[other]
+        ]
+        rng.shuffle(spare)
+        members = [m for group in self.members[slot].values() for m in group]
+        rng.shuffle(members)
+        for other in spare:
+            for meeting_id in members[:tries]:
+                if other not in self.allowed_set[meeting_id] or meeting_id in self.pinned:
+                    continue
+                meeting = self.meetings[meeting_id]
+                for person in (meeting.a, meeting.b):
+                    if other in self.busy[person]:
+                        continue
+                    path, _ = self.chain(person, slot, other)
+                    if path is not None and len(path) % 2 == 1:
+                        self.swap(path)
+                        return True
+        return False
+
+    def kempe_insert(self, meeting: Meeting, rng: random.Random) -> bool:
+        """Place ``meeting`` (under both caps) by Kempe chains and table unloading."""
+        allowed = self.allowed[meeting.id]
+        common = [
+            s for s in allowed if s not in self.busy[meeting.a] and s not in self.busy[meeting.b]
+        ]
+        for slot in common:
+            if self.used[slot] < self.capacity[slot]:
+                self.place(meeting, slot)
+                return True
+        for slot in common:
+            if self.unload(slot, rng):
+                self.place(meeting, slot)
+                return True
+        best = None
+        for u, v in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+            free_u = [s for s in allowed if s not in self.busy[u]]
+            free_v = [s for s in allowed if s not in self.busy[v]]
+            for a in free_u:
+                for b in free_v:
+                    if a == b:
+                        continue
+                    # Swap a/b from v: v loses its a-meeting, so a is free for u and v.
+                    path, end = self.chain(v, a, b)
+                    if path is None or end == u:
+                        continue
+                    to_b = sum(1 for _, slot in path if slot == b)
+                    to_a = len(path) - to_b
+                    over = max(0, self.used[a] - to_b + to_a + 1 - self.capacity[a]) + max(
+                        0, self.used[b] - to_a + to_b - self.capacity[b]
+                    )
+                    key = (over, len(path))
+                    if best is None or key < best[0]:
+                        best = (key, path, a, b)
+        if best is None:
+            return False
+        (over, _), path, a, b = best
+        before = [(meeting_id, self.slot_of[meeting_id]) for meeting_id, _ in path]
+        self.swap(path)
+        # The a-meetings on the path move to b, the b-meetings to a, and there are as
+        # many or one more of the former: only b can overflow.
+        while self.used[b] > self.capacity[b] and self.unload(b, rng):
+            pass
+        if self.used[b] > self.capacity[b]:
+            self.swap(before)
+            return False
+        if self.used[a] >= self.capacity[a]:
+            self.unload(a, rng)
+        if self.free(meeting, a):
+            self.place(meeting, a)
+            return True
+        return False
+
     def best_free_slot(self, meeting: Meeting, avoid: int = -1) -> int | None:
         best, best_score = None, -1
         for slot in self.allowed[meeting.id]:
@@ -152,13 +282,15 @@ def greedy_meeting_schedule(problem: MeetingProblem) -> MeetingSchedule:
     return _result(problem, grid, bound=None, started=started)
 
 
-def weight_upper_bound(problem: MeetingProblem) -> int:
-    """Upper bound on the weight of any schedule: the aggregated LP relaxation, rounded down.
+def weight_upper_bound(problem: MeetingProblem, *, time_limit: float = 30.0) -> int:
+    """Upper bound on the weight of any schedule: the aggregated model, rounded down.
 
     Parameters
     ----------
     problem
         The event.
+    time_limit
+        Seconds for the HiGHS branch and bound; at the limit its dual bound is used.
 
     Returns
     -------
@@ -167,8 +299,8 @@ def weight_upper_bound(problem: MeetingProblem) -> int:
 
     Notes
     -----
-    Solved with GLOP (OR-Tools) in O(M + P) variables and constraints; see the
-    module docstring for the formulation and why it is a relaxation.
+    See :mod:`.aggregate` for the formulation and the proof that every schedule
+    is a feasible point of it.
 
     Examples
     --------
@@ -177,55 +309,7 @@ def weight_upper_bound(problem: MeetingProblem) -> int:
     >>> weight_upper_bound(p)
     2
     """
-    from ortools.linear_solver import pywraplp
-
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    allowed = {m.id: allowed_slots(problem, m) for m in problem.meetings}
-    variables = {}
-    for meeting in problem.meetings:
-        if allowed[meeting.id]:
-            variables[meeting.id] = solver.NumVar(0.0, 1.0, "")
-    by_person: dict[int, list] = defaultdict(list)
-    slot_sets: dict[tuple[int, ...], list] = defaultdict(list)
-    for meeting in problem.meetings:
-        if meeting.id in variables:
-            by_person[meeting.a].append(meeting.id)
-            by_person[meeting.b].append(meeting.id)
-            slot_sets[tuple(allowed[meeting.id])].append(meeting.id)
-    for person, ids in by_person.items():
-        reachable = set().union(*(allowed[i] for i in ids))
-        cap = min(problem.max_meetings.get(person, problem.slots), len(reachable))
-        if cap < len(ids):
-            _add_at_most(solver, [variables[i] for i in ids], cap)
-    # Meetings confined to a set of slots must fit the tables of those slots.
-    confined: dict[tuple[int, ...], list] = defaultdict(list)
-    for slots, ids in slot_sets.items():
-        for superset in slot_sets:
-            if set(slots) <= set(superset):
-                confined[superset].extend(ids)
-    for slots, ids in confined.items():
-        room = sum(problem.tables_in(s) for s in slots)
-        if room < len(ids):
-            _add_at_most(solver, [variables[i] for i in ids], room)
-    total_room = sum(problem.tables_in(s) for s in range(problem.slots))
-    if total_room < len(variables):
-        _add_at_most(solver, list(variables.values()), total_room)
-    weight = {m.id: m.weight for m in problem.meetings}
-    objective = solver.Objective()
-    for meeting_id, var in variables.items():
-        objective.SetCoefficient(var, weight[meeting_id])
-    objective.SetMaximization()
-    status = solver.Solve()
-    if status != pywraplp.Solver.OPTIMAL:
-        return sum(max(w, 0) for w in weight.values())
-    return int(solver.Objective().Value() + 1e-6)
-
-
-def _add_at_most(solver, variables: list, bound: float) -> None:
-    # Row by row: building one long Python expression per row is the slow part at 50k meetings.
-    row = solver.RowConstraint(-solver.infinity(), bound, "")
-    for var in variables:
-        row.SetCoefficient(var, 1.0)
+    return solve_aggregated(problem, time_limit=time_limit).bound
 
 
 def local_search_weighted_schedule(
@@ -268,12 +352,10 @@ def local_search_weighted_schedule(
     started = time.monotonic()
     deadline = started + time_limit
     rng = random.Random(seed)
-    if bound is None:
-        bound = weight_upper_bound(problem)
     grid = _Grid(problem)
     by_id = grid.meetings
     protected = set()
-    pinned = set()
+    pinned = grid.pinned
     for lock in problem.locked:
         meeting = by_id[lock.meeting]
         if grid.free(meeting, lock.slot):
@@ -281,9 +363,42 @@ def local_search_weighted_schedule(
             protected.add(meeting.id)
             if not problem.allow_moves:
                 pinned.add(meeting.id)
+    # Step 1: the bound and the selection (share of the time: HiGHS usually needs far less).
+    aggregated = solve_aggregated(problem, time_limit=0.4 * time_limit, allowed=grid.allowed)
+    bound = aggregated.bound if bound is None else min(bound, aggregated.bound)
+    selected = aggregated.selected
+    if protected:
+        forced = solve_aggregated(
+            problem,
+            time_limit=max(0.1, 0.4 * (deadline - time.monotonic())),
+            allowed=grid.allowed,
+            required=protected,
+        )
+        selected = forced.selected
+    # Step 2: slots for the selection; most constrained meetings first.
+    degree: dict[int, int] = defaultdict(int)
+    for meeting_id in selected:
+        degree[by_id[meeting_id].a] += 1
+        degree[by_id[meeting_id].b] += 1
+    chosen = sorted(
+        (by_id[i] for i in selected if i not in grid.slot_of),
+        key=lambda m: (len(grid.allowed[m.id]), -degree[m.a] - degree[m.b], -m.weight, str(m.id)),
+    )
+    left = []
+    for meeting in chosen:
+        slot = grid.best_free_slot(meeting) if grid.under_cap(meeting) else None
+        if slot is None:
+            left.append(meeting)
+        else:
+            grid.place(meeting, slot)
+    for _ in range(4):
+        if not left or time.monotonic() >= deadline:
+            break
+        left = [m for m in left if not (grid.under_cap(m) and grid.kempe_insert(m, rng))]
+    # Step 3: the rest by weight, then repairs.
     order = sorted(
         (m for m in problem.meetings if m.id not in grid.slot_of and grid.allowed[m.id]),
-        key=lambda m: (-m.weight, len(grid.allowed[m.id])),
+        key=lambda m: (m.id not in selected, -m.weight, len(grid.allowed[m.id])),
     )
     for meeting in order:
         if grid.under_cap(meeting):
@@ -306,6 +421,8 @@ def local_search_weighted_schedule(
     def try_insert(meeting: Meeting) -> bool:
         if not grid.under_cap(meeting):
             return False
+        if grid.kempe_insert(meeting, rng):
+            return True
         slot = grid.best_free_slot(meeting)
         if slot is not None:
             grid.place(meeting, slot)
@@ -481,7 +598,10 @@ def local_search_weighted_schedule(
         return list(evicted)
 
     # Cheap repairs first; then chains that move blockers and evict cheaper meetings.
-    improved = True
+    def weight_now() -> int:
+        return sum(by_id[i].weight for i in grid.slot_of)
+
+    improved = weight_now() < bound
     while improved and time.monotonic() < deadline:
         improved = False
         waiting = [m for m in order if m.id not in grid.slot_of]
@@ -496,7 +616,7 @@ def local_search_weighted_schedule(
                 improved = True
                 for other_id in ejected:
                     try_insert(by_id[other_id])
-    improved = True
+    improved = weight_now() < bound
     while improved and time.monotonic() < deadline:
         improved = False
         waiting = [m for m in order if m.id not in grid.slot_of]
