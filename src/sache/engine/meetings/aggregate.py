@@ -37,11 +37,13 @@ tight bound. The selection is what the scheduler then tries to fit into slots
 
 from __future__ import annotations
 
+import math
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_matrix
 
 from sache.engine.meetings.problem import MeetingId, MeetingProblem, allowed_slots
@@ -93,7 +95,14 @@ def aggregated_rows(
     if allowed is None:
         allowed = {m.id: allowed_slots(problem, m) for m in problem.meetings}
     ids = [m.id for m in problem.meetings if allowed[m.id]]
-    slot_set = {i: frozenset(allowed[i]) for i in ids}
+    # Many meetings share one list object (or equal lists); build each frozenset once.
+    frozen: dict[tuple[int, ...], frozenset[int]] = {}
+    slot_set = {}
+    for i in ids:
+        key = tuple(allowed[i])
+        if key not in frozen:
+            frozen[key] = frozenset(key)
+        slot_set[i] = frozen[key]
     by_person: dict[int, list[MeetingId]] = defaultdict(list)
     for meeting in problem.meetings:
         if meeting.id in slot_set:
@@ -168,8 +177,6 @@ def solve_aggregated(
     >>> s.bound, sorted(s.selected), s.value
     (2, [0], 2)
     """
-    import time
-
     started = time.monotonic()
     ids, rows = aggregated_rows(problem, allowed)
     weight = {m.id: m.weight for m in problem.meetings}
@@ -193,25 +200,66 @@ def solve_aggregated(
             (np.ones(len(row_index)), (row_index, col_index)), shape=(len(rows), len(ids))
         ).tocsr()
         constraints = [LinearConstraint(matrix, -np.inf, np.array(upper, dtype=float))]
-    result = milp(
-        cost,
-        constraints=constraints,
-        integrality=np.ones(len(ids)) if integral else None,
-        bounds=bounds,
-        options={"time_limit": max(0.1, time_limit), "disp": False},
-    )
     positive = sum(max(w, 0) for w in weight.values())
-    if integral:
+    upper_rows = np.array(upper, dtype=float)
+    lp = linprog(
+        cost,
+        A_ub=matrix if rows else None,
+        b_ub=upper_rows if rows else None,
+        bounds=np.column_stack([bounds.lb, bounds.ub]),
+        method="highs",
+        options={"time_limit": max(0.1, time_limit)},
+    )
+    bound = float(positive)
+    x = None
+    if lp.status == 0:
+        duals = -lp.ineqlin.marginals if rows else np.zeros(0)
+        bound = min(bound, _dual_bound(-cost, matrix if rows else None, upper_rows, duals, bounds))
+        x = lp.x
+    elif lp.status == 2:
+        # Infeasible (only with ``required``): no selection, no schedule with all of them.
+        return AggregatedSolution(
+            bound=0, selected=frozenset(), value=0, seconds=time.monotonic() - started
+        )
+    fractional = x is None or bool(np.any(np.abs(x - np.round(x)) > 1e-6))
+    if integral and fractional:
+        result = milp(
+            cost,
+            constraints=constraints,
+            integrality=np.ones(len(ids)),
+            bounds=bounds,
+            options={
+                "time_limit": max(0.1, time_limit - (time.monotonic() - started)),
+                "disp": False,
+            },
+        )
         dual = getattr(result, "mip_dual_bound", None)
-        bound = positive if dual is None or not np.isfinite(dual) else -dual
-    else:
-        bound = -result.fun if result.x is not None else positive
-    # 1e-6: HiGHS tolerances; a bound a hair above an integer must not round up to it.
+        if dual is not None and np.isfinite(dual):
+            bound = min(bound, -dual)
+        x = result.x if result.x is not None else x
+        fractional = x is None
+    # 1e-6: a certificate a hair below an integer because of rounding must not drop below it.
     bound_int = min(positive, int(np.floor(bound + 1e-6)))
     selected: frozenset[MeetingId] = frozenset()
-    if result.x is not None:
-        selected = frozenset(i for i, v in zip(ids, result.x, strict=True) if v > 0.5)
+    if x is not None:
+        selected = frozenset(i for i, v in zip(ids, x, strict=True) if v > 0.5)
     value = sum(weight[i] for i in selected)
     return AggregatedSolution(
         bound=bound_int, selected=selected, value=value, seconds=time.monotonic() - started
     )
+
+
+def _dual_bound(weight, matrix, upper, duals, bounds: Bounds) -> float:
+    """Weak LP duality, evaluated from scratch so solver tolerances cannot inflate it.
+
+    For ``max w.x`` subject to ``A x <= b`` and ``lb <= x <= ub`` every ``y >= 0``
+    gives ``w.x = y.A x + (w - A^T y).x <= y.b + sum_m max((w - A^T y)_m ub_m,
+    (w - A^T y)_m lb_m)``. Negative duals from the solver are clipped to 0, so the
+    value is a bound whatever the duals are."""
+    y = np.clip(duals, 0.0, None)
+    reduced = np.asarray(weight, dtype=float)
+    total = 0.0
+    if matrix is not None:
+        reduced = reduced - matrix.T @ y
+        total = math.fsum(y * upper)
+    return total + math.fsum(np.maximum(reduced * bounds.ub, reduced * bounds.lb))

@@ -53,7 +53,6 @@ from sache.engine.meetings.problem import (
     Meeting,
     MeetingProblem,
     MeetingSchedule,
-    allowed_slots,
     breaks_per_participant,
 )
 
@@ -64,13 +63,46 @@ __all__ = [
 ]
 
 
+def _all_allowed_slots(problem: MeetingProblem) -> dict[object, list[int]]:
+    """:func:`allowed_slots` of every meeting, computed once per distinct situation.
+
+    Participants share a few availability patterns, so the intersection for a
+    pair of patterns (and the meeting's session or fixed slot) is cached."""
+    open_slots = frozenset(s for s in range(problem.slots) if problem.tables_in(s) > 0)
+    pattern: dict[int, frozenset[int]] = {}
+    cache: dict[tuple, list[int]] = {}
+
+    def of(person: int) -> frozenset[int]:
+        if person not in pattern:
+            mine = open_slots - problem.forbidden_slots.get(person, frozenset())
+            if person in problem.available_slots:
+                mine &= problem.available_slots[person]
+            pattern[person] = mine
+        return pattern[person]
+
+    result = {}
+    for meeting in problem.meetings:
+        left, right = of(meeting.a), of(meeting.b)
+        key = (left, right, meeting.session, meeting.fixed_slot)
+        if key not in cache:
+            if meeting.fixed_slot is not None:
+                base = {meeting.fixed_slot}
+            elif meeting.session != "any":
+                base = set(problem.sessions[meeting.session])
+            else:
+                base = open_slots
+            cache[key] = sorted(left & right & base)
+        result[meeting.id] = cache[key]
+    return result
+
+
 class _Grid:
     """Mutable partial schedule with O(1) checks."""
 
     def __init__(self, problem: MeetingProblem) -> None:
         self.problem = problem
         self.meetings = {m.id: m for m in problem.meetings}
-        self.allowed = {m.id: allowed_slots(problem, m) for m in problem.meetings}
+        self.allowed = _all_allowed_slots(problem)
         self.capacity = [problem.tables_in(s) for s in range(problem.slots)]
         self.used = [0] * problem.slots
         self.busy: list[dict[int, object]] = [{} for _ in range(problem.participants)]
@@ -172,9 +204,9 @@ class _Grid:
         ]
         rng.shuffle(spare)
         members = [m for group in self.members[slot].values() for m in group]
-        rng.shuffle(members)
+        members = rng.sample(members, min(tries, len(members)))
         for other in spare:
-            for meeting_id in members[:tries]:
+            for meeting_id in members:
                 if other not in self.allowed_set[meeting_id] or meeting_id in self.pinned:
                     continue
                 meeting = self.meetings[meeting_id]
@@ -630,7 +662,108 @@ def local_search_weighted_schedule(
                 improved = True
                 for other_id in evicted:
                     try_place(by_id[other_id])
+    _reduce_breaks(grid, deadline=deadline)
     return _result(problem, grid, bound=bound, started=started)
+
+
+def _breaks_of(mask: int) -> int:
+    """Breaks of a participant whose busy slots are the bits of ``mask``: runs of ones minus one."""
+    return (mask & ~(mask >> 1)).bit_count() - 1 if mask else 0
+
+
+def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
+    """Fewer breaks, same scheduled meetings: slot swaps, then Kempe chain moves.
+
+    Two moves keep every constraint and the set of scheduled meetings:
+
+    * exchanging two whole slots ``s`` and ``t`` (when every meeting of each
+      may take the other and the tables suffice) relabels them for everyone;
+    * swapping ``s`` and ``t`` along an alternating path that starts at a
+      participant ``x`` busy in ``s`` and free in ``t``: only its two ends
+      change their set of busy slots, so the change in breaks is read off two
+      bit masks. Paths of odd length move one meeting's worth of load from
+      ``s`` to ``t`` and need a free table there.
+
+    First improvement, until no move helps or ``deadline``. Returns the breaks removed.
+    """
+    problem = grid.problem
+    slots = problem.slots
+    mask = [0] * problem.participants
+    for person, busy in enumerate(grid.busy):
+        for slot in busy:
+            mask[person] |= 1 << slot
+    removed = 0
+    # Whole-slot exchanges.
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for s, t in itertools.combinations(range(slots), 2):
+            members_s = [m for group in grid.members[s].values() for m in group]
+            members_t = [m for group in grid.members[t].values() for m in group]
+            if (
+                len(members_s) > grid.capacity[t]
+                or len(members_t) > grid.capacity[s]
+                or any(m in grid.pinned or t not in grid.allowed_set[m] for m in members_s)
+                or any(m in grid.pinned or s not in grid.allowed_set[m] for m in members_t)
+            ):
+                continue
+            flip = (1 << s) | (1 << t)
+            delta = 0
+            for person in range(problem.participants):
+                bits = mask[person] & flip
+                if bits and bits != flip:
+                    delta += _breaks_of(mask[person] ^ flip) - _breaks_of(mask[person])
+            if delta < 0:
+                grid.swap([(m, t) for m in members_s] + [(m, s) for m in members_t])
+                for person in range(problem.participants):
+                    bits = mask[person] & flip
+                    if bits and bits != flip:
+                        mask[person] ^= flip
+                removed -= delta
+                improved = True
+    # Kempe chain moves from participants with breaks.
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for x in range(problem.participants):
+            if time.monotonic() >= deadline:
+                break
+            if _breaks_of(mask[x]) == 0:
+                continue
+            for s in list(grid.busy[x]):
+                if s not in grid.busy[x]:
+                    continue
+                start = grid.busy[x][s]
+                for t in grid.allowed[start]:
+                    if t in grid.busy[x]:
+                        continue
+                    path, y = grid.chain(x, s, t, limit=max_chain)
+                    if path is None:
+                        continue
+                    odd = len(path) % 2 == 1
+                    if odd and grid.used[t] >= grid.capacity[t]:
+                        continue
+                    # x leaves s for t; y leaves its last slot for the other one.
+                    new_x = mask[x] ^ ((1 << s) | (1 << t))
+                    if y == x:
+                        continue  # a cycle through x: x keeps both slots
+                    new_y = mask[y] ^ ((1 << s) | (1 << t))
+                    delta = (
+                        _breaks_of(new_x)
+                        - _breaks_of(mask[x])
+                        + _breaks_of(new_y)
+                        - _breaks_of(mask[y])
+                    )
+                    if delta < 0:
+                        grid.swap(path)
+                        mask[x], mask[y] = new_x, new_y
+                        removed -= delta
+                        improved = True
+                        break
+                else:
+                    continue
+                break
+    return removed
 
 
 def _result(
