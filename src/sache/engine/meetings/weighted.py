@@ -47,6 +47,8 @@ import random
 import time
 from collections import defaultdict
 
+import numpy as np
+
 from sache.engine.meetings.aggregate import solve_aggregated
 from sache.engine.meetings.problem import (
     MAX_WEIGHT,
@@ -672,7 +674,7 @@ def _breaks_of(mask: int) -> int:
 
 
 def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
-    """Fewer breaks, same scheduled meetings: slot swaps, then Kempe chain moves.
+    """Fewer breaks, same scheduled meetings: slot exchanges and Kempe chain moves.
 
     Two moves keep every constraint and the set of scheduled meetings:
 
@@ -682,22 +684,52 @@ def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
       participant ``x`` busy in ``s`` and free in ``t``: only its two ends
       change their set of busy slots, so the change in breaks is read off two
       bit masks. Paths of odd length move one meeting's worth of load from
-      ``s`` to ``t`` and need a free table there.
+      ``s`` to ``t`` and need a free table there. An improving swap improves
+      at least one end, and the path traced from either end is the same, so
+      only starts ``x`` whose own breaks drop are tried.
 
-    First improvement, until no move helps or ``deadline``. Returns the breaks removed.
+    First improvement, phases alternated until neither helps or ``deadline``.
+    Returns the breaks removed.
     """
     problem = grid.problem
-    slots = problem.slots
-    mask = [0] * problem.participants
+    masks = np.zeros(problem.participants, dtype=np.int64)
     for person, busy in enumerate(grid.busy):
         for slot in busy:
-            mask[person] |= 1 << slot
+            masks[person] |= 1 << slot
     removed = 0
-    # Whole-slot exchanges.
+    while time.monotonic() < deadline:
+        gained = _exchange_slots(grid, masks, deadline) + _chain_moves(
+            grid, masks, deadline, max_chain
+        )
+        removed += gained
+        if not gained:
+            break
+    return removed
+
+
+def _breaks_array(masks: np.ndarray) -> np.ndarray:
+    """:func:`_breaks_of` of every mask."""
+    runs = np.bitwise_count(masks & ~(masks >> 1)).astype(np.int64)
+    return np.where(masks != 0, runs - 1, 0)
+
+
+def _exchange_slots(grid: _Grid, masks: np.ndarray, deadline: float) -> int:
+    slots = grid.problem.slots
+    removed = 0
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
         for s, t in itertools.combinations(range(slots), 2):
+            flip = (1 << s) | (1 << t)
+            bits = masks & flip
+            moving = (bits != 0) & (bits != flip)
+            if not moving.any():
+                continue
+            delta = int(
+                _breaks_array(masks[moving] ^ flip).sum() - _breaks_array(masks[moving]).sum()
+            )
+            if delta >= 0:
+                continue
             members_s = [m for group in grid.members[s].values() for m in group]
             members_t = [m for group in grid.members[t].values() for m in group]
             if (
@@ -707,62 +739,52 @@ def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
                 or any(m in grid.pinned or s not in grid.allowed_set[m] for m in members_t)
             ):
                 continue
-            flip = (1 << s) | (1 << t)
-            delta = 0
-            for person in range(problem.participants):
-                bits = mask[person] & flip
-                if bits and bits != flip:
-                    delta += _breaks_of(mask[person] ^ flip) - _breaks_of(mask[person])
-            if delta < 0:
-                grid.swap([(m, t) for m in members_s] + [(m, s) for m in members_t])
-                for person in range(problem.participants):
-                    bits = mask[person] & flip
-                    if bits and bits != flip:
-                        mask[person] ^= flip
-                removed -= delta
-                improved = True
-    # Kempe chain moves from participants with breaks.
+            grid.swap([(m, t) for m in members_s] + [(m, s) for m in members_t])
+            masks[moving] ^= flip
+            removed -= delta
+            improved = True
+    return removed
+
+
+def _chain_moves(grid: _Grid, masks: np.ndarray, deadline: float, max_chain: int) -> int:
+    removed = 0
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
-        for x in range(problem.participants):
+        for x in np.flatnonzero(_breaks_array(masks)).tolist():
             if time.monotonic() >= deadline:
                 break
-            if _breaks_of(mask[x]) == 0:
-                continue
+            mask_x = int(masks[x])
             for s in list(grid.busy[x]):
-                if s not in grid.busy[x]:
+                start = grid.busy[x].get(s)
+                if start is None:
                     continue
-                start = grid.busy[x][s]
+                moved = False
                 for t in grid.allowed[start]:
                     if t in grid.busy[x]:
                         continue
+                    new_x = mask_x ^ ((1 << s) | (1 << t))
+                    gain_x = _breaks_of(new_x) - _breaks_of(mask_x)
+                    if gain_x >= 0:
+                        continue
                     path, y = grid.chain(x, s, t, limit=max_chain)
-                    if path is None:
+                    if path is None or y == x:
                         continue
-                    odd = len(path) % 2 == 1
-                    if odd and grid.used[t] >= grid.capacity[t]:
+                    if len(path) % 2 == 1 and grid.used[t] >= grid.capacity[t]:
                         continue
-                    # x leaves s for t; y leaves its last slot for the other one.
-                    new_x = mask[x] ^ ((1 << s) | (1 << t))
-                    if y == x:
-                        continue  # a cycle through x: x keeps both slots
-                    new_y = mask[y] ^ ((1 << s) | (1 << t))
-                    delta = (
-                        _breaks_of(new_x)
-                        - _breaks_of(mask[x])
-                        + _breaks_of(new_y)
-                        - _breaks_of(mask[y])
-                    )
+                    mask_y = int(masks[y])
+                    new_y = mask_y ^ ((1 << s) | (1 << t))
+                    delta = gain_x + _breaks_of(new_y) - _breaks_of(mask_y)
                     if delta < 0:
                         grid.swap(path)
-                        mask[x], mask[y] = new_x, new_y
+                        masks[x], masks[y] = new_x, new_y
+                        mask_x = new_x
                         removed -= delta
                         improved = True
+                        moved = True
                         break
-                else:
-                    continue
-                break
+                if moved and _breaks_of(mask_x) == 0:
+                    break
     return removed
 
 
