@@ -14,6 +14,7 @@ from sache.engine.meetings import (
     Meeting,
     MeetingProblem,
     allowed_slots,
+    assign_tables,
     breaks_per_participant,
     schedule_meetings,
     weight_upper_bound,
@@ -306,3 +307,15 @@ def test_locked_meetings_stay_in_the_selection():
     assert result.slots == {0: 0}
     assert result.bound == 3  # the bound holds for every schedule, locked or not
     assert schedule_meetings(problem, time_limit=2).slots == {1: 0}
+
+
+def test_assign_tables_stays_within_fewer_tables_of_the_next_slot():
+    # Slot 0 has three tables, slot 1 only one: 4-5 sat at table 2 and must not keep it.
+    problem = MeetingProblem(
+        participants=6,
+        slots=2,
+        tables=(3, 1),
+        meetings=(Meeting(0, 0, 1), Meeting(1, 2, 3), Meeting(2, 4, 5), Meeting(3, 5, 0)),
+    )
+    tables = assign_tables(problem, {0: 0, 1: 0, 2: 0, 3: 1})
+    assert tables == {0: 0, 1: 1, 2: 2, 3: 0}
