@@ -124,17 +124,39 @@ def aggregated_rows(
     for meeting_id in ids:
         by_set[slot_set[meeting_id]].append(meeting_id)
     everything = frozenset(range(problem.slots))
+    mask = {subset: sum(1 << s for s in subset) for subset in by_set}
+    inside_count = _confined_counts(problem.slots, by_set, mask)
     for subset in by_set:
         if subset == everything:
             continue  # the (tables) row below
-        inside = [i for other, group in by_set.items() if other <= subset for i in group]
         room = sum(problem.tables_in(s) for s in subset)
+        if inside_count is not None and room >= inside_count[mask[subset]]:
+            continue  # cannot bind; known without listing the meetings
+        outside = ~mask[subset]
+        inside = [i for other, group in by_set.items() if not mask[other] & outside for i in group]
         if room < len(inside):
             rows.append((inside, room))
     total = sum(problem.tables_in(s) for s in range(problem.slots))
     if total < len(ids):
         rows.append((list(ids), total))
     return ids, rows
+
+
+def _confined_counts(slots: int, by_set: dict, mask: dict) -> np.ndarray | None:
+    """Meetings whose allowed slots lie inside each slot mask (sum over subsets).
+
+    ``None`` above 20 slots, where the table of ``2**slots`` counts is too big;
+    then every (tables-set) row is checked by listing its meetings."""
+    if slots > 20:
+        return None
+    counts = np.zeros(1 << slots, dtype=np.int64)
+    for subset, group in by_set.items():
+        counts[mask[subset]] += len(group)
+    for bit in range(slots):
+        # Add every mask without ``bit`` to the same mask with it.
+        view = counts.reshape(-1, 2, 1 << bit)
+        view[:, 1, :] += view[:, 0, :]
+    return counts
 
 
 def solve_aggregated(

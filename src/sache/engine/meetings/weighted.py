@@ -221,7 +221,7 @@ class _Grid:
                         return True
         return False
 
-    def kempe_insert(self, meeting: Meeting, rng: random.Random) -> bool:
+    def kempe_insert(self, meeting: Meeting, rng: random.Random, limit: int = 400) -> bool:
         """Place ``meeting`` (under both caps) by Kempe chains and table unloading."""
         allowed = self.allowed[meeting.id]
         common = [
@@ -236,25 +236,30 @@ class _Grid:
                 self.place(meeting, slot)
                 return True
         best = None
-        for u, v in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
-            free_u = [s for s in allowed if s not in self.busy[u]]
-            free_v = [s for s in allowed if s not in self.busy[v]]
-            for a in free_u:
-                for b in free_v:
-                    if a == b:
-                        continue
-                    # Swap a/b from v: v loses its a-meeting, so a is free for u and v.
-                    path, end = self.chain(v, a, b)
-                    if path is None or end == u:
-                        continue
-                    to_b = sum(1 for _, slot in path if slot == b)
-                    to_a = len(path) - to_b
-                    over = max(0, self.used[a] - to_b + to_a + 1 - self.capacity[a]) + max(
-                        0, self.used[b] - to_a + to_b - self.capacity[b]
-                    )
-                    key = (over, len(path))
-                    if best is None or key < best[0]:
-                        best = (key, path, a, b)
+        pairs = [
+            (u, v, a, b)
+            for u, v in ((meeting.a, meeting.b), (meeting.b, meeting.a))
+            for a in allowed
+            if a not in self.busy[u]
+            for b in allowed
+            if b != a and b not in self.busy[v]
+        ]
+        rng.shuffle(pairs)
+        for u, v, a, b in pairs:
+            # Swap a/b from v: v loses its a-meeting, so a is free for u and v.
+            path, end = self.chain(v, a, b, limit=limit)
+            if path is None or end == u:
+                continue
+            to_b = sum(1 for _, slot in path if slot == b)
+            to_a = len(path) - to_b
+            over = max(0, self.used[a] - to_b + to_a + 1 - self.capacity[a]) + max(
+                0, self.used[b] - to_a + to_b - self.capacity[b]
+            )
+            key = (over, len(path))
+            if best is None or key < best[0]:
+                best = (key, path, a, b)
+                if over == 0:
+                    break  # no table trouble: take it (random pair order)
         if best is None:
             return False
         (over, _), path, a, b = best
@@ -428,7 +433,11 @@ def local_search_weighted_schedule(
     for _ in range(4):
         if not left or time.monotonic() >= deadline:
             break
-        left = [m for m in left if not (grid.under_cap(m) and grid.kempe_insert(m, rng))]
+        left = [
+            m
+            for m in left
+            if time.monotonic() >= deadline or not (grid.under_cap(m) and grid.kempe_insert(m, rng))
+        ]
     # Step 3: the rest by weight, then repairs.
     order = sorted(
         (m for m in problem.meetings if m.id not in grid.slot_of and grid.allowed[m.id]),
