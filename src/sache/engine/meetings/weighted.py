@@ -354,19 +354,22 @@ def weight_upper_bound(problem: MeetingProblem, *, time_limit: float = 30.0) -> 
 def local_search_weighted_schedule(
     problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0, bound: int | None = None
 ) -> MeetingSchedule:
-    """Maximise the scheduled weight by greedy insertion and repair; report the LP bound.
+    """Maximise the scheduled weight (selection, Kempe colouring, repair), then cut breaks.
 
     Parameters
     ----------
     problem
         The event. Locked meetings are placed first; they stay in their slot
-        unless ``problem.allow_moves``, and are never dropped.
+        unless ``problem.allow_moves``, and are never dropped (the selection is
+        then solved with them forced in).
     time_limit
-        Seconds for the repair passes.
+        Seconds in all; up to 40 % go to the aggregated model (HiGHS), the rest
+        to colouring, repairs and break reduction, each stopping early when
+        nothing improves.
     seed
-        Seed of the order in which blockers are tried.
+        Seed of the order in which chains and blockers are tried.
     bound
-        A known upper bound; computed by :func:`weight_upper_bound` when ``None``.
+        A known upper bound; the smaller of it and the aggregated bound is reported.
 
     Returns
     -------
@@ -379,6 +382,11 @@ def local_search_weighted_schedule(
     .. [1] M. Bofill et al., "Constraint Solving Approaches to the Business-to-Business
        Meeting Scheduling Problem", JAIR 74 (2022) 263-301 (breaks, fairness).
     .. [2] L. A. Wolsey, Integer Programming, Wiley 1998, ch. 3 (b-matching relaxations).
+    .. [3] C. McDiarmid, "The solution of a timetabling problem", J. Inst. Maths
+       Applics 9 (1972) 23-34 (a k-edge-colourable graph has an equitable
+       k-edge-colouring: why colour classes can respect equal table counts).
+    .. [4] A. B. Kempe (1879); J. Misra, D. Gries, "A constructive proof of Vizing's
+       theorem", IPL 41 (1992) 131-133 (alternating-path recolouring).
 
     Examples
     --------
