@@ -690,7 +690,9 @@ def _breaks_of(mask: int) -> int:
     return (mask & ~(mask >> 1)).bit_count() - 1 if mask else 0
 
 
-def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
+def _reduce_breaks(
+    grid: _Grid, *, deadline: float, max_chain: int = 60, plateau_passes: int = 5
+) -> int:
     """Fewer breaks, same scheduled meetings: slot exchanges and Kempe chain moves.
 
     Two moves keep every constraint and the set of scheduled meetings:
@@ -721,6 +723,17 @@ def _reduce_breaks(grid: _Grid, *, deadline: float, max_chain: int = 60) -> int:
         removed += gained
         if not gained:
             break
+    # Local optimum: walk the plateau (moves that keep the total) to reach new improving
+    # moves; the total never rises, so the last state is the best one.
+    rng = random.Random(len(grid.slot_of))
+    stalled = 0
+    while stalled < plateau_passes and time.monotonic() < deadline:
+        _chain_moves(grid, masks, deadline, max_chain, sideways=rng)
+        gained = _exchange_slots(grid, masks, deadline) + _chain_moves(
+            grid, masks, deadline, max_chain
+        )
+        removed += gained
+        stalled = 0 if gained else stalled + 1
     return removed
 
 
@@ -763,12 +776,23 @@ def _exchange_slots(grid: _Grid, masks: np.ndarray, deadline: float) -> int:
     return removed
 
 
-def _chain_moves(grid: _Grid, masks: np.ndarray, deadline: float, max_chain: int) -> int:
+def _chain_moves(
+    grid: _Grid,
+    masks: np.ndarray,
+    deadline: float,
+    max_chain: int,
+    sideways: random.Random | None = None,
+) -> int:
+    """Improving Kempe chain moves until none is left; with ``sideways``, one pass of
+    moves that keep the total (each start with probability 1/2), in random order."""
     removed = 0
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
-        for x in np.flatnonzero(_breaks_array(masks)).tolist():
+        starts = np.flatnonzero(_breaks_array(masks)).tolist()
+        if sideways is not None:
+            sideways.shuffle(starts)
+        for x in starts:
             if time.monotonic() >= deadline:
                 break
             mask_x = int(masks[x])
@@ -782,7 +806,7 @@ def _chain_moves(grid: _Grid, masks: np.ndarray, deadline: float, max_chain: int
                         continue
                     new_x = mask_x ^ ((1 << s) | (1 << t))
                     gain_x = _breaks_of(new_x) - _breaks_of(mask_x)
-                    if gain_x >= 0:
+                    if gain_x > 0 or (gain_x == 0 and sideways is None):
                         continue
                     path, y = grid.chain(x, s, t, limit=max_chain)
                     if path is None or y == x:
@@ -792,16 +816,20 @@ def _chain_moves(grid: _Grid, masks: np.ndarray, deadline: float, max_chain: int
                     mask_y = int(masks[y])
                     new_y = mask_y ^ ((1 << s) | (1 << t))
                     delta = gain_x + _breaks_of(new_y) - _breaks_of(mask_y)
-                    if delta < 0:
+                    if delta < 0 or (
+                        delta == 0 and sideways is not None and sideways.random() < 0.5
+                    ):
                         grid.swap(path)
                         masks[x], masks[y] = new_x, new_y
                         mask_x = new_x
                         removed -= delta
-                        improved = True
+                        improved = delta < 0 or sideways is None
                         moved = True
                         break
                 if moved and _breaks_of(mask_x) == 0:
                     break
+        if sideways is not None:
+            break
     return removed
 
 
