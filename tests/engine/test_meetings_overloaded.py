@@ -319,3 +319,21 @@ def test_assign_tables_stays_within_fewer_tables_of_the_next_slot():
     )
     tables = assign_tables(problem, {0: 0, 1: 0, 2: 0, 3: 1})
     assert tables == {0: 0, 1: 1, 2: 2, 3: 0}
+
+
+def test_bound_counts_a_published_meeting_kept_outside_its_slots():
+    # 0-1 was published in slot 1; participant 1 is now only available in slot 0.
+    from sache.engine.meetings import LockedMeeting
+
+    problem = MeetingProblem(
+        participants=3,
+        slots=2,
+        tables=2,
+        mode=MAX_WEIGHT,
+        meetings=(Meeting(0, 0, 1, weight=2), Meeting(1, 0, 2)),
+        available_slots={1: frozenset({0})},
+        locked=(LockedMeeting(0, 1),),
+    )
+    result = local_search_weighted_schedule(problem, time_limit=2)
+    assert result.slots == {0: 1, 1: 0}
+    assert (result.objective, result.bound) == (3, 3)

@@ -42,6 +42,7 @@ earliest free slot.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import time
@@ -412,7 +413,19 @@ def local_search_weighted_schedule(
                 pinned.add(meeting.id)
     # Step 1: the bound and the selection (share of the time: HiGHS usually needs far less).
     aggregated = solve_aggregated(problem, time_limit=0.4 * time_limit, allowed=grid.allowed)
-    bound = aggregated.bound if bound is None else min(bound, aggregated.bound)
+    # A published meeting kept outside its allowed slots (availability changed since) is
+    # no part of the aggregated model; without it a schedule is feasible, so adding its
+    # weight keeps the bound valid for schedules that keep it.
+    outside = {i for i in protected if grid.slot_of[i] not in grid.allowed_set[i]}
+    aggregated_bound = aggregated.bound
+    if outside:
+        without = dataclasses.replace(
+            problem, meetings=tuple(m for m in problem.meetings if m.id not in outside)
+        )
+        aggregated_bound = solve_aggregated(
+            without, time_limit=0.1 * time_limit, allowed=grid.allowed
+        ).bound + sum(by_id[i].weight for i in outside)
+    bound = aggregated_bound if bound is None else min(bound, aggregated_bound)
     selected = aggregated.selected
     if protected:
         forced = solve_aggregated(
@@ -681,7 +694,7 @@ def local_search_weighted_schedule(
                 improved = True
                 for other_id in evicted:
                     try_place(by_id[other_id])
-    _reduce_breaks(grid, deadline=deadline)
+    _reduce_breaks(grid, deadline=deadline, seed=seed)
     return _result(problem, grid, bound=bound, started=started)
 
 
@@ -691,7 +704,12 @@ def _breaks_of(mask: int) -> int:
 
 
 def _reduce_breaks(
-    grid: _Grid, *, deadline: float, max_chain: int = 60, plateau_passes: int = 5
+    grid: _Grid,
+    *,
+    deadline: float,
+    max_chain: int = 60,
+    plateau_passes: int = 5,
+    seed: int = 0,
 ) -> int:
     """Fewer breaks, same scheduled meetings: slot exchanges and Kempe chain moves.
 
@@ -725,11 +743,11 @@ def _reduce_breaks(
             break
     # Local optimum: walk the plateau (moves that keep the total) to reach new improving
     # moves; the total never rises, so the last state is the best one.
-    rng = random.Random(len(grid.slot_of))
+    rng = random.Random(seed)
     stalled = 0
     while stalled < plateau_passes and time.monotonic() < deadline:
-        _chain_moves(grid, masks, deadline, max_chain, sideways=rng)
-        gained = _exchange_slots(grid, masks, deadline) + _chain_moves(
+        gained = _chain_moves(grid, masks, deadline, max_chain, sideways=rng)
+        gained += _exchange_slots(grid, masks, deadline) + _chain_moves(
             grid, masks, deadline, max_chain
         )
         removed += gained
