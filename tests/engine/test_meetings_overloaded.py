@@ -19,7 +19,7 @@ from sache.engine.meetings import (
     schedule_meetings,
     weight_upper_bound,
 )
-from sache.engine.meetings.aggregate import aggregated_rows, solve_aggregated
+from sache.engine.meetings.aggregate import _degree_bound, aggregated_rows, solve_aggregated
 from sache.engine.meetings.weighted import (
     _all_allowed_slots,
     _breaks_of,
@@ -118,6 +118,7 @@ def test_aggregated_bound_is_valid_against_brute_force(problem):
     assert lp.bound >= best
     assert ip.bound >= best
     assert weight_upper_bound(problem) >= best
+    assert _degree_bound(problem, aggregated_rows(problem)[0]) >= best
     # The selection is a feasible point of the aggregated model: its value is below the bound.
     assert ip.value <= ip.bound
 

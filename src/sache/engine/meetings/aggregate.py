@@ -222,7 +222,7 @@ def solve_aggregated(
             (np.ones(len(row_index)), (row_index, col_index)), shape=(len(rows), len(ids))
         ).tocsr()
         constraints = [LinearConstraint(matrix, -np.inf, np.array(upper, dtype=float))]
-    positive = sum(max(w, 0) for w in weight.values())
+    positive = min(sum(max(w, 0) for w in weight.values()), _degree_bound(problem, ids))
     upper_rows = np.array(upper, dtype=float)
     lp = linprog(
         cost,
@@ -251,15 +251,21 @@ def solve_aggregated(
             integrality=np.ones(len(ids)),
             bounds=bounds,
             options={
-                "time_limit": max(0.1, time_limit - (time.monotonic() - started)),
+                # The LP's ones are a fallback selection: branch and bound gets half at most.
+                "time_limit": max(
+                    0.1, min(0.5 * time_limit, time_limit - (time.monotonic() - started))
+                ),
                 "disp": False,
             },
         )
         dual = getattr(result, "mip_dual_bound", None)
         if dual is not None and np.isfinite(dual):
             bound = min(bound, -dual)
-        x = result.x if result.x is not None else x
-        fractional = x is None
+        if result.x is not None:
+            x = result.x
+        elif x is not None:
+            # No incumbent in time: the LP's ones (rounding fractions up could break rows).
+            x = np.where(x > 1 - 1e-6, 1.0, 0.0)
     # 1e-6: a certificate a hair below an integer because of rounding must not drop below it.
     bound_int = min(positive, int(np.floor(bound + 1e-6)))
     selected: frozenset[MeetingId] = frozenset()
@@ -269,6 +275,30 @@ def solve_aggregated(
     return AggregatedSolution(
         bound=bound_int, selected=selected, value=value, seconds=time.monotonic() - started
     )
+
+
+def _degree_bound(problem: MeetingProblem, ids: list[MeetingId]) -> int:
+    """A bound without any solver, for when HiGHS runs out of time.
+
+    Every scheduled meeting is counted at both participants, and a participant
+    keeps at most ``min(max_meetings, slots)`` meetings, so twice the weight of
+    a schedule is at most the sum over participants of that many of their
+    heaviest meetings; also, at most ``sum_s tables[s]`` meetings take place, so
+    the weight is at most that many heaviest weights. Only meetings with an
+    allowed slot (``ids``) count."""
+    usable = set(ids)
+    weights_of: dict[int, list[int]] = defaultdict(list)
+    for meeting in problem.meetings:
+        if meeting.id in usable and meeting.weight > 0:
+            weights_of[meeting.a].append(meeting.weight)
+            weights_of[meeting.b].append(meeting.weight)
+    twice = 0
+    for person, weights in weights_of.items():
+        cap = min(problem.max_meetings.get(person, problem.slots), problem.slots)
+        twice += sum(sorted(weights, reverse=True)[:cap])
+    total_room = sum(problem.tables_in(s) for s in range(problem.slots))
+    heaviest = sorted(m.weight for m in problem.meetings if m.id in usable and m.weight > 0)
+    return min(twice // 2, sum(heaviest[::-1][:total_room]))
 
 
 def _dual_bound(weight, matrix, upper, duals, bounds: Bounds) -> float:

@@ -364,9 +364,10 @@ def local_search_weighted_schedule(
         unless ``problem.allow_moves``, and are never dropped (the selection is
         then solved with them forced in).
     time_limit
-        Seconds in all; up to 40 % go to the aggregated model (HiGHS), the rest
-        to colouring, repairs and break reduction, each stopping early when
-        nothing improves.
+        Seconds in all; the LP of the aggregated model may take up to 80 %
+        (without it there is neither a selection nor a good bound), branch and
+        bound, when the LP is fractional, up to 40 %; the rest goes to colouring,
+        repairs and break reduction, each stopping early when nothing improves.
     seed
         Seed of the order in which chains and blockers are tried.
     bound
@@ -411,8 +412,8 @@ def local_search_weighted_schedule(
             protected.add(meeting.id)
             if not problem.allow_moves:
                 pinned.add(meeting.id)
-    # Step 1: the bound and the selection (share of the time: HiGHS usually needs far less).
-    aggregated = solve_aggregated(problem, time_limit=0.4 * time_limit, allowed=grid.allowed)
+    # Step 1: the bound and the selection (HiGHS usually needs far less than its share).
+    aggregated = solve_aggregated(problem, time_limit=0.8 * time_limit, allowed=grid.allowed)
     # A published meeting kept outside its allowed slots (availability changed since) is
     # no part of the aggregated model; without it a schedule is feasible, so adding its
     # weight keeps the bound valid for schedules that keep it.
