@@ -119,8 +119,11 @@ def test_aggregated_bound_is_valid_against_brute_force(problem):
     assert ip.bound >= best
     assert weight_upper_bound(problem) >= best
     assert _degree_bound(problem, aggregated_rows(problem)[0]) >= best
-    # The selection is a feasible point of the aggregated model: its value is below the bound.
-    assert ip.value <= ip.bound
+    # Both selections are feasible points of the aggregated model.
+    _, rows = aggregated_rows(problem)
+    for selection in (lp, ip):
+        assert all(len(selection.selected & set(members)) <= rhs for members, rhs in rows)
+        assert selection.value <= selection.bound
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -177,7 +177,7 @@ def solve_aggregated(
         Seconds for HiGHS; at the limit the dual bound of the search is returned.
     integral
         ``False`` solves only the LP relaxation (then ``selected`` holds the
-        meetings at 1 in the LP optimum).
+        meetings at 1 in the LP optimum, a feasible point).
     allowed
         Allowed slots per meeting, computed when ``None``.
     required
@@ -270,7 +270,9 @@ def solve_aggregated(
     bound_int = min(positive, int(np.floor(bound + 1e-6)))
     selected: frozenset[MeetingId] = frozenset()
     if x is not None:
-        selected = frozenset(i for i, v in zip(ids, x, strict=True) if v > 0.5)
+        # A fractional LP point: only its ones (rounding fractions up could break rows).
+        cut = 0.5 if integral else 1 - 1e-6
+        selected = frozenset(i for i, v in zip(ids, x, strict=True) if v > cut)
     value = sum(weight[i] for i in selected)
     return AggregatedSolution(
         bound=bound_int, selected=selected, value=value, seconds=time.monotonic() - started

@@ -365,9 +365,10 @@ def local_search_weighted_schedule(
         then solved with them forced in).
     time_limit
         Seconds in all; the LP of the aggregated model may take up to 80 %
-        (without it there is neither a selection nor a good bound), branch and
-        bound, when the LP is fractional, up to 40 %; the rest goes to colouring,
-        repairs and break reduction, each stopping early when nothing improves.
+        (without it there is neither a selection nor a good bound); then
+        colouring and repairs; if a gap is left, branch and bound on the
+        aggregated model with half the remaining time; then break reduction.
+        Each step stops early when nothing improves.
     seed
         Seed of the order in which chains and blockers are tried.
     bound
@@ -413,7 +414,11 @@ def local_search_weighted_schedule(
             if not problem.allow_moves:
                 pinned.add(meeting.id)
     # Step 1: the bound and the selection (HiGHS usually needs far less than its share).
-    aggregated = solve_aggregated(problem, time_limit=0.8 * time_limit, allowed=grid.allowed)
+    # The LP alone: its ones are a feasible selection, and the colouring and repairs fill
+    # in where it is fractional; branch and bound only runs later, to tighten the bound.
+    aggregated = solve_aggregated(
+        problem, time_limit=0.8 * time_limit, allowed=grid.allowed, integral=False
+    )
     # A published meeting kept outside its allowed slots (availability changed since) is
     # no part of the aggregated model; without it a schedule is feasible, so adding its
     # weight keeps the bound valid for schedules that keep it.
@@ -670,8 +675,9 @@ def local_search_weighted_schedule(
     while improved and time.monotonic() < deadline:
         improved = False
         waiting = [m for m in order if m.id not in grid.slot_of]
-        for meeting in waiting:
-            if time.monotonic() >= deadline:
+        for done, meeting in enumerate(waiting):
+            # Every 100 meetings: stop once the bound is reached (an O(M) sum).
+            if time.monotonic() >= deadline or (done % 100 == 99 and weight_now() >= bound):
                 break
             if try_insert(meeting):
                 improved = True
@@ -685,8 +691,8 @@ def local_search_weighted_schedule(
     while improved and time.monotonic() < deadline:
         improved = False
         waiting = [m for m in order if m.id not in grid.slot_of]
-        for meeting in waiting:
-            if time.monotonic() >= deadline:
+        for done, meeting in enumerate(waiting):
+            if time.monotonic() >= deadline or (done % 100 == 99 and weight_now() >= bound):
                 break
             if meeting.id in grid.slot_of:
                 continue
@@ -695,6 +701,11 @@ def local_search_weighted_schedule(
                 improved = True
                 for other_id in evicted:
                     try_place(by_id[other_id])
+    remaining = deadline - time.monotonic()
+    if weight_now() < bound and not outside and remaining > 0.2 * time_limit:
+        # A gap is left: branch and bound on the aggregated model may lower the bound.
+        tighter = solve_aggregated(problem, time_limit=0.5 * remaining, allowed=grid.allowed)
+        bound = min(bound, tighter.bound)
     _reduce_breaks(grid, deadline=deadline, seed=seed)
     return _result(problem, grid, bound=bound, started=started)
 
