@@ -1,6 +1,7 @@
 """Overloaded events: first-come-first-served greedy vs the engine, checked independently.
 
-``python bench/meetings/overloaded.py [--sizes 100 1000 5000] [--seed 0] [--time-limit 60]``
+``python bench/meetings/overloaded.py [--sizes 100 1000 5000] [--seed 0] [--time-limit 60]
+[--variant standard]``
 
 Generates each event (``generate.py``), runs the greedy baseline and
 ``schedule_meetings`` in the same process, checks both with ``check.py`` and
@@ -19,7 +20,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 from check import check  # noqa: E402
-from generate import generate_event  # noqa: E402
+from generate import VARIANTS, generate_event  # noqa: E402
 
 from sache.engine.meetings import (  # noqa: E402
     greedy_meeting_schedule,
@@ -35,6 +36,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--time-limit", type=float, default=None)
+    parser.add_argument("--variant", choices=VARIANTS, default="standard")
     args = parser.parse_args()
     print(
         "| participants | meetings requested | solver | weight | meetings | upper bound | gap "
@@ -42,7 +44,7 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
-        event = generate_event(size, seed=args.seed)
+        event = generate_event(size, seed=args.seed, variant=args.variant)
         problem = problem_from_dict(event)
         limit = args.time_limit if args.time_limit is not None else (5.0 if size <= 1000 else 40.0)
         rows = {}
