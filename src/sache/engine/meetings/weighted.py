@@ -9,13 +9,16 @@ minimise the breaks. NP-hard (it contains edge colouring).
 
 Upper bound (:func:`weight_upper_bound`): the aggregated model of
 :mod:`.aggregate` (whether a meeting takes place, not when), solved by HiGHS;
-its docstring proves that every schedule is a feasible point, so the optimum
-(or the dual bound at the time limit), rounded down, bounds every schedule.
+its docstring proves that every schedule is a feasible point, so its LP value
+(certified by weak duality) or branch-and-bound dual bound, rounded down,
+bounds every schedule.
 
 Schedule (:func:`local_search_weighted_schedule`), in three steps:
 
-1. *Selection*: the best integer point of the aggregated model, a weighted
-   b-matching that already respects caps, availability and the table totals.
+1. *Selection*: the meetings at 1 in the LP optimum of the aggregated model
+   (a weighted b-matching that already respects caps, availability and the
+   table totals; the LP is integral or nearly so on generated events). Branch
+   and bound runs only at the end, to lower the bound if a gap is left.
 2. *Slots*: the selected meetings are an edge list of a multigraph on the
    participants; giving them slots is a list edge colouring (colours = slots,
    lists = allowed slots) whose colour classes hold at most ``tables[s]``
