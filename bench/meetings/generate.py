@@ -1,6 +1,6 @@
 """Generator of overloaded matchmaking events (more accepted requests than fit).
 
-``python bench/meetings/generate.py PARTICIPANTS OUT.json [--seed N]``
+``python bench/meetings/generate.py PARTICIPANTS OUT.json [--seed N] [--variant V]``
 
 Every participant sends 10 requests; targets are drawn with popularity that
 decays with rank (a few sought-after institutions receive many requests, as at
@@ -21,8 +21,47 @@ SLOTS = 16
 REQUESTS_EACH = 10
 
 
-def generate_event(participants: int, *, seed: int = 0) -> dict:
-    """The event as JSON-ready dict (``mode`` is ``max_weight``)."""
+VARIANTS = ("standard", "tight-tables", "windows", "per-slot-tables", "big-caps", "forbidden")
+
+
+def generate_event(participants: int, *, seed: int = 0, variant: str = "standard") -> dict:
+    """The event as JSON-ready dict (``mode`` is ``max_weight``).
+
+    ``variant`` other than ``standard`` changes one feature of the issue's
+    generator, to test robustness (not part of the issue's targets):
+    ``tight-tables`` participants / 6 tables; ``windows`` half the participants
+    available in one random window of 3-16 slots (instead of morning/afternoon);
+    ``per-slot-tables`` a random table count per slot between P/8 and P/3;
+    ``big-caps`` caps of 8-16 meetings; ``forbidden`` three random forbidden slots each.
+    """
+    event = _standard_event(participants, seed=seed)
+    rng = random.Random(seed + 99)
+    size = participants
+    if variant == "tight-tables":
+        event["tables"] = max(1, size // 6)
+    elif variant == "windows":
+        event["available_slots"] = {}
+        for person in range(size):
+            if rng.random() < 0.5:
+                first = rng.randrange(0, SLOTS - 4)
+                last = rng.randrange(first + 3, SLOTS + 1)
+                event["available_slots"][str(person)] = list(range(first, last))
+    elif variant == "per-slot-tables":
+        event["tables"] = [rng.randint(max(1, size // 8), max(1, size // 3)) for _ in range(SLOTS)]
+    elif variant == "big-caps":
+        event["max_meetings"] = {str(person): rng.randint(8, 16) for person in range(size)}
+    elif variant == "forbidden":
+        event["forbidden_slots"] = {
+            str(person): rng.sample(range(SLOTS), 3) for person in range(size)
+        }
+    elif variant != "standard":
+        raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
+    if variant != "standard":
+        event["name"] += f"-{variant}"
+    return event
+
+
+def _standard_event(participants: int, *, seed: int) -> dict:
     rng = random.Random(seed)
     popularity = [1.0 / (rank + 1) ** 0.6 for rank in range(participants)]
     rng.shuffle(popularity)
@@ -73,6 +112,7 @@ if __name__ == "__main__":
     parser.add_argument("participants", type=int)
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--variant", choices=VARIANTS, default="standard")
     args = parser.parse_args()
     with open(args.out, "w") as handle:
-        json.dump(generate_event(args.participants, seed=args.seed), handle)
+        json.dump(generate_event(args.participants, seed=args.seed, variant=args.variant), handle)

@@ -65,15 +65,21 @@ def assign_tables(
             else:
                 waiting.append(meeting_id)
         rest = []
+        room = problem.tables_in(slot)
         for meeting_id in waiting:
-            wished = [seat_before[p] for p in people[meeting_id] if p in seat_before]
+            # The previous slot may have had more tables than this one.
+            wished = [
+                seat_before[p]
+                for p in people[meeting_id]
+                if p in seat_before and seat_before[p] < room
+            ]
             table = next((t for t in wished if t not in taken), None)
             if table is None:
                 rest.append(meeting_id)
             else:
                 taken.add(table)
                 tables[meeting_id] = table
-        free = (t for t in range(problem.tables_in(slot) + len(by_slot[slot])) if t not in taken)
+        free = (t for t in range(room + len(by_slot[slot])) if t not in taken)
         for meeting_id in rest:
             tables[meeting_id] = next(free)
         for meeting_id in by_slot[slot]:
