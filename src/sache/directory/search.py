@@ -20,7 +20,7 @@ contain every word of the query, the last word as a prefix (typing "muz" finds
 from __future__ import annotations
 
 from django.db import connections
-from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
+from django.db.models import BooleanField, F, Func, Model, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from sache.directory.text import tokens
@@ -59,17 +59,47 @@ def filter_by_query(queryset: QuerySet, query: str | None) -> QuerySet:
     table = queryset.model._meta.db_table
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite":
-        # Tokens are letters and digits only, so quoting them is enough to keep FTS5 syntax out.
-        match = " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
         return queryset.filter(
-            pk__in=RawSQL(f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', [match])
+            pk__in=RawSQL(f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', [_fts5_match(terms)])
         )
     if vendor == "postgresql":
-        return queryset.filter(_TextMatch(" & ".join([*terms[:-1], f"{terms[-1]}:*"])))
+        return queryset.filter(_TextMatch(_tsquery(terms)))
     condition = Q()
     for term in terms:
         condition &= Q(search_document__contains=term)
     return queryset.filter(condition)
+
+
+def matching_ids(model: type[Model], query: str | None, using: str = "default") -> list[int] | None:
+    """Ids of every ``model`` record (visible or not) whose search document matches ``query``.
+
+    ``None`` for an empty query (everything matches). On SQLite the ids come from the
+    FTS5 index alone and on PostgreSQL from one GIN scan, without the joins and
+    filters of :func:`filter_by_query`: the caller intersects them with what it may show.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return None
+    table = model._meta.db_table
+    vendor = connections[using].vendor
+    if vendor == "sqlite":
+        sql, params = f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', [_fts5_match(terms)]
+    elif vendor == "postgresql":
+        sql, params = f'SELECT id FROM "{table}" WHERE "{VECTOR_COLUMN}" @@ to_tsquery(\'simple\', %s)', [_tsquery(terms)]
+    else:
+        return list(filter_by_query(model._default_manager.using(using).all(), query).values_list("pk", flat=True))
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _fts5_match(terms: list[str]) -> str:
+    # Tokens are letters and digits only, so quoting them is enough to keep FTS5 syntax out.
+    return " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
+
+
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
 
 
 class _TextMatch(Func):
@@ -115,6 +145,46 @@ def _postgresql_statements(table: str) -> list[str]:
     ]
 
 
+# Writes after which the in-memory facet index (``facet_index``) must be rebuilt: organisations
+# (created, deleted, or changed in what the index holds) and their facet rows.
+VERSION_TABLE = "directory_directoryversion"
+VERSIONED_TABLES = {
+    "directory_organisation": ("publication", "kind", "region", "name", "created_at", "completeness"),
+    "directory_organisationfacetvalue": ("facet", "value", "organisation_id"),
+}
+
+
+def version_statements(vendor: str) -> list[str]:
+    """SQL (idempotent) for triggers that give ``DirectoryVersion`` a new random token on every relevant write.
+
+    An upsert, so a flushed table gets its row back with the next write. SQLite only has
+    row triggers (one cheap upsert per row); PostgreSQL bumps once per statement.
+    """
+    upsert = f"INSERT INTO {VERSION_TABLE} (id, token) VALUES (1, {{token}}) ON CONFLICT (id) DO UPDATE SET token = excluded.token"
+    statements: list[str] = []
+    if vendor == "sqlite":
+        for table, columns in VERSIONED_TABLES.items():
+            for event in ("INSERT", "DELETE", f"UPDATE OF {', '.join(columns)}"):
+                name = f"{table}_version_{event.split()[0].lower()}"
+                statements.append(
+                    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN "
+                    f"{upsert.format(token='random()')}; END"
+                )
+    elif vendor == "postgresql":
+        statements.append(
+            "CREATE OR REPLACE FUNCTION directory_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"{upsert.format(token='floor(random() * 9223372036854775807)::bigint')}; RETURN NULL; END $$"
+        )
+        for table, columns in VERSIONED_TABLES.items():
+            for event in ("INSERT", "DELETE", f"UPDATE OF {', '.join(columns)}"):
+                name = f"{table}_version_{event.split()[0].lower()}"
+                statements += [
+                    f"DROP TRIGGER IF EXISTS {name} ON {table}",
+                    f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH STATEMENT EXECUTE FUNCTION directory_bump_version()",
+                ]
+    return statements
+
+
 def search_statements(vendor: str) -> list[str]:
     """SQL that creates the search structures for ``vendor`` (idempotent)."""
     statements: list[str] = []
@@ -144,11 +214,31 @@ def drop_search_structures(schema_editor) -> None:
             schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {VECTOR_COLUMN}")
 
 
+def create_version_triggers(schema_editor) -> None:
+    for statement in version_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement, params=None)
+
+
+def drop_version_triggers(schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    for table in VERSIONED_TABLES:
+        for event in ("insert", "delete", "update"):
+            if vendor == "sqlite":
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_version_{event}")
+            elif vendor == "postgresql":
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_version_{event} ON {table}")
+    if vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS directory_bump_version()")
+
+
 def ensure_search_structures(using: str = "default") -> None:
     """Recreate missing triggers after a migration rebuilt a table (SQLite drops them with the old table)."""
     connection = connections[using]
+    statements = search_statements(connection.vendor)
+    if VERSION_TABLE in connection.introspection.table_names():
+        statements += version_statements(connection.vendor)
     with connection.cursor() as cursor:
-        for statement in search_statements(connection.vendor):
+        for statement in statements:
             cursor.execute(statement)
 
 
