@@ -4,9 +4,15 @@ from django.db import migrations, models
 
 
 def create_triggers(apps, schema_editor):
+    import random
+
     from sache.directory.search import create_version_triggers
 
     create_version_triggers(schema_editor)
+    # A token for the data already there, so that indexes are kept from the first request on.
+    apps.get_model("directory", "DirectoryVersion").objects.using(schema_editor.connection.alias).get_or_create(
+        id=1, defaults={"token": random.randrange(2**62)}  # noqa: S311 (not a secret)
+    )
 
 
 def drop_triggers(apps, schema_editor):
