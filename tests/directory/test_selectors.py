@@ -151,7 +151,8 @@ def test_selected_facets_accepts_a_dict_of_lists_or_strings():
 
 def _page(result):
     counts = {facet.param: {v.value: v.count for v in facet.values} for facet in result.facets}
-    return [o.name for o in result.results], result.total, counts
+    records = result.ordered if result.ordered is not None else result.results
+    return [o.name for o in records], result.total, counts
 
 
 def _mixed_directory():
@@ -187,15 +188,16 @@ def test_indexed_counts_equal_the_sql_counts(monkeypatch, viewer, query, params)
     assert indexed == in_sql
 
 
-def test_indexed_results_beyond_the_id_limit_come_from_the_sql_filters(monkeypatch):
-    _mixed_directory()
-    by_id = _page(selectors.browse("organisation", None, query="muzeum", params={"kind": ["museum", "gallery"]}))
-    monkeypatch.setattr(selectors, "RESULTS_BY_ID", 1)
+@pytest.mark.parametrize("sort", ["name", "-created", "-completeness"])
+def test_indexed_order_equals_the_database_order(sort):
+    for number, name in enumerate(["b", "A", "ą", "a", "Z", "b"]):
+        make_organisation(name=name, completeness=number % 3, description=("pl", "Muzeum"))
 
-    by_filter = selectors.browse("organisation", None, query="muzeum", params={"kind": ["museum", "gallery"]})
+    result = selectors.browse("organisation", None, query="muzeum", params={"kind": ["museum"]}, sort=sort)
 
-    assert "MATCH" in str(by_filter.results.query) or "search_vector" in str(by_filter.results.query)
-    assert _page(by_filter) == by_id == (["A", "B", "C"], 3, by_id[2])
+    assert [o.pk for o in result.ordered] == [o.pk for o in result.results]
+    assert [o.pk for o in result.ordered[2:4]] == [o.pk for o in result.results[2:4]]
+    assert result.ordered[-1] == list(result.results)[-1]
 
 
 def test_index_follows_bulk_writes_that_bypass_the_services():

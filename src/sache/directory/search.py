@@ -19,6 +19,7 @@ contain every word of the query, the last word as a prefix (typing "muz" finds
 
 from __future__ import annotations
 
+import numpy as np
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Model, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
@@ -70,12 +71,14 @@ def filter_by_query(queryset: QuerySet, query: str | None) -> QuerySet:
     return queryset.filter(condition)
 
 
-def matching_ids(model: type[Model], query: str | None, using: str = "default") -> list[int] | None:
+def matching_ids(model: type[Model], query: str | None, using: str = "default") -> np.ndarray | None:
     """Ids of every ``model`` record (visible or not) whose search document matches ``query``.
 
     ``None`` for an empty query (everything matches). On SQLite the ids come from the
-    FTS5 index alone and on PostgreSQL from one GIN scan, without the joins and
+    FTS5 index alone and on PostgreSQL from the table's tsvector, without the joins and
     filters of :func:`filter_by_query`: the caller intersects them with what it may show.
+    They cross over as one comma-separated string: a common word matches 70,000
+    organisations, and a Python row per id costs four times as much.
     """
     terms = query_terms(query)
     if not terms:
@@ -83,14 +86,18 @@ def matching_ids(model: type[Model], query: str | None, using: str = "default") 
     table = model._meta.db_table
     vendor = connections[using].vendor
     if vendor == "sqlite":
-        sql, params = f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s', [_fts5_match(terms)]
+        sql = f'SELECT group_concat(rowid) FROM "{table}_fts" WHERE "{table}_fts" MATCH %s'
+        params = [_fts5_match(terms)]
     elif vendor == "postgresql":
-        sql, params = f'SELECT id FROM "{table}" WHERE "{VECTOR_COLUMN}" @@ to_tsquery(\'simple\', %s)', [_tsquery(terms)]
+        sql = f'SELECT string_agg(id::text, \',\') FROM "{table}" WHERE "{VECTOR_COLUMN}" @@ to_tsquery(\'simple\', %s)'
+        params = [_tsquery(terms)]
     else:
-        return list(filter_by_query(model._default_manager.using(using).all(), query).values_list("pk", flat=True))
+        ids = filter_by_query(model._default_manager.using(using).all(), query).values_list("pk", flat=True)
+        return np.array(list(ids), dtype=np.int64)
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        joined = cursor.fetchone()[0]
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
 
 
 def _fts5_match(terms: list[str]) -> str:

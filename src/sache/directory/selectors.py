@@ -222,6 +222,9 @@ class Browse:
     sort: str
     selected: dict[str, list[str]]
     facets: list[FacetView]
+    # Indexed kinds: the same results in order, read a page at a time (for the list page);
+    # ``results`` stays a lazy queryset for exports.
+    ordered: Sequence[Model] | None = None
 
 
 def visible_to(kind: str, user: Any) -> QuerySet:
@@ -257,17 +260,18 @@ def browse(
 ) -> Browse:
     """The list page of ``kind``: filtered, sorted results and facet counts.
 
-    Facet counts are disjunctive (see :mod:`sache.directory.facets`): one query per facet.
+    Facet counts are disjunctive (see :mod:`sache.directory.facets`): one query per facet,
+    or, for indexed kinds (organisations), in memory from :mod:`sache.directory.facet_index`.
     """
     spec = BROWSE[kind]
     selected = selected_facets(kind, params or {})
     sort = sort if sort in spec.sorts else spec.default_sort
     order = spec.sorts[sort][1]
+    results = filtered(kind, user, query=query, selected=selected).order_by(*order)
+    ordered = None
     if spec.indexed:
-        results, counts, total = _indexed_counts(kind, user, query=query, selected=selected)
-        results = results.order_by(*order)
+        ordered, counts, total = _indexed_browse(kind, user, query=query, selected=selected, order=order)
     else:
-        results = filtered(kind, user, query=query, selected=selected).order_by(*order)
         counts = {
             facet.param: facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param))
             for facet in spec.facets
@@ -292,29 +296,48 @@ def browse(
         )
         for facet in spec.facets
     ]
-    return Browse(results=results, total=total, query=query, sort=sort, selected=selected, facets=facets)
+    return Browse(
+        results=results, total=total, query=query, sort=sort, selected=selected, facets=facets, ordered=ordered
+    )
 
 
-# Up to this many results the list is fetched by id (the bitmap knows them); beyond, the
-# filters go to the database, which then finds the first page of a dense set quickly.
-RESULTS_BY_ID = 2000
+class OrderedRecords(Sequence):
+    """Records of ``model`` with the given ids, in that order, fetched one slice at a time.
+
+    The object list of a paginator: a page costs one primary-key lookup of its 20 ids,
+    however many records the list has.
+    """
+
+    def __init__(self, model: type[Model], ids: Sequence[int]) -> None:
+        self.model = model
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self.model._default_manager.get(pk=int(self.ids[item]))
+        wanted = [int(pk) for pk in self.ids[item]]
+        records = self.model._default_manager.in_bulk(wanted)
+        return [records[pk] for pk in wanted if pk in records]
 
 
-def _indexed_counts(
-    kind: str, user: Any, *, query: str, selected: Mapping[str, Sequence[str]]
-) -> tuple[QuerySet, dict[str, dict[str, int]], int]:
-    """Results (unsorted), disjunctive facet counts and total of an indexed kind, from ``facet_index``.
+def _indexed_browse(
+    kind: str, user: Any, *, query: str, selected: Mapping[str, Sequence[str]], order: tuple[str, ...]
+) -> tuple[OrderedRecords, dict[str, dict[str, int]], int]:
+    """Ordered results, disjunctive facet counts and total of an indexed kind, from ``facet_index``.
 
     Same sets as :func:`filtered`: visible to ``user``, matching ``query`` and, for each
     facet's counts, every selected facet but its own.
     """
     spec = BROWSE[kind]
-    index = facet_index.index_for(spec.model, spec.facets)
+    index = facet_index.index_for(spec.model, spec.facets, orders=[fields for _label, fields in spec.sorts.values()])
     operator = is_operator(user)
     base = index.visible(everything=operator, own_ids=() if operator else member_organisation_ids(user))
-    matching = search.matching_ids(spec.model, query)
+    matching = index.matching(query)
     if matching is not None:
-        base &= facet_index.bitmap(matching)
+        base &= matching
     chosen = {param: index.union(param, values) for param, values in selected.items()}
     counts = {}
     for facet in spec.facets:
@@ -326,12 +349,7 @@ def _indexed_counts(
     hits = base
     for bits in chosen.values():
         hits &= bits
-    total = hits.bit_count()
-    if total <= RESULTS_BY_ID:
-        results = spec.model.objects.filter(pk__in=facet_index.ids_of(hits))
-    else:
-        results = filtered(kind, user, query=query, selected=selected)
-    return results, counts, total
+    return OrderedRecords(spec.model, index.ordered(order, hits)), counts, hits.bit_count()
 
 
 def missing_profile_parts(organisation: Organisation, page: Mapping[str, Any]) -> list[str]:
