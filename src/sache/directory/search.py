@@ -20,7 +20,7 @@ contain every word of the query, the last word as a prefix (typing "muz" finds
 from __future__ import annotations
 
 import numpy as np
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import BooleanField, F, Func, Model, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
@@ -89,17 +89,15 @@ def matching_ids(model: type[Model], query: str | None, using: str = "default") 
         sql = f'SELECT group_concat(rowid) FROM "{table}_fts" WHERE "{table}_fts" MATCH %s'
         params = [_fts5_match(terms)]
     elif vendor == "postgresql":
-        source = f"{table}_terms" if table in TERMS_TABLES else table
-        sql = f'SELECT string_agg(id::text, \',\') FROM "{source}" WHERE "{VECTOR_COLUMN}" @@ to_tsquery(\'simple\', %s)'
+        if table in TERMS_TABLES:
+            sql = f"SELECT {table}_terms_matching(to_tsquery('simple', %s))"
+        else:
+            sql = f"SELECT string_agg(id::text, ',') FROM \"{table}\" WHERE \"{VECTOR_COLUMN}\" @@ to_tsquery('simple', %s)"
         params = [_tsquery(terms)]
     else:
         ids = filter_by_query(model._default_manager.using(using).all(), query).values_list("pk", flat=True)
         return np.array(list(ids), dtype=np.int64)
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        if vendor == "postgresql":
-            # For a common word the planner prefers a sequential scan, which de-TOASTs every
-            # vector; the GIN bitmap scan reads only the matching rows' small heap tuples.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+    with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         joined = cursor.fetchone()[0]
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)
@@ -220,6 +218,12 @@ def terms_statements(table: str) -> list[str]:
         f"DROP TRIGGER IF EXISTS {terms}_sync ON {table}",
         f"CREATE TRIGGER {terms}_sync AFTER INSERT OR DELETE OR UPDATE OF search_document ON {table} "
         f"FOR EACH ROW EXECUTE FUNCTION {terms}_sync()",
+        # The matching ids as one string. For a common word the planner prefers a sequential
+        # scan, which de-TOASTs every vector; the function's own setting keeps it to the GIN
+        # bitmap scan, which reads only the matching rows' small heap tuples (one statement,
+        # where SET LOCAL would need a transaction around it).
+        f"CREATE OR REPLACE FUNCTION {terms}_matching(query tsquery) RETURNS text LANGUAGE sql STABLE "
+        f"SET enable_seqscan = off AS $$ SELECT string_agg(id::text, ',') FROM {terms} WHERE {VECTOR_COLUMN} @@ query $$",
     ]
 
 
@@ -242,6 +246,7 @@ def drop_terms_tables(schema_editor) -> None:
         return
     for table in TERMS_TABLES:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_terms_sync ON {table}")
+        schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_terms_matching(tsquery)")
         schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_terms_sync()")
         schema_editor.execute(f"DROP TABLE IF EXISTS {table}_terms")
 
