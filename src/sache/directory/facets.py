@@ -7,7 +7,7 @@ shows once that value is chosen instead of the facet's current selection.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -44,6 +44,10 @@ class FieldFacet:
         rows = queryset.order_by().values_list(self.field).annotate(n=Count("pk"))
         return {value or "": n for value, n in rows}
 
+    def memberships(self, model, using: str = "default") -> Iterable[tuple[int, str]]:
+        """``(id, value)`` of every record of ``model``, for the in-memory index (``facet_index``)."""
+        return model._default_manager.using(using).order_by().values_list("pk", self.field)
+
     def label(self, value: str, language: str, model) -> str:
         if self.labels is not None:
             return self.labels(value, language)
@@ -74,6 +78,10 @@ class RegionFacet:
             queryset.order_by().annotate(nuts2=Substr(self.field, 1, 4)).values_list("nuts2").annotate(n=Count("pk"))
         )
         return dict(rows)
+
+    def memberships(self, model, using: str = "default") -> Iterable[tuple[int, str]]:
+        rows = model._default_manager.using(using).order_by().values_list("pk", self.field)
+        return ((pk, region[:4]) for pk, region in rows)
 
     def label(self, value: str, language: str, model) -> str:
         return f"{region_name(value, language)} ({value})"
@@ -113,6 +121,13 @@ class FacetRowFacet:
             .annotate(n=Count("pk"))
         )
         return dict(rows)
+
+    def memberships(self, model, using: str = "default") -> Iterable[tuple[int, str]]:
+        if self.organisation_field != "pk":
+            msg = "only organisations' own facet rows are indexed"
+            raise NotImplementedError(msg)
+        rows = OrganisationFacetValue.objects.using(using).filter(facet__in=self.kinds)
+        return rows.order_by().values_list("organisation_id", "value")
 
     def label(self, value: str, language: str, model) -> str:
         return self.labels(value, language)

@@ -111,6 +111,23 @@ class OrganisationFacetValue(models.Model):
         return f"{self.facet}={self.value}"
 
 
+class DirectoryVersion(models.Model):
+    """One row whose ``token`` changes whenever an organisation's facets or visibility may have changed.
+
+    Database triggers (``search.version_statements``) set a new random token on every
+    insert, delete and relevant update of organisations and their facet rows, bulk
+    writes included, in the writer's transaction: a reader that sees the token also
+    sees the data it stands for. In-memory facet indexes (``facet_index``) are rebuilt
+    when it changes. Random rather than counted, so that a rolled-back write can never
+    bring back a token already seen with other data.
+    """
+
+    token = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.token)
+
+
 class Person(models.Model):
     """Someone working at an organisation. With a ``user`` the person is a member who can edit."""
 

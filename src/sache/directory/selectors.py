@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sache.core.permissions import is_operator
-from sache.directory import documents, search, vocabularies
+from sache.directory import documents, facet_index, search, vocabularies
 from sache.directory.enums import FacetKind, Publication
 from sache.directory.facets import FacetRowFacet, FacetValue, FieldFacet, RegionFacet, facet_values
 from sache.directory.models import DigitalProduct, HeritageAsset, Need, Offer, Organisation, Person
@@ -129,6 +129,8 @@ class BrowseSpec:
     facets: tuple
     sorts: Mapping[str, tuple[Any, tuple[str, ...]]]
     default_sort: str
+    # Facet counts from the in-memory bitmaps of ``facet_index`` instead of one SQL pass per facet.
+    indexed: bool = False
 
 
 _RECORD_SORTS = {
@@ -163,6 +165,7 @@ BROWSE: dict[str, BrowseSpec] = {
             "-completeness": (_("most complete profile"), ("-completeness", "name", "id")),
         },
         default_sort="name",
+        indexed=True,
     ),
     "need": BrowseSpec(
         model=Need,
@@ -219,6 +222,9 @@ class Browse:
     sort: str
     selected: dict[str, list[str]]
     facets: list[FacetView]
+    # Indexed kinds: the same results in order, read a page at a time (for the list page);
+    # ``results`` stays a lazy queryset for exports.
+    ordered: Sequence[Model] | None = None
 
 
 def visible_to(kind: str, user: Any) -> QuerySet:
@@ -227,9 +233,14 @@ def visible_to(kind: str, user: Any) -> QuerySet:
 
 def selected_facets(kind: str, params: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """The valid facet values in ``params`` (a QueryDict or a dict of lists); unknown values are dropped."""
+    getlist = getattr(params, "getlist", None)
     selected = {}
     for facet in BROWSE[kind].facets:
-        values = [value for value in dict.fromkeys(params.get(facet.param) or []) if facet.valid(value)]
+        # A QueryDict's .get() gives only the last value (a string); getlist() gives them all.
+        raw = getlist(facet.param) if getlist is not None else params.get(facet.param)
+        if isinstance(raw, str):
+            raw = [raw]
+        values = [value for value in dict.fromkeys(raw or []) if facet.valid(value)]
         if values:
             selected[facet.param] = values[:MAX_VALUES_PER_FACET]
     return selected
@@ -249,21 +260,27 @@ def browse(
 ) -> Browse:
     """The list page of ``kind``: filtered, sorted results and facet counts.
 
-    Facet counts are disjunctive (see :mod:`sache.directory.facets`): one query per facet.
+    Facet counts are disjunctive (see :mod:`sache.directory.facets`): one query per facet,
+    or, for indexed kinds (organisations), in memory from :mod:`sache.directory.facet_index`.
     """
     spec = BROWSE[kind]
     selected = selected_facets(kind, params or {})
     sort = sort if sort in spec.sorts else spec.default_sort
-    results = filtered(kind, user, query=query, selected=selected).order_by(*spec.sorts[sort][1])
-    counts = {
-        facet.param: facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param))
-        for facet in spec.facets
-    }
-    # A single-valued facet's counts are taken over everything but its own filter, so the
-    # filtered total is the sum over its selected values (or all values): no COUNT query.
-    anchor = next(facet for facet in spec.facets if facet.single_valued)
-    chosen = selected.get(anchor.param)
-    total = sum(n for value, n in counts[anchor.param].items() if chosen is None or value in chosen)
+    order = spec.sorts[sort][1]
+    results = filtered(kind, user, query=query, selected=selected).order_by(*order)
+    ordered = None
+    if spec.indexed:
+        ordered, counts, total = _indexed_browse(kind, user, query=query, selected=selected, order=order)
+    else:
+        counts = {
+            facet.param: facet.counts(filtered(kind, user, query=query, selected=selected, skip=facet.param))
+            for facet in spec.facets
+        }
+        # A single-valued facet's counts are taken over everything but its own filter, so the
+        # filtered total is the sum over its selected values (or all values): no COUNT query.
+        anchor = next(facet for facet in spec.facets if facet.single_valued)
+        chosen = selected.get(anchor.param)
+        total = sum(n for value, n in counts[anchor.param].items() if chosen is None or value in chosen)
     facets = [
         FacetView(
             param=facet.param,
@@ -279,7 +296,60 @@ def browse(
         )
         for facet in spec.facets
     ]
-    return Browse(results=results, total=total, query=query, sort=sort, selected=selected, facets=facets)
+    return Browse(
+        results=results, total=total, query=query, sort=sort, selected=selected, facets=facets, ordered=ordered
+    )
+
+
+class OrderedRecords(Sequence):
+    """Records of ``model`` with the given ids, in that order, fetched one slice at a time.
+
+    The object list of a paginator: a page costs one primary-key lookup of its 20 ids,
+    however many records the list has.
+    """
+
+    def __init__(self, model: type[Model], ids: Sequence[int]) -> None:
+        self.model = model
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self.model._default_manager.get(pk=int(self.ids[item]))
+        wanted = [int(pk) for pk in self.ids[item]]
+        records = self.model._default_manager.in_bulk(wanted)
+        return [records[pk] for pk in wanted if pk in records]
+
+
+def _indexed_browse(
+    kind: str, user: Any, *, query: str, selected: Mapping[str, Sequence[str]], order: tuple[str, ...]
+) -> tuple[OrderedRecords, dict[str, dict[str, int]], int]:
+    """Ordered results, disjunctive facet counts and total of an indexed kind, from ``facet_index``.
+
+    Same sets as :func:`filtered`: visible to ``user``, matching ``query`` and, for each
+    facet's counts, every selected facet but its own.
+    """
+    spec = BROWSE[kind]
+    index = facet_index.index_for(spec.model, spec.facets, orders=[fields for _label, fields in spec.sorts.values()])
+    operator = is_operator(user)
+    base = index.visible(everything=operator, own_ids=() if operator else member_organisation_ids(user))
+    matching = index.matching(query)
+    if matching is not None:
+        base &= matching
+    chosen = {param: index.union(param, values) for param, values in selected.items()}
+    counts = {}
+    for facet in spec.facets:
+        subset = base
+        for param, bits in chosen.items():
+            if param != facet.param:
+                subset &= bits
+        counts[facet.param] = index.counts(facet.param, subset)
+    hits = base
+    for bits in chosen.values():
+        hits &= bits
+    return OrderedRecords(spec.model, index.ordered(order, hits)), counts, hits.bit_count()
 
 
 def missing_profile_parts(organisation: Organisation, page: Mapping[str, Any]) -> list[str]:

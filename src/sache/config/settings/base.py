@@ -120,7 +120,8 @@ DEFAULT_SQLITE_PATH = VAR_DIR / "sache.sqlite3"
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests like PostgreSQL's (DB_CONN_MAX_AGE): a new one
+    # starts with an empty page cache, so the first queries of every request read from disk.
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while a writer commits; IMMEDIATE transactions take the
         # write lock up front so concurrent writers wait (busy timeout) instead of failing
@@ -132,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA synchronous=NORMAL;"
             "PRAGMA busy_timeout=20000;"
             "PRAGMA foreign_keys=ON;"
+            # 64 MB page cache per connection and reads through a memory map of up to 256 MB.
+            "PRAGMA cache_size=-65536;"
+            "PRAGMA mmap_size=268435456;"
         ),
     }
     name = DATABASES["default"].get("NAME")

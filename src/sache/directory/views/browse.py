@@ -38,8 +38,12 @@ def list_view(kind: str):
     @require_GET
     def view(request: HttpRequest) -> HttpResponse:
         context = browse_context(request, kind)
-        paginator = Paginator(context["browse"].results, PAGE_SIZE)
-        paginator.count = context["browse"].total  # known from the facet counts
+        browse = context["browse"]
+        if browse.ordered is not None:
+            paginator = Paginator(browse.ordered, PAGE_SIZE)  # fetches only the page's ids
+        else:
+            paginator = Paginator(browse.results, PAGE_SIZE)
+            paginator.count = browse.total  # known from the facet counts
         context.update(
             kind=kind,
             page=paginator.get_page(request.GET.get("page")),
