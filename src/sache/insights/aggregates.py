@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 from functools import partial
 
@@ -65,8 +67,32 @@ def usable(flt: InsightFilter) -> bool:
     return not flt.region or len(flt.region) >= 2
 
 
+# Metrics a dashboard page reads; ``prefetched`` loads them all in one query.
+PAGE_METRICS = ["org.kind", "org.band", "org.place", "org.geo", "org.hd", "org.cd", "opp", "meet", "calls", "p.stage", "p.reached", "out.n", "out.sum"]
+_prefetch: ContextVar[tuple[InsightFilter, dict[str, dict[str, float]]] | None] = ContextVar("insights_prefetch", default=None)
+
+
+@contextmanager
+def prefetched(flt: InsightFilter) -> Iterator[None]:
+    """Within the block, every table for ``flt`` is computed from one query instead of one each."""
+    found: dict[str, dict[str, float]] = {metric: {} for metric in PAGE_METRICS}
+    for metric, key, total in (
+        InsightFact.objects.filter(_period_q(flt.start, flt.end), metric__in=PAGE_METRICS, area=flt.region)
+        .order_by().values_list("metric", "key").annotate(total=Sum("value"))
+    ):
+        found[metric][key] = total
+    token = _prefetch.set((flt, found))
+    try:
+        yield
+    finally:
+        _prefetch.reset(token)
+
+
 def _sums(metric: str, flt: InsightFilter, *, period: bool = True) -> dict[str, float]:
     """key -> value for ``metric`` in the filter's region (and period unless ``period`` is False)."""
+    loaded = _prefetch.get()
+    if period and loaded is not None and loaded[0] == flt and metric in loaded[1]:
+        return loaded[1][metric]
     q = _period_q(flt.start, flt.end) if period else Q(grain=Grain.ALL)
     rows = (
         InsightFact.objects.filter(q, metric=metric, area=flt.region)
@@ -235,7 +261,8 @@ TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
 
 
 def dashboard_tables(flt: InsightFilter) -> list[Table]:
-    return [build(flt) for build in TABLE_BUILDERS.values()]
+    with prefetched(flt):
+        return [build(flt) for build in TABLE_BUILDERS.values()]
 
 
 def table_by_key(flt: InsightFilter, key: str) -> Table | None:

@@ -52,6 +52,10 @@ class NetworkNode(models.Model):
     kind = models.CharField(max_length=32)
     region = models.CharField(max_length=10)
     degree = models.PositiveIntegerField(db_index=True)
+    # Position in the picture of the whole network, laid out once per refresh; filtered
+    # and focused views start from it and need only a few layout iterations.
+    x = models.FloatField(null=True)
+    y = models.FloatField(null=True)
 
     def __str__(self) -> str:
         return self.name

@@ -88,8 +88,12 @@ def collaboration_network(flt: InsightFilter) -> Graph:
     return _laid_out(graph)
 
 
-def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None) -> Graph:  # type: ignore[no-untyped-def]
-    """Keep the ``limit`` best-connected nodes (and ``focus``), lay them out and name them."""
+def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None, stored: dict | None = None) -> Graph:  # type: ignore[no-untyped-def]
+    """Keep the ``limit`` best-connected nodes (and ``focus``), lay them out and name them.
+
+    ``stored`` positions (from the last refresh) are used as they are when they cover
+    every node, else as the starting point of a short layout.
+    """
     import networkx as nx
 
     truncated = graph.number_of_nodes() > limit
@@ -98,9 +102,15 @@ def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None) -> Gra
         graph = graph.subgraph(keep).copy()
     if graph.number_of_nodes() == 0:
         return Graph([], [], False)
-    # Few iterations are enough for a readable picture of a hundred-odd nodes; the
-    # fixed seed keeps the picture stable between visits.
-    positions = nx.spring_layout(graph, seed=7, iterations=60 if graph.number_of_nodes() <= 150 else 30)
+    stored = {node: xy for node, xy in (stored or {}).items() if node in graph and None not in xy}
+    if stored and len(stored) == graph.number_of_nodes():
+        positions = stored
+    elif stored:
+        # Unplaced nodes start at random; placed ones keep their place as a start.
+        positions = nx.spring_layout(graph, pos=stored, seed=7, iterations=25)
+    else:
+        # The fixed seed keeps the picture stable between visits.
+        positions = nx.spring_layout(graph, seed=7, iterations=60 if graph.number_of_nodes() <= 150 else 30)
     organisations = {
         organisation.id: organisation
         for organisation in Organisation.objects.filter(id__in=list(graph.nodes)).only("id", "name", "slug", "kind")
@@ -168,7 +178,8 @@ def network_subgraph(flt: InsightFilter, *, focus: int | None = None) -> Graph:
     fields = ("source", "target", "kind", "weight")
     if focus is None:
         rows = list(edges.order_by("-strength", "-id").values_list(*fields)[:SUBGRAPH_EDGES])
-        return _laid_out(_graph_from_edges(rows), limit=SUBGRAPH_NODES)
+        graph = _graph_from_edges(rows)
+        return _laid_out(graph, limit=SUBGRAPH_NODES, stored=_stored_positions(graph.nodes))
     own = list(edges.filter(Q(source=focus) | Q(target=focus)).order_by("-strength", "-id").values_list(*fields)[:FOCUS_NEIGHBOURS * 3])
     neighbours = {source for source, *_rest in own} | {target for _source, target, *_rest in own}
     neighbours.discard(focus)
@@ -176,7 +187,30 @@ def network_subgraph(flt: InsightFilter, *, focus: int | None = None) -> Graph:
     among = list(
         edges.filter(source__in=neighbours, target__in=neighbours).order_by("-strength", "-id").values_list(*fields)[:SUBGRAPH_EDGES]
     ) if neighbours else []
-    return _laid_out(_graph_from_edges(own + among), limit=FOCUS_NEIGHBOURS + 1, focus=focus)
+    graph = _graph_from_edges(own + among)
+    return _laid_out(graph, limit=FOCUS_NEIGHBOURS + 1, focus=focus)
+
+
+def _stored_positions(nodes) -> dict[int, tuple[float | None, float | None]]:  # type: ignore[no-untyped-def]
+    from sache.insights.models import NetworkNode
+
+    ids = list(nodes)
+    found: dict[int, tuple[float | None, float | None]] = {}
+    for start in range(0, len(ids), 500):
+        found.update(
+            (pk, (x, y)) for pk, x, y in NetworkNode.objects.filter(organisation_id__in=ids[start : start + 500]).values_list("organisation_id", "x", "y")
+        )
+    return found
+
+
+def store_overview_layout() -> None:
+    """Lay out the unfiltered overview once (called by the refresh) and keep the positions."""
+    from sache.insights.models import NetworkNode
+
+    graph = network_subgraph(InsightFilter())
+    NetworkNode.objects.bulk_update(
+        [NetworkNode(organisation_id=node.id, x=node.x, y=node.y) for node in graph.nodes], ["x", "y"], batch_size=500
+    )
 
 
 def find_in_network(query: str, *, limit: int = 10) -> list[tuple[int, str, int]]:

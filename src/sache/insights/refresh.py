@@ -320,6 +320,9 @@ def refresh_insights(*, progress: Callable[[str], None] | None = None) -> Refres
         nodes, edges = _network()
         NetworkNode.objects.bulk_create(nodes, batch_size=2000)
         NetworkEdge.objects.bulk_create(edges, batch_size=2000)
+        from sache.insights.network import store_overview_layout
+
+        store_overview_layout()
         if progress:
             progress("network")
         facts = InsightFact.objects.count()

@@ -8,6 +8,7 @@ Přemyšl — without any font on the host.
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -103,14 +104,18 @@ def programme_report_pdf(flt: InsightFilter, *, source: Any = selectors, state: 
         Spacer(1, 10),
         Paragraph(_("Key indicators"), styles["h2"]),
     ]
-    headline = source.headline(flt)
+    from sache.insights import aggregates
+
+    with aggregates.prefetched(flt) if source is aggregates else nullcontext():
+        headline = source.headline(flt)
+        tables = source.dashboard_tables(flt)
     indicator_table = PdfTable(
         [[Paragraph(row.label, styles["body"]), Paragraph(f"{row.value:,}".replace(",", " "), styles["body"])] for row in headline],
         colWidths=[width * 0.7, width * 0.3],
     )
     indicator_table.setStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c9c2b8"))])
     story.append(indicator_table)
-    for table in source.dashboard_tables(flt):
+    for table in tables:
         block = [Paragraph(table.title, styles["h2"])]
         if table.is_empty:
             block.append(Paragraph(_("No data for this filter."), styles["body"]))

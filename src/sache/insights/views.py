@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -43,12 +45,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = InsightFilterForm(request.GET or None)
     flt = form.to_filter()
     source, state = figures_source(flt)
-    tables = source.dashboard_tables(flt)
+    with aggregates.prefetched(flt) if source is aggregates else nullcontext():
+        tables = source.dashboard_tables(flt)
+        headline = source.headline(flt)
     return render(request, "insights/dashboard.html", {
         "form": form,
         "filter": flt,
         "state": state,
-        "headline": source.headline(flt),
+        "headline": headline,
         "panels": [{"table": table, "chart": charts.chart_for(table)} for table in tables],
     })
 
