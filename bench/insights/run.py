@@ -49,7 +49,9 @@ def _percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def time_pages(requests: int, seed: int) -> list[tuple[str, float, float, float, float, float]]:
+def time_pages(requests: int, seed: int, *, cold: bool) -> list[tuple[str, float, float, float, float, float]]:
+    """``cold``: empty the cache before every request, so each one computes its page from the aggregates."""
+    from django.core.cache import cache
     from django.test import Client
 
     from sache.accounts.models import User
@@ -77,6 +79,8 @@ def time_pages(requests: int, seed: int) -> list[tuple[str, float, float, float,
         wall, cpu = [], []
         for index in range(requests):
             url, params = make(index)
+            if cold:
+                cache.clear()
             began, began_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, params)
             wall.append((time.perf_counter() - began) * 1000)
@@ -85,6 +89,7 @@ def time_pages(requests: int, seed: int) -> list[tuple[str, float, float, float,
         rows.append((name, statistics.median(wall), _percentile(wall, 0.95), max(wall), statistics.median(cpu), _percentile(cpu, 0.95)))
     reports = []
     for params in ({}, {"region": "PL82"}, {"start": "2025-01-01", "end": "2025-12-31"}):
+        cache.clear()
         began, began_cpu = time.perf_counter(), time.process_time()
         response = client.get("/insights/report.pdf", params)
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
@@ -136,10 +141,14 @@ def main() -> None:
               f"{state.facts:,} facts, {NetworkEdge.objects.count():,} network edges; load average {os.getloadavg()[0]:.1f}")
     else:
         print(f"aggregates: {InsightFact.objects.count():,} facts, refreshed {current_state().refreshed_at:%Y-%m-%d %H:%M}")
-    print("\n| page | p50 ms | p95 ms | max ms | CPU p50 / p95 ms |\n|---|---|---|---|---|")
-    for name, p50, p95, worst, cpu50, cpu95 in time_pages(args.requests, args.seed):
-        print(f"| {name} | {p50:.0f} | {p95:.0f} | {worst:.0f} | {cpu50:.0f} / {cpu95:.0f} |")
-    print(f"\nload average after the pages: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    for cold in (True, False):
+        print("\n" + ("Cold: cache emptied before every request (each page computed from the aggregate tables)" if cold
+                      else "Warm: pages cached per refresh, as in production (the first request per filter computes it)"))
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        print("\n| page | p50 ms | p95 ms | max ms | CPU p50 / p95 ms |\n|---|---|---|---|---|")
+        for name, p50, p95, worst, cpu50, cpu95 in time_pages(args.requests, args.seed, cold=cold):
+            print(f"| {name} | {p50:.0f} | {p95:.0f} | {worst:.0f} | {cpu50:.0f} / {cpu95:.0f} |")
+        print(f"\nload average after the pages: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     if args.baseline:
         p50, worst = time_live_baseline(args.baseline, args.seed)
         print(f"baseline, dashboard counted live ({args.baseline} filters): p50 {p50:.0f} ms, max {worst:.0f} ms; "

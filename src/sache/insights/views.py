@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import nullcontext
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from sache.insights import aggregates, charts, exports, network, report, selectors
@@ -38,6 +42,22 @@ def figures_source(flt: InsightFilter):  # type: ignore[no-untyped-def]
     return selectors, None
 
 
+# Figures only change when the aggregate tables are rebuilt, so what a page computes from
+# them is kept in the cache under the refresh's time: the next refresh makes new keys.
+CACHE_SECONDS = 6 * 3600
+
+
+def _per_refresh(kind: str, flt: InsightFilter, state: Any, build: Callable[[], Any], extra: str = "") -> Any:
+    if state is None or state.refreshed_at is None:
+        return build()
+    key = f"insights:{kind}:{state.refreshed_at.timestamp()}:{get_language()}:{flt.query_string()}:{extra}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     if (denied := _guard(request)) is not None:
@@ -45,9 +65,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = InsightFilterForm(request.GET or None)
     flt = form.to_filter()
     source, state = figures_source(flt)
-    with aggregates.prefetched(flt) if source is aggregates else nullcontext():
-        tables = source.dashboard_tables(flt)
-        headline = source.headline(flt)
+
+    def build() -> tuple[list, list]:
+        with aggregates.prefetched(flt) if source is aggregates else nullcontext():
+            return source.dashboard_tables(flt), source.headline(flt)
+
+    tables, headline = _per_refresh("dashboard", flt, state, build)
     return render(request, "insights/dashboard.html", {
         "form": form,
         "filter": flt,
@@ -95,7 +118,7 @@ def network_view(request: HttpRequest) -> HttpResponse:
         matches = network.find_in_network(query) if query else []
         if focus is None and len(matches) == 1:
             focus = matches[0][0]
-        graph = network.network_subgraph(flt, focus=focus)
+        graph = _per_refresh("network", flt, state, lambda: network.network_subgraph(flt, focus=focus), extra=str(focus))
     focus_node = next((node for node in graph.nodes if node.id == focus), None)
     return render(request, "insights/network.html", {
         "form": form, "filter": flt, "state": state, "graph": graph, "svg": network.network_svg(graph, focus=focus),
@@ -110,7 +133,7 @@ def region_map(request: HttpRequest) -> HttpResponse:
     form = InsightFilterForm(request.GET or None)
     flt = form.to_filter()
     source, state = figures_source(flt)
-    points = network.places_from_aggregates(flt) if state is not None else network.organisations_by_place(flt)
+    points = _per_refresh("map", flt, state, lambda: network.places_from_aggregates(flt)) if state is not None else network.organisations_by_place(flt)
     return render(request, "insights/map.html", {"form": form, "filter": flt, "state": state, "points": points, "svg": network.map_svg(points)})
 
 
