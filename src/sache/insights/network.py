@@ -107,7 +107,7 @@ def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None, stored
         positions = stored
     elif stored:
         # Unplaced nodes start at random; placed ones keep their place as a start.
-        positions = nx.spring_layout(graph, pos=stored, seed=7, iterations=25)
+        positions = nx.spring_layout(graph, pos=stored, seed=7, iterations=12)
     else:
         # The fixed seed keeps the picture stable between visits.
         positions = nx.spring_layout(graph, seed=7, iterations=60 if graph.number_of_nodes() <= 150 else 30)
@@ -136,7 +136,7 @@ def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None, stored
 # How much of a large network one page shows: the strongest links first, and at most
 # this many organisations, so the SVG stays light and the layout fast.
 SUBGRAPH_EDGES = 600
-SUBGRAPH_NODES = 150
+SUBGRAPH_NODES = 120
 FOCUS_NEIGHBOURS = 60
 
 

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -120,8 +121,11 @@ def network_view(request: HttpRequest) -> HttpResponse:
             focus = matches[0][0]
         graph = _per_refresh("network", flt, state, lambda: network.network_subgraph(flt, focus=focus), extra=str(focus))
     focus_node = next((node for node in graph.nodes if node.id == focus), None)
+    # One reverse() for the whole table rather than one per organisation.
+    detail = reverse("directory:organisation-detail", args=["-slug-"])
+    links = [(node, detail.replace("-slug-", node.slug)) for node in graph.nodes]
     return render(request, "insights/network.html", {
-        "form": form, "filter": flt, "state": state, "graph": graph, "svg": network.network_svg(graph, focus=focus),
+        "form": form, "filter": flt, "state": state, "graph": graph, "svg": network.network_svg(graph, focus=focus), "links": links,
         "query": query, "matches": matches, "focus": focus_node,
     })
 
