@@ -90,6 +90,21 @@ def hub():
     partnership_services.end_partnership(third, reason="fit", actor=None)
     for partnership, day in zip(Partnership.objects.order_by("pk"), [days[0], days[3], days[6]], strict=True):
         Partnership.objects.filter(pk=partnership.pk).update(created_at=_at(day, 23))
+    from tests.factories.cocreation import (
+        make_area,
+        make_contribution,
+        make_participant,
+        make_workshop,
+    )
+
+    for region, day, people, notes in (("PL823", days[3], 3, 2), ("HU311", days[5], 2, 1), ("", days[6], 1, 0)):
+        workshop = make_workshop(region=region, starts_at=_at(day, 23))
+        area = make_area(workshop)
+        for _person in range(people):
+            make_participant(workshop, organisation=organisations[0])
+        for _note in range(notes):
+            make_contribution(workshop, area)
+    make_workshop(region="PL822", starts_at=None)
     refresh_insights()
     return organisations
 

@@ -68,7 +68,7 @@ def usable(flt: InsightFilter) -> bool:
 
 
 # Metrics a dashboard page reads; ``prefetched`` loads them all in one query.
-PAGE_METRICS = ["org.kind", "org.band", "org.place", "org.geo", "org.hd", "org.cd", "opp", "meet", "calls", "p.stage", "p.reached", "out.n", "out.sum"]
+PAGE_METRICS = ["org.kind", "org.band", "org.place", "org.geo", "org.hd", "org.cd", "opp", "meet", "calls", "p.stage", "p.reached", "out.n", "out.sum", "ws"]
 _prefetch: ContextVar[tuple[InsightFilter, dict[str, dict[str, float]]] | None] = ContextVar("insights_prefetch", default=None)
 
 
@@ -198,6 +198,13 @@ def calls(flt: InsightFilter) -> Table:
     return Table("calls", _("Open calls for pilot actions"), _("applications"), rows)
 
 
+def workshops(flt: InsightFilter) -> Table:
+    counts = _sums("ws", flt)
+    labels = [("workshops", _("Workshops held")), ("participants", _("Participants")), ("contributions", _("Contributions"))]
+    rows = [Row(code, label, _int(counts.get(code))) for code, label in labels]
+    return Table("workshops", _("Co-creation workshops"), _("records"), rows)
+
+
 def partnerships_by_stage(flt: InsightFilter) -> Table:
     counts = _sums("p.stage", flt)
     rows = [Row(stage.value, str(stage.label), _int(counts.get(stage.value))) for stage in Stage]
@@ -254,6 +261,7 @@ TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
     "opportunities": opportunities,
     "meetings": meetings,
     "calls": calls,
+    "workshops": workshops,
     "partnerships-by-stage": partnerships_by_stage,
     "partnership-funnel": partnership_funnel,
     "outcomes": outcome_totals,

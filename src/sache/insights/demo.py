@@ -11,7 +11,9 @@ adds, for N published organisations:
 * ``N // 25`` (at least eight) partnerships walked through the navigator's stages with
   checklist, transitions, milestones and outcomes, a few published;
 * ``N // 50`` (at least four) applications to one generated call per programme year,
-  with decisions in the closed ones.
+  with decisions in the closed ones;
+* ``N // 5000`` (at least one) World Café workshops with 18–35 participants from the
+  directory and their notes.
 
 Rows are bulk-inserted (100,000 organisations: about 200,000 rows). Deterministic
 for a seed; idempotent: the events are keyed by slug and the whole batch is written
@@ -33,8 +35,10 @@ from tqdm import tqdm
 from sache.calls.enums import ApplicationStatus
 from sache.calls.enums import Outcome as CallOutcome
 from sache.calls.models import Application, Call, Decision
+from sache.cocreation.enums import sector_of_kind
+from sache.cocreation.models import Contribution, ThematicArea, Workshop, WorkshopParticipant
 from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS, Publication
-from sache.directory.models import Organisation
+from sache.directory.models import Organisation, Person
 from sache.events.enums import (
     Attendance,
     EventFormat,
@@ -241,6 +245,53 @@ def _applications(rng: random.Random, heritage: list[int], creative: list[int], 
     return made
 
 
+AREAS = [
+    ("Otwarte zbiory", "Jak udostępnić zbiory twórcom bez utraty kontroli nad prawami?"),
+    ("Nowa publiczność", "Kogo jeszcze nie ma w naszych salach i co by go przyciągnęło?"),
+    ("Wspólne produkty", "Jaki produkt cyfrowy moglibyśmy zbudować razem w pół roku?"),
+]
+NOTES = [
+    "Udostępnić skany w wysokiej rozdzielczości na licencji CC BY.", "Wspólny kalendarz wydarzeń dla szkół.",
+    "Gra mobilna na podstawie legend regionu.", "Rezydencje dla twórców w magazynach muzeum.",
+    "Prosta umowa wzorcowa o prawach do zasobów.", "Przewodnik audio nagrany przez mieszkańców.",
+    "Wirtualna wystawa z obiektów, których nie pokazujemy.", "Wspólny wniosek o grant na pilotaż AR.",
+]
+
+
+def _workshops(rng: random.Random, count: int, now: datetime) -> tuple[int, int]:
+    """Co-creation workshops (World Café) with participants from the directory and their notes."""
+    people = list(
+        Person.objects.filter(organisation__publication=Publication.PUBLISHED)
+        .order_by("external_id", "id").values_list("id", "organisation__kind", "organisation__region")[:20000]
+    )
+    if len(people) < 12:
+        return 0, 0
+    contributions_made = 0
+    for number in range(count):
+        day = HISTORY_START + timedelta(days=int((number + 0.3) * HISTORY_DAYS / count), hours=1)
+        chosen = rng.sample(people, min(len(people), rng.randrange(18, 36)))
+        town = TOWNS[(number + 5) % len(TOWNS)]
+        event = Event.objects.create(
+            slug=f"{SLUG_PREFIX}workshop-{number + 1:03d}", title=f"{town}: World Café dziedzictwa i kreatywności {number + 1}",
+            kind=EventKind.WORKSHOP, format=EventFormat.ON_SITE, language="pl", publication=EventPublication.PUBLISHED,
+            registration_open=day > now, requests_open=False, created_at=day - timedelta(days=45),
+        )
+        workshop = Workshop.objects.create(event=event, rounds=3, round_minutes=20, starts_at=day, region=chosen[0][2],
+                                           current_round=3 if day < now else 0, created_at=day - timedelta(days=45))
+        areas = _bulk(ThematicArea, [ThematicArea(workshop=workshop, title=title, question=question, position=index)
+                                     for index, (title, question) in enumerate(AREAS)])
+        _bulk(WorkshopParticipant, [WorkshopParticipant(workshop=workshop, person_id=pk, sector=sector_of_kind(kind)) for pk, kind, _region in chosen])
+        if day < now:
+            notes = [
+                Contribution(workshop=workshop, area=rng.choice(areas), round_number=rng.randrange(1, 4), language="pl",
+                             text=rng.choice(NOTES), sector=sector_of_kind(rng.choice(chosen)[1]), created_at=day + timedelta(minutes=rng.randrange(60)))
+                for _note in range(int(1.5 * len(chosen)))
+            ]
+            _bulk(Contribution, notes)
+            contributions_made += len(notes)
+    return count, contributions_made
+
+
 def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
     from sache.insights.refresh import refresh_insights
 
@@ -256,10 +307,11 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
             partnerships = _partnerships(rng, heritage, creative, names, max(8, len(everyone) // 25), now)
             bar.update(1)
             applications = _applications(rng, heritage, creative, max(4, len(everyone) // 50), now)
+            workshops, contributions = _workshops(rng, max(1, len(everyone) // 5000), now)
             bar.update(1)
         connection.check_constraints()
         line = (f"Demo activity: {events} events with {meetings} meeting requests, {partnerships} partnerships, "
-                f"{applications} applications.")
+                f"{applications} applications, {workshops} workshops with {contributions} contributions.")
     stdout.write(line)
     state = refresh_insights()
     stdout.write(f"Insights refreshed: {state.facts} facts in {state.seconds:.1f} s.")

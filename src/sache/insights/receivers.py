@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from sache.calls.models import Application, Decision
+from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
 from sache.events.models import Meeting, MeetingFeedback
 from sache.insights.models import RefreshState
@@ -24,7 +25,7 @@ from sache.partnerships.models import Outcome, Partnership, PartnershipMember, S
 
 COUNTED_MODELS = [
     Organisation, OrganisationFacetValue, Need, Offer, Meeting, MeetingFeedback, Application, Decision,
-    Partnership, PartnershipMember, StageTransition, Outcome,
+    Partnership, PartnershipMember, StageTransition, Outcome, Workshop, WorkshopParticipant, Contribution,
 ]
 
 

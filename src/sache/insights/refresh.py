@@ -26,6 +26,7 @@ from django.utils import timezone
 from sache.calls.enums import ApplicationStatus
 from sache.calls.enums import Outcome as CallOutcome
 from sache.calls.models import Application, Decision
+from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
 from sache.directory.enums import FacetKind, Publication
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
 from sache.events.enums import Attendance, MeetingStatus
@@ -177,6 +178,19 @@ def _application_facts() -> Iterator[Facts]:
     yield facts
 
 
+def _workshop_facts() -> Iterator[Facts]:
+    participants = Counter(WorkshopParticipant.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
+    contributions = Counter(Contribution.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
+    facts: Facts = Counter()
+    for pk, starts_at, region in Workshop.objects.values_list("id", "starts_at", "region"):
+        areas = areas_of([region]) if region else {""}
+        day = _local_day(starts_at)
+        _add(facts, "ws", areas, day, "workshops")
+        _add(facts, "ws", areas, day, "participants", participants.get(pk, 0))
+        _add(facts, "ws", areas, day, "contributions", contributions.get(pk, 0))
+    yield facts
+
+
 def _partnership_facts() -> Iterator[Facts]:
     regions: dict[int, list[str]] = defaultdict(list)
     for partnership_id, region in PartnershipMember.objects.values_list("partnership_id", "organisation__region").iterator(chunk_size=BATCH):
@@ -212,6 +226,7 @@ SOURCES: list[tuple[str, Callable[[], Iterator[Facts]]]] = [
     ("needs and offers", _opportunity_facts),
     ("meetings", _meeting_facts),
     ("applications", _application_facts),
+    ("workshops", _workshop_facts),
     ("partnerships", _partnership_facts),
 ]
 
