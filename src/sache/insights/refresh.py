@@ -318,35 +318,48 @@ def refresh_insights(*, progress: Callable[[str], None] | None = None) -> Refres
     state = RefreshState.objects.order_by("pk").first() or RefreshState.objects.create()
     # Writes that land while we count mark the state dirty again (see receivers).
     RefreshState.objects.filter(pk=state.pk).update(dirty_since=None)
-    total = 0
-    with transaction.atomic():
-        InsightFact.objects.all().delete()
-        for label, source in SOURCES:
-            for facts in source():
-                total += _write_daily(facts)
-                del facts
-            if progress:
-                progress(label)
-        _roll_up()
-        if progress:
-            progress("monthly and all-time rows")
-        NetworkEdge.objects.all().delete()
-        NetworkNode.objects.all().delete()
-        nodes, edges = _network()
-        NetworkNode.objects.bulk_create(nodes, batch_size=2000)
-        NetworkEdge.objects.bulk_create(edges, batch_size=2000)
-        from sache.insights.network import store_overview_layout
-
-        store_overview_layout()
-        if progress:
-            progress("network")
-        facts = InsightFact.objects.count()
-        RefreshState.objects.filter(pk=state.pk).update(refreshed_at=started_at, seconds=time.perf_counter() - began, facts=facts)
+    try:
+        with transaction.atomic():
+            # One refresh at a time (the task and the command may overlap): the second waits
+            # here, then rebuilds from scratch, instead of deleting only what it could see.
+            RefreshState.objects.select_for_update().get(pk=state.pk)
+            _rebuild(started_at, began, state, progress)
+    except BaseException:
+        # The old figures stay; make sure the next request or scheduled run tries again.
+        RefreshState.objects.filter(pk=state.pk, dirty_since__isnull=True).update(dirty_since=started_at)
+        raise
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE insights_insightfact")
     state.refresh_from_db()
     return state
+
+
+def _rebuild(started_at: datetime, began: float, state: RefreshState, progress: Callable[[str], None] | None) -> int:
+    total = 0
+    InsightFact.objects.all().delete()
+    for label, source in SOURCES:
+        for facts in source():
+            total += _write_daily(facts)
+            del facts
+        if progress:
+            progress(label)
+    _roll_up()
+    if progress:
+        progress("monthly and all-time rows")
+    NetworkEdge.objects.all().delete()
+    NetworkNode.objects.all().delete()
+    nodes, edges = _network()
+    NetworkNode.objects.bulk_create(nodes, batch_size=2000)
+    NetworkEdge.objects.bulk_create(edges, batch_size=2000)
+    from sache.insights.network import store_overview_layout
+
+    store_overview_layout()
+    if progress:
+        progress("network")
+    facts = InsightFact.objects.count()
+    RefreshState.objects.filter(pk=state.pk).update(refreshed_at=started_at, seconds=time.perf_counter() - began, facts=facts)
+    return total
 
 
 REFRESH_STEPS = len(SOURCES) + 2
