@@ -1,14 +1,17 @@
-"""Server time of the insight dashboards on a large hub, and the PDF report's render time.
+"""Server time of every insight page on a large hub, the PDF report's render time and the refresh.
 
-Usage (from the repository root; the database must already hold a hub, e.g.
-``sache seed-demo --orgs 100000 --seed 1``):
+Usage (from the repository root; the database must hold a demo hub with its generated
+activity, which ``sache seed-demo`` adds in proportion to ``--orgs``):
 
-    DATABASE_URL=sqlite:////tmp/hub100k.sqlite3 .venv/bin/python bench/insights/run.py [--partnerships 3000] [--requests 40]
+    DATABASE_URL=sqlite:////work/cache/hub100k.sqlite3 sache seed-demo --orgs 100000 --seed 1 --no-progress
+    DATABASE_URL=sqlite:////work/cache/hub100k.sqlite3 .venv/bin/python bench/insights/run.py [--requests 60] [--refresh]
 
-It first adds generated partnership activity (idempotent: skipped when the hub
-already has that many partnerships), then times each dashboard page in-process
-(Django test client, so the figure is server time without network) over varied
-filters, and renders the PDF report. Prints a Markdown table.
+``--refresh`` first times ``refresh_insights()`` (the background task's work). Each page
+is then requested in-process through the Django test client (server time without the
+network) with filters drawn at random, with a fixed seed, from the filter form's own
+choices: no filter, a period, a country or NUTS 2 region, or both. The baseline in the
+same run is the old way, counting live over the domain tables (a few requests).
+Prints Markdown tables and the load average.
 """
 
 from __future__ import annotations
@@ -26,74 +29,97 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sache.config.settings.dev")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
-
-def add_activity(partnerships: int, seed: int) -> None:
-    from sache.accounts.models import User
-    from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS
-    from sache.directory.models import Organisation
-    from sache.partnerships import services
-    from sache.partnerships.enums import STAGE_ORDER, OutcomeKind
-    from sache.partnerships.models import Partnership
-
-    existing = Partnership.objects.count()
-    if existing >= partnerships:
-        print(f"hub already has {existing} partnerships")
-        return
-    rng = random.Random(seed)
-    heritage = list(Organisation.objects.filter(kind__in=HERITAGE_KINDS, publication="published").values_list("id", flat=True)[:20000])
-    creative = list(Organisation.objects.filter(kind__in=CREATIVE_KINDS, publication="published").values_list("id", flat=True)[:20000])
-    actor = User.objects.filter(is_operator=True).first()
-    started = time.perf_counter()
-    for number in range(existing, partnerships):
-        lead = Organisation.objects.get(pk=rng.choice(heritage))
-        partner = Organisation.objects.get(pk=rng.choice(creative))
-        partnership = services.open_partnership(title=f"Pilot {number}", lead=lead, partners=[partner], actor=actor)
-        for _step in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
-            for code in services.missing_required_items(partnership):
-                services.set_checklist_item(partnership, code, done=True, actor=actor)
-            partnership = services.advance_stage(partnership, actor=actor)
-        if partnership.stage in (STAGE_ORDER[3], STAGE_ORDER[4]):
-            services.record_outcome(partnership, kind=OutcomeKind.PRODUCT, description="App", actor=actor)
-    print(f"added {partnerships - existing} partnerships in {time.perf_counter() - started:.0f} s")
+PERIODS = [("", ""), ("2024-01-01", "2024-12-31"), ("2025-06-01", ""), ("", "2025-05-31"), ("2025-03-15", "2025-11-20")]
 
 
-def time_pages(requests: int, seed: int) -> list[tuple[str, float, float, float]]:
+def _filters(rng: random.Random, count: int) -> list[dict[str, str]]:
+    from sache.insights.filters import InsightFilterForm
+
+    choices = [code for code, _label in InsightFilterForm().fields["region"].choices]
+    regions = ["", "", "PL", "PL82", *rng.sample([code for code in choices if code], 6)]
+    found = []
+    for _index in range(count):
+        start, end = rng.choice(PERIODS)
+        found.append({key: value for key, value in {"region": rng.choice(regions), "start": start, "end": end}.items() if value})
+    return found
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def time_pages(requests: int, seed: int, *, cold: bool) -> list[tuple[str, float, float, float, float, float]]:
+    """``cold``: empty the cache before every request, so each one computes its page from the aggregates."""
+    from django.core.cache import cache
     from django.test import Client
 
     from sache.accounts.models import User
+    from sache.insights.models import NetworkNode
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     operator, _created = User.objects.get_or_create(email="bench-operator@example.org", defaults={"is_operator": True})
     client.force_login(operator)
     rng = random.Random(seed)
-    regions = ["", "PL", "PL82", "PL823", "SK04", "HU31", "CZ08", "AT", "DE2"]
-    periods = [("", ""), ("2024-01-01", "2024-12-31"), ("2025-06-01", ""), ("", "2025-05-31")]
-    pages = {"dashboard": "/insights/", "network": "/insights/network/", "map": "/insights/map/"}
+    filters = _filters(rng, requests)
+    busiest = list(NetworkNode.objects.order_by("-degree").values_list("organisation_id", "name")[:200])
+    pages = {
+        "dashboard /insights/": lambda i: ("/insights/", filters[i]),
+        "network /insights/network/": lambda i: ("/insights/network/", filters[i]),
+        "network, search ?q=": lambda i: ("/insights/network/", {"q": rng.choice(busiest)[1].split()[0][:6]}),
+        "network, focus ?focus=": lambda i: ("/insights/network/", {"focus": str(rng.choice(busiest)[0])}),
+        "map /insights/map/": lambda i: ("/insights/map/", filters[i]),
+        "export CSV (region table)": lambda i: ("/insights/export/organisations-by-region.csv", filters[i]),
+        "export XLSX (meetings)": lambda i: ("/insights/export/meetings.xlsx", filters[i]),
+    }
     rows = []
-    for name, url in pages.items():
-        client.get(url)  # warm-up: imports, template compilation
-        samples = []
-        for _request in range(requests):
-            start, end = rng.choice(periods)
-            params = {"region": rng.choice(regions), "start": start, "end": end}
-            began = time.perf_counter()
+    for name, make in pages.items():
+        url, params = make(0)
+        client.get(url, params)  # warm-up: imports, template compilation
+        wall, cpu = [], []
+        for index in range(requests):
+            url, params = make(index)
+            if cold:
+                cache.clear()
+            began, began_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, params)
-            samples.append((time.perf_counter() - began) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        samples.sort()
-        rows.append((name, statistics.median(samples), samples[int(0.95 * (len(samples) - 1))], max(samples)))
-    began = time.perf_counter()
-    response = client.get("/insights/report.pdf")
-    assert response.status_code == 200
-    rows.append(("PDF report", (time.perf_counter() - began) * 1000, float("nan"), float("nan")))
+            wall.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - began_cpu) * 1000)
+            assert response.status_code == 200, (url, params, response.status_code)
+        rows.append((name, statistics.median(wall), _percentile(wall, 0.95), max(wall), statistics.median(cpu), _percentile(cpu, 0.95)))
+    reports = []
+    for params in ({}, {"region": "PL82"}, {"start": "2025-01-01", "end": "2025-12-31"}):
+        cache.clear()
+        began, began_cpu = time.perf_counter(), time.process_time()
+        response = client.get("/insights/report.pdf", params)
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        reports.append(((time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000))
+    rows.append(("PDF report (3 filters)", statistics.median(w for w, _c in reports), max(w for w, _c in reports), max(w for w, _c in reports),
+                 statistics.median(c for _w, c in reports), max(c for _w, c in reports)))
     return rows
+
+
+def time_live_baseline(count: int, seed: int) -> tuple[float, float]:
+    """The dashboard's tables counted live over the domain tables (the way before aggregates)."""
+    from sache.insights import selectors
+    from sache.insights.filters import InsightFilterForm
+
+    samples = []
+    for params in _filters(random.Random(seed + 1), count):
+        flt = InsightFilterForm(params).to_filter()
+        began = time.perf_counter()
+        selectors.dashboard_tables(flt)
+        selectors.headline(flt)
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples), max(samples)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--partnerships", type=int, default=3000)
-    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--baseline", type=int, default=5, help="live-count dashboards to time as the baseline (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--refresh", action="store_true", help="time a full refresh of the aggregate tables first")
     args = parser.parse_args()
     import django
 
@@ -101,12 +127,32 @@ def main() -> None:
     from django.db import connection
 
     from sache.directory.models import Organisation
+    from sache.events.models import Meeting
+    from sache.insights.models import InsightFact, NetworkEdge
+    from sache.insights.refresh import current_state, refresh_insights
+    from sache.partnerships.models import Partnership
 
-    add_activity(args.partnerships, args.seed)
-    print(f"database: {connection.vendor}, organisations: {Organisation.objects.count()}")
-    print("| page | p50 ms | p95 ms | max ms |\n|---|---|---|---|")
-    for name, p50, p95, worst in time_pages(args.requests, args.seed):
-        print(f"| {name} | {p50:.0f} | {p95:.0f} | {worst:.0f} |")
+    print(f"database: {connection.vendor}; organisations {Organisation.objects.count():,}, meetings {Meeting.objects.count():,}, "
+          f"partnerships {Partnership.objects.count():,}; load average {os.getloadavg()[0]:.1f}")
+    if args.refresh or current_state() is None or current_state().refreshed_at is None:
+        began, began_cpu = time.perf_counter(), time.process_time()
+        state = refresh_insights()
+        print(f"refresh: {time.perf_counter() - began:.1f} s wall, {time.process_time() - began_cpu:.1f} s CPU, "
+              f"{state.facts:,} facts, {NetworkEdge.objects.count():,} network edges; load average {os.getloadavg()[0]:.1f}")
+    else:
+        print(f"aggregates: {InsightFact.objects.count():,} facts, refreshed {current_state().refreshed_at:%Y-%m-%d %H:%M}")
+    for cold in (True, False):
+        print("\n" + ("Cold: cache emptied before every request (each page computed from the aggregate tables)" if cold
+                      else "Warm: pages cached per refresh, as in production (the first request per filter computes it)"))
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        print("\n| page | p50 ms | p95 ms | max ms | CPU p50 / p95 ms |\n|---|---|---|---|---|")
+        for name, p50, p95, worst, cpu50, cpu95 in time_pages(args.requests, args.seed, cold=cold):
+            print(f"| {name} | {p50:.0f} | {p95:.0f} | {worst:.0f} | {cpu50:.0f} / {cpu95:.0f} |")
+        print(f"\nload average after the pages: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    if args.baseline:
+        p50, worst = time_live_baseline(args.baseline, args.seed)
+        print(f"baseline, dashboard counted live ({args.baseline} filters): p50 {p50:.0f} ms, max {worst:.0f} ms; "
+              f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -104,3 +104,32 @@ def test_map_places_organisations_with_coordinates(operator_client):
     response = operator_client.get(reverse("insights:map"))
 
     assert [(p.region, p.organisations) for p in response.context["points"]] == [("PL822", 1)]
+
+
+def test_after_a_refresh_the_pages_read_the_aggregates_and_say_as_of_when(operator_client):
+    from sache.insights.refresh import refresh_insights
+
+    live = operator_client.get(reverse("insights:dashboard"))
+    refresh_insights()
+    stored = operator_client.get(reverse("insights:dashboard"))
+
+    assert live.context["state"] is None
+    assert stored.context["state"] is not None
+    assert "Figures as of" in stored.content.decode()
+    assert [(r.code, r.value) for r in stored.context["headline"]] == [(r.code, r.value) for r in live.context["headline"]]
+    assert operator_client.get(reverse("insights:map")).status_code == 200
+
+
+def test_network_search_focuses_on_the_organisation_found(operator_client):
+    from sache.directory.models import Organisation
+    from sache.insights.refresh import refresh_insights
+
+    refresh_insights()
+    studio = Organisation.objects.get(name="Pixel Forge Studio")
+
+    found = operator_client.get(reverse("insights:network"), {"q": "Pixel"})
+    nothing = operator_client.get(reverse("insights:network"), {"q": "Nonexistent"})
+
+    assert found.context["focus"].id == studio.pk
+    assert 'class="focus"' in found.content.decode()
+    assert "No organisation in the network has that name." in nothing.content.decode()

@@ -6,3 +6,8 @@ class InsightsConfig(AppConfig):
     name = "sache.insights"
     label = "insights"
     verbose_name = _("Impact insights")
+
+    def ready(self) -> None:
+        from sache.insights import receivers
+
+        receivers.connect()

@@ -85,13 +85,32 @@ def collaboration_network(flt: InsightFilter) -> Graph:
     graph = nx.Graph()
     for (a, b), weight in weights.items():
         graph.add_edge(a, b, weight=weight, kind=kinds[(a, b)])
-    truncated = graph.number_of_nodes() > MAX_NODES
+    return _laid_out(graph)
+
+
+def _laid_out(graph, *, limit: int = MAX_NODES, focus: int | None = None, stored: dict | None = None) -> Graph:  # type: ignore[no-untyped-def]
+    """Keep the ``limit`` best-connected nodes (and ``focus``), lay them out and name them.
+
+    ``stored`` positions (from the last refresh) are used as they are when they cover
+    every node, else as the starting point of a short layout.
+    """
+    import networkx as nx
+
+    truncated = graph.number_of_nodes() > limit
     if truncated:
-        keep = sorted(graph.degree, key=lambda item: (-item[1], item[0]))[:MAX_NODES]
-        graph = graph.subgraph(node for node, _degree in keep).copy()
+        keep = [node for node, _degree in sorted(graph.degree, key=lambda item: (item[0] != focus, -item[1], item[0]))[:limit]]
+        graph = graph.subgraph(keep).copy()
     if graph.number_of_nodes() == 0:
         return Graph([], [], False)
-    positions = nx.spring_layout(graph, seed=7, iterations=60)
+    stored = {node: xy for node, xy in (stored or {}).items() if node in graph and None not in xy}
+    if stored and len(stored) == graph.number_of_nodes():
+        positions = stored
+    elif stored:
+        # Unplaced nodes start at random; placed ones keep their place as a start.
+        positions = nx.spring_layout(graph, pos=stored, seed=7, iterations=12)
+    else:
+        # The fixed seed keeps the picture stable between visits.
+        positions = nx.spring_layout(graph, seed=7, iterations=60 if graph.number_of_nodes() <= 150 else 30)
     organisations = {
         organisation.id: organisation
         for organisation in Organisation.objects.filter(id__in=list(graph.nodes)).only("id", "name", "slug", "kind")
@@ -103,12 +122,110 @@ def collaboration_network(flt: InsightFilter) -> Graph:
             x=float(positions[node][0]), y=float(positions[node][1]),
         )
         for node in sorted(graph.nodes)
+        if node in organisations
     ]
-    edges = [Edge(min(a, b), max(a, b), data["weight"], data["kind"]) for a, b, data in sorted(graph.edges(data=True))]
+    kept = {node.id for node in nodes}
+    edges = [
+        Edge(min(a, b), max(a, b), data["weight"], data["kind"])
+        for a, b, data in sorted(graph.edges(data=True))
+        if a in kept and b in kept
+    ]
     return Graph(nodes, edges, truncated)
 
 
-def network_svg(graph: Graph, *, size: int = 760) -> SafeString:
+# How much of a large network one page shows: the strongest links first, and at most
+# this many organisations, so the SVG stays light and the layout fast.
+SUBGRAPH_EDGES = 600
+SUBGRAPH_NODES = 120
+FOCUS_NEIGHBOURS = 60
+
+
+def _edge_filter(flt: InsightFilter) -> Q:
+    q = Q()
+    if flt.start:
+        q &= Q(day__gte=flt.start)
+    if flt.end:
+        q &= Q(day__lte=flt.end)
+    if flt.region:
+        q &= Q(source_region__startswith=flt.region) | Q(target_region__startswith=flt.region)
+    return q
+
+
+def _graph_from_edges(rows) -> nx.Graph:  # type: ignore[name-defined,no-untyped-def]  # noqa: F821
+    import networkx as nx
+
+    graph = nx.Graph()
+    for source, target, kind, weight in rows:
+        if graph.has_edge(source, target):
+            graph[source][target]["weight"] += weight
+            if kind == "partnership":
+                graph[source][target]["kind"] = kind
+        else:
+            graph.add_edge(source, target, weight=weight, kind=kind)
+    return graph
+
+
+def network_subgraph(flt: InsightFilter, *, focus: int | None = None) -> Graph:
+    """The part of the refreshed network a page can show (see :mod:`sache.insights.models`).
+
+    Without ``focus``: the strongest links (both ends most connected) that match the
+    filter, cut to the best-connected organisations. With ``focus``: that organisation,
+    its partners and the links among them.
+    """
+    from sache.insights.models import NetworkEdge
+
+    edges = NetworkEdge.objects.filter(_edge_filter(flt))
+    fields = ("source", "target", "kind", "weight")
+    if focus is None:
+        rows = list(edges.order_by("-strength", "-id").values_list(*fields)[:SUBGRAPH_EDGES])
+        graph = _graph_from_edges(rows)
+        return _laid_out(graph, limit=SUBGRAPH_NODES, stored=_stored_positions(graph.nodes))
+    own = list(edges.filter(Q(source=focus) | Q(target=focus)).order_by("-strength", "-id").values_list(*fields)[:FOCUS_NEIGHBOURS * 3])
+    neighbours = {source for source, *_rest in own} | {target for _source, target, *_rest in own}
+    neighbours.discard(focus)
+    neighbours = set(sorted(neighbours)[: FOCUS_NEIGHBOURS * 3])
+    among = list(
+        edges.filter(source__in=neighbours, target__in=neighbours).order_by("-strength", "-id").values_list(*fields)[:SUBGRAPH_EDGES]
+    ) if neighbours else []
+    graph = _graph_from_edges(own + among)
+    return _laid_out(graph, limit=FOCUS_NEIGHBOURS + 1, focus=focus)
+
+
+def _stored_positions(nodes) -> dict[int, tuple[float | None, float | None]]:  # type: ignore[no-untyped-def]
+    from sache.insights.models import NetworkNode
+
+    ids = list(nodes)
+    found: dict[int, tuple[float | None, float | None]] = {}
+    for start in range(0, len(ids), 500):
+        found.update(
+            (pk, (x, y)) for pk, x, y in NetworkNode.objects.filter(organisation_id__in=ids[start : start + 500]).values_list("organisation_id", "x", "y")
+        )
+    return found
+
+
+def store_overview_layout() -> None:
+    """Lay out the unfiltered overview once (called by the refresh) and keep the positions."""
+    from sache.insights.models import NetworkNode
+
+    graph = network_subgraph(InsightFilter())
+    NetworkNode.objects.bulk_update(
+        [NetworkNode(organisation_id=node.id, x=node.x, y=node.y) for node in graph.nodes], ["x", "y"], batch_size=500
+    )
+
+
+def find_in_network(query: str, *, limit: int = 10) -> list[tuple[int, str, int]]:
+    """Organisations in the network whose name contains ``query``: (id, name, collaborations), best connected first."""
+    from sache.insights.models import NetworkNode
+
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    return list(
+        NetworkNode.objects.filter(name__icontains=query).order_by("-degree", "name").values_list("organisation_id", "name", "degree")[:limit]
+    )
+
+
+def network_svg(graph: Graph, *, size: int = 760, focus: int | None = None) -> SafeString:
     if not graph.nodes:
         return mark_safe("")
     margin = 30
@@ -134,8 +251,9 @@ def network_svg(graph: Graph, *, size: int = 760) -> SafeString:
     for node in graph.nodes:
         x, y = position[node.id]
         radius = 4 + min(node.degree, 10)
+        focused = ' class="focus" stroke="#1b1f24" stroke-width="3"' if node.id == focus else ""
         parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{SECTOR_COLOURS[node.sector]}" data-id="{node.id}" '
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{SECTOR_COLOURS[node.sector]}"{focused} data-id="{node.id}" '
             f'data-name="{escape(node.name)}"><title>{escape(node.name)}</title></circle>'
         )
     parts.append("</g></svg>")
@@ -162,6 +280,32 @@ def organisations_by_place(flt: InsightFilter) -> list[Place]:
         (Place(row["region"], table[row["region"]].name if row["region"] in table else row["region"], row["lat"], row["lon"], row["n"]) for row in rows),
         key=lambda place: -place.organisations,
     )
+
+
+def places_from_aggregates(flt: InsightFilter) -> list[Place]:
+    """:func:`organisations_by_place` read from the aggregate tables.
+
+    Counts follow the filter; each region is drawn at the mean position of all its
+    organisations (refreshed with the figures), so circles do not wander with the filter.
+    """
+    from sache.insights import aggregates
+    from sache.insights.models import Grain, InsightFact
+
+    counts = aggregates.places(flt)
+    centres: dict[str, dict[str, float]] = {}
+    for metric, region, value in InsightFact.objects.filter(
+        metric__in=["org.lat", "org.lon", "org.n"], area="", grain=Grain.ALL
+    ).values_list("metric", "key", "value"):
+        centres.setdefault(region, {})[metric] = value
+    table = regions()
+    found = []
+    for region, n in counts.items():
+        centre = centres.get(region, {})
+        if not centre.get("org.n"):
+            continue
+        found.append(Place(region, table[region].name if region in table else region,
+                           centre["org.lat"] / centre["org.n"], centre["org.lon"] / centre["org.n"], n))
+    return sorted(found, key=lambda place: -place.organisations)
 
 
 # The programme area: from Bavaria and northern Italy to eastern Poland and Hungary.

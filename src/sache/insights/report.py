@@ -8,8 +8,10 @@ Přemyšl — without any font on the host.
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -61,8 +63,12 @@ def _bar_drawing(table: Table, width: float, regular: str):
     return drawing
 
 
-def programme_report_pdf(flt: InsightFilter) -> bytes:
-    """Render the whole report for ``flt`` and return the PDF bytes."""
+def programme_report_pdf(flt: InsightFilter, *, source: Any = selectors, state: Any = None) -> bytes:
+    """Render the whole report for ``flt`` and return the PDF bytes.
+
+    ``source`` gives the figures (:mod:`selectors` counts live, :mod:`aggregates` reads
+    the refreshed tables); ``state`` is the refresh they come from, printed on the cover.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -92,17 +98,24 @@ def programme_report_pdf(flt: InsightFilter) -> bytes:
             "hub": settings.SACHE_HUB_NAME, "period": period, "region": flt.region or _("all"),
             "date": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
         }, styles["small"]),
+        *([Paragraph(_("Figures as of %(time)s.") % {
+            "time": timezone.localtime(state.refreshed_at).strftime("%Y-%m-%d %H:%M")}, styles["small"])]
+          if state is not None and state.refreshed_at else []),
         Spacer(1, 10),
         Paragraph(_("Key indicators"), styles["h2"]),
     ]
-    headline = selectors.headline(flt)
+    from sache.insights import aggregates
+
+    with aggregates.prefetched(flt) if source is aggregates else nullcontext():
+        headline = source.headline(flt)
+        tables = source.dashboard_tables(flt)
     indicator_table = PdfTable(
         [[Paragraph(row.label, styles["body"]), Paragraph(f"{row.value:,}".replace(",", " "), styles["body"])] for row in headline],
         colWidths=[width * 0.7, width * 0.3],
     )
     indicator_table.setStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#c9c2b8"))])
     story.append(indicator_table)
-    for table in selectors.dashboard_tables(flt):
+    for table in tables:
         block = [Paragraph(table.title, styles["h2"])]
         if table.is_empty:
             block.append(Paragraph(_("No data for this filter."), styles["body"]))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from sache.calls.enums import ApplicationStatus
 from sache.calls.enums import Outcome as CallOutcome
 from sache.calls.models import Application, Decision
+from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
 from sache.directory.enums import (
     FacetKind,
     OrganisationKind,
@@ -208,6 +209,24 @@ def calls(flt: InsightFilter) -> Table:
     return Table("calls", _("Open calls for pilot actions"), _("applications"), rows)
 
 
+def filtered_workshops(flt: InsightFilter) -> QuerySet[Workshop]:
+    """Co-creation workshops that started in the period, in the region they were held in."""
+    queryset = _in_period(Workshop.objects.all(), flt, "starts_at")
+    if flt.region:
+        queryset = queryset.filter(region__startswith=flt.region)
+    return queryset
+
+
+def workshops(flt: InsightFilter) -> Table:
+    queryset = filtered_workshops(flt)
+    rows = [
+        Row("workshops", _("Workshops held"), queryset.count()),
+        Row("participants", _("Participants"), WorkshopParticipant.objects.filter(workshop__in=queryset).count()),
+        Row("contributions", _("Contributions"), Contribution.objects.filter(workshop__in=queryset).count()),
+    ]
+    return Table("workshops", _("Co-creation workshops"), _("records"), rows)
+
+
 def partnerships_by_stage(flt: InsightFilter) -> Table:
     counts = dict(filtered_partnerships(flt).order_by().values_list("stage").annotate(n=Count("id", distinct=True)))
     rows = [Row(stage.value, str(stage.label), counts.get(stage.value, 0)) for stage in Stage]
@@ -268,6 +287,7 @@ TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
     "opportunities": opportunities,
     "meetings": meetings,
     "calls": calls,
+    "workshops": workshops,
     "partnerships-by-stage": partnerships_by_stage,
     "partnership-funnel": partnership_funnel,
     "outcomes": outcome_totals,

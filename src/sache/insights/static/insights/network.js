@@ -45,7 +45,14 @@
     }
     circles.forEach(function (c) { c.addEventListener("click", function () { focusOn(c.dataset.id); }); });
     search.addEventListener("change", function () { focusByName(search.value); });
-    search.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); focusByName(search.value); } });
+    // Enter highlights a name already in the picture; otherwise the form asks the server,
+    // which searches the whole network.
+    search.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") { return; }
+      var wanted = search.value.trim().toLowerCase();
+      var shown = circles.some(function (c) { return wanted && c.dataset.name.toLowerCase().indexOf(wanted) !== -1; });
+      if (shown) { event.preventDefault(); focusByName(search.value); }
+    });
     document.getElementById("network-reset").addEventListener("click", function () {
       search.value = ""; clearFocus(); viewBox = original.slice(); setViewBox();
     });
@@ -68,7 +75,8 @@
       dragging = { x: event.clientX, y: event.clientY };
       setViewBox();
     });
-    if (search.value) { focusByName(search.value); }
+    var focused = svg.querySelector("circle.focus");
+    if (focused) { focusOn(focused.dataset.id); } else if (search.value) { focusByName(search.value); }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

@@ -1,0 +1,369 @@
+"""Rebuild the aggregate tables (:mod:`sache.insights.models`) from the domain tables.
+
+``refresh_insights()`` recomputes everything in one transaction: readers see the old
+figures until the new ones are committed. Daily facts are counted in Python from one
+pass over each source table; the monthly and all-time rows are then summed by the
+database (``INSERT ... SELECT ... GROUP BY``). On 100,000 organisations this takes
+about a minute, which is why it runs in the background: after writes (see
+:mod:`sache.insights.receivers`), from ``sache refresh-insights`` and on a schedule.
+
+The definitions here must match :mod:`sache.insights.selectors`, which count the same
+things live; tests compare the two for many filters.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from itertools import combinations
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sache.calls.enums import ApplicationStatus
+from sache.calls.enums import Outcome as CallOutcome
+from sache.calls.models import Application, Decision
+from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
+from sache.directory.enums import FacetKind, Publication
+from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
+from sache.events.enums import Attendance, MeetingStatus
+from sache.events.models import Meeting, MeetingFeedback
+from sache.insights.models import Grain, InsightFact, NetworkEdge, NetworkNode, RefreshState
+from sache.partnerships.enums import OutcomeKind
+from sache.partnerships.models import Outcome, Partnership, PartnershipMember, StageTransition
+
+ALL_TIME = date(1970, 1, 1)
+COMPLETENESS_BANDS = [(0, 49), (50, 74), (75, 89), (90, 100)]
+BATCH = 20000
+
+# A fact before it is written: (metric, area, day or None, key) -> value.
+Facts = Counter
+
+
+def areas_of(regions: Iterable[str]) -> set[str]:
+    """Every region prefix a record is counted under: '' (everywhere), then 2, 3, ... characters."""
+    found = {""}
+    for region in regions:
+        for length in range(2, len(region) + 1):
+            found.add(region[:length])
+    return found
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    if moment is None:
+        return None
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+def _add(facts: Facts, metric: str, areas: Iterable[str], day: date | None, key: str, value: float = 1) -> None:
+    for area in areas:
+        facts[(metric, area, day, key)] += value
+
+
+def band_of(completeness: int) -> str | None:
+    for low, high in COMPLETENESS_BANDS:
+        if low <= completeness <= high:
+            return f"{low}-{high}"
+    return None
+
+
+# --- sources: each yields its facts, one metric family at a time to bound memory -------
+
+
+def _organisation_facts() -> Iterator[Facts]:
+    centre: Facts = Counter()
+    rows = []
+    for pk, kind, region, created, completeness, latitude, longitude in Organisation.objects.filter(
+            publication=Publication.PUBLISHED
+    ).values_list("id", "kind", "region", "created_at", "completeness", "latitude", "longitude").iterator(chunk_size=BATCH):
+        has_place = latitude is not None and longitude is not None
+        rows.append((pk, kind, region, _local_day(created), completeness, has_place))
+        if has_place:
+            # Where the map draws a region: the mean position of all its organisations
+            # (all time, everywhere; undated facts only reach the all-time rows).
+            centre[("org.lat", "", None, region)] += float(latitude)
+            centre[("org.lon", "", None, region)] += float(longitude)
+            centre[("org.n", "", None, region)] += 1
+    yield centre
+    area_cache: dict[str, set[str]] = {}
+
+    def areas(region: str) -> set[str]:
+        if region not in area_cache:
+            area_cache[region] = areas_of([region])
+        return area_cache[region]
+
+    for metric in ("org.kind", "org.band", "org.place", "org.geo"):
+        facts: Facts = Counter()
+        for _pk, kind, region, day, completeness, has_place in rows:
+            if metric == "org.kind":
+                _add(facts, metric, areas(region), day, kind)
+            elif metric == "org.band":
+                band = band_of(completeness or 0) if completeness is not None else None
+                if band:
+                    _add(facts, metric, areas(region), day, band)
+            elif metric == "org.place" or has_place:
+                _add(facts, metric, areas(region), day, region)
+        yield facts
+    by_id = {pk: (region, day) for pk, _kind, region, day, _c, _p in rows}
+    del rows
+    for metric, facet in (("org.hd", FacetKind.HERITAGE_DOMAIN), ("org.cd", FacetKind.CREATIVE_DOMAIN)):
+        facts = Counter()
+        for organisation_id, value in OrganisationFacetValue.objects.filter(facet=facet).values_list(
+            "organisation_id", "value"
+        ).iterator(chunk_size=BATCH):
+            if organisation_id in by_id:
+                region, day = by_id[organisation_id]
+                _add(facts, metric, areas(region), day, value)
+        yield facts
+
+
+def _opportunity_facts() -> Iterator[Facts]:
+    facts: Facts = Counter()
+    for model, label in ((Need, "need"), (Offer, "offer")):
+        queryset = model.objects.published().filter(organisation__publication=Publication.PUBLISHED)
+        fields = ["created_at", "organisation__region"] + (["status"] if model is Need else [])
+        for row in queryset.values_list(*fields).iterator(chunk_size=BATCH):
+            key = {"open": "needs-open", "in_progress": "needs-in-progress", "closed": "needs-closed"}.get(row[2]) if label == "need" else "offers"
+            if key:
+                _add(facts, "opp", areas_of([row[1]]), _local_day(row[0]), key)
+    yield facts
+
+
+def _meeting_facts() -> Iterator[Facts]:
+    facts: Facts = Counter()
+    continuing = set(MeetingFeedback.objects.filter(wants_to_continue=True).values_list("meeting_id", flat=True))
+    for pk, created, status, slot_id, attendance, region_a, region_b in Meeting.objects.values_list(
+        "id", "created_at", "status", "slot_id", "attendance", "requester__organisation__region", "recipient__organisation__region"
+    ).iterator(chunk_size=BATCH):
+        keys = ["requested"]
+        if status == MeetingStatus.ACCEPTED:
+            keys.append("accepted")
+            if slot_id is not None:
+                keys.append("scheduled")
+        if attendance == Attendance.HELD:
+            keys.append("held")
+        elif attendance == Attendance.NO_SHOW:
+            keys.append("no-show")
+        if pk in continuing:
+            keys.append("continue")
+        areas = areas_of([region_a, region_b])
+        day = _local_day(created)
+        for key in keys:
+            _add(facts, "meet", areas, day, key)
+    yield facts
+
+
+def _application_facts() -> Iterator[Facts]:
+    facts: Facts = Counter()
+    decisions = dict(Decision.objects.values_list("application_id", "outcome"))
+    for pk, submitted_at, status, region in Application.objects.exclude(status=ApplicationStatus.DRAFT).values_list(
+        "id", "submitted_at", "status", "lead__region"
+    ).iterator(chunk_size=BATCH):
+        keys = []
+        if status == ApplicationStatus.SUBMITTED:
+            keys.append("submitted")
+            if pk in decisions:
+                keys.append("decided")
+                if decisions[pk] == CallOutcome.FUNDED:
+                    keys.append("funded")
+                elif decisions[pk] == CallOutcome.RESERVE:
+                    keys.append("reserve")
+        elif status == ApplicationStatus.WITHDRAWN:
+            keys.append("withdrawn")
+        for key in keys:
+            _add(facts, "calls", areas_of([region]), _local_day(submitted_at), key)
+    yield facts
+
+
+def _workshop_facts() -> Iterator[Facts]:
+    participants = Counter(WorkshopParticipant.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
+    contributions = Counter(Contribution.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
+    facts: Facts = Counter()
+    for pk, starts_at, region in Workshop.objects.values_list("id", "starts_at", "region"):
+        areas = areas_of([region]) if region else {""}
+        day = _local_day(starts_at)
+        _add(facts, "ws", areas, day, "workshops")
+        _add(facts, "ws", areas, day, "participants", participants.get(pk, 0))
+        _add(facts, "ws", areas, day, "contributions", contributions.get(pk, 0))
+    yield facts
+
+
+def _partnership_facts() -> Iterator[Facts]:
+    regions: dict[int, list[str]] = defaultdict(list)
+    for partnership_id, region in PartnershipMember.objects.values_list("partnership_id", "organisation__region").iterator(chunk_size=BATCH):
+        regions[partnership_id].append(region)
+    reached: dict[int, set[str]] = defaultdict(set)
+    for partnership_id, stage in StageTransition.objects.values_list("partnership_id", "to_stage").iterator(chunk_size=BATCH):
+        reached[partnership_id].add(stage)
+    with_product = set(
+        Outcome.objects.filter(kind__in=[OutcomeKind.PRODUCT, OutcomeKind.SERVICE]).values_list("partnership_id", flat=True)
+    )
+    facts: Facts = Counter()
+    areas_by_partnership: dict[int, set[str]] = {}
+    for pk, created, stage in Partnership.objects.values_list("id", "created_at", "stage").iterator(chunk_size=BATCH):
+        areas = areas_by_partnership[pk] = areas_of(regions.get(pk, []))
+        day = _local_day(created)
+        _add(facts, "p.stage", areas, day, stage)
+        for to_stage in reached.get(pk, ()):
+            _add(facts, "p.reached", areas, day, to_stage)
+        if pk in with_product:
+            _add(facts, "p.reached", areas, day, "product")
+    yield facts
+    # Outcomes: dated by when they were achieved; the region is the partnership's.
+    facts = Counter()
+    for partnership_id, kind, value, achieved_on in Outcome.objects.values_list("partnership_id", "kind", "value", "achieved_on").iterator(chunk_size=BATCH):
+        areas = areas_by_partnership.get(partnership_id, {""})
+        _add(facts, "out.n", areas, achieved_on, kind)
+        _add(facts, "out.sum", areas, achieved_on, kind, float(value or 0))
+    yield facts
+
+
+SOURCES: list[tuple[str, Callable[[], Iterator[Facts]]]] = [
+    ("organisations", _organisation_facts),
+    ("needs and offers", _opportunity_facts),
+    ("meetings", _meeting_facts),
+    ("applications", _application_facts),
+    ("workshops", _workshop_facts),
+    ("partnerships", _partnership_facts),
+]
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def _write_daily(facts: Facts) -> int:
+    """Insert the daily rows of ``facts``; records without a date go straight to the all-time rows."""
+    table = InsightFact._meta.db_table
+    sql = f"INSERT INTO {table} (metric, area, grain, day, key, value) VALUES (%s, %s, %s, %s, %s, %s)"
+    rows = []
+    for (metric, area, day, key), value in facts.items():
+        if day is None:
+            rows.append((metric, area, "u", ALL_TIME, key, value))
+        else:
+            rows.append((metric, area, Grain.DAY, day, key, value))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
+    return len(rows)
+
+
+def _roll_up() -> None:
+    """Monthly and all-time rows, summed by the database from the daily ones."""
+    table = InsightFact._meta.db_table
+    if connection.vendor == "sqlite":
+        month = "date(day, 'start of month')"
+    else:
+        month = "CAST(date_trunc('month', day) AS date)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (metric, area, grain, day, key, value) "
+            f"SELECT metric, area, 'm', {month}, key, SUM(value) FROM {table} WHERE grain = 'd' "
+            f"GROUP BY metric, area, {month}, key"
+        )
+        cursor.execute(
+            f"INSERT INTO {table} (metric, area, grain, day, key, value) "
+            f"SELECT metric, area, 'a', %s, key, SUM(value) FROM {table} WHERE grain IN ('m', 'u') "
+            "GROUP BY metric, area, key",
+            [ALL_TIME],
+        )
+        # Undated records only ever count in the all-time rows.
+        cursor.execute(f"DELETE FROM {table} WHERE grain = 'u'")
+
+
+def _network() -> tuple[list[NetworkNode], list[NetworkEdge]]:
+    """Who collaborated with whom: partners of one partnership, and meetings held or scheduled."""
+    published = {
+        pk: (name, slug, kind, region)
+        for pk, name, slug, kind, region in Organisation.objects.filter(publication=Publication.PUBLISHED).values_list(
+            "id", "name", "slug", "kind", "region"
+        ).iterator(chunk_size=BATCH)
+    }
+    edges: Counter[tuple[int, int, str, date]] = Counter()
+    members: dict[int, list[int]] = defaultdict(list)
+    for partnership_id, organisation_id in PartnershipMember.objects.values_list("partnership_id", "organisation_id").iterator(chunk_size=BATCH):
+        if organisation_id in published:
+            members[partnership_id].append(organisation_id)
+    started = dict(Partnership.objects.values_list("id", "created_at"))
+    for partnership_id, organisation_ids in members.items():
+        day = _local_day(started[partnership_id])
+        for a, b in combinations(sorted(set(organisation_ids)), 2):
+            edges[(a, b, "partnership", day)] += 1
+    meetings = Meeting.objects.filter(Q(attendance=Attendance.HELD) | Q(status=MeetingStatus.ACCEPTED, slot__isnull=False))
+    for a, b, created in meetings.values_list("requester__organisation_id", "recipient__organisation_id", "created_at").iterator(chunk_size=BATCH):
+        if a in published and b in published and a != b:
+            edges[(min(a, b), max(a, b), "meeting", _local_day(created))] += 1
+    degree: Counter[int] = Counter()
+    for a, b, _kind, _day in edges:
+        degree[a] += 1
+        degree[b] += 1
+    nodes = [
+        NetworkNode(organisation_id=pk, name=published[pk][0], slug=published[pk][1], kind=published[pk][2], region=published[pk][3], degree=n)
+        for pk, n in degree.items()
+    ]
+    rows = [
+        NetworkEdge(source=a, target=b, kind=kind, day=day, weight=weight, source_region=published[a][3],
+                    target_region=published[b][3], strength=degree[a] + degree[b])
+        for (a, b, kind, day), weight in edges.items()
+    ]
+    return nodes, rows
+
+
+def refresh_insights(*, progress: Callable[[str], None] | None = None) -> RefreshState:
+    """Recompute every aggregate and the network copy; returns the updated state row."""
+    started_at = timezone.now()
+    began = time.perf_counter()
+    state = RefreshState.objects.order_by("pk").first() or RefreshState.objects.create()
+    # Writes that land while we count mark the state dirty again (see receivers).
+    RefreshState.objects.filter(pk=state.pk).update(dirty_since=None)
+    try:
+        with transaction.atomic():
+            # One refresh at a time (the task and the command may overlap): the second waits
+            # here, then rebuilds from scratch, instead of deleting only what it could see.
+            RefreshState.objects.select_for_update().get(pk=state.pk)
+            _rebuild(started_at, began, state, progress)
+    except BaseException:
+        # The old figures stay; make sure the next request or scheduled run tries again.
+        RefreshState.objects.filter(pk=state.pk, dirty_since__isnull=True).update(dirty_since=started_at)
+        raise
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE insights_insightfact")
+    state.refresh_from_db()
+    return state
+
+
+def _rebuild(started_at: datetime, began: float, state: RefreshState, progress: Callable[[str], None] | None) -> int:
+    total = 0
+    InsightFact.objects.all().delete()
+    for label, source in SOURCES:
+        for facts in source():
+            total += _write_daily(facts)
+            del facts
+        if progress:
+            progress(label)
+    _roll_up()
+    if progress:
+        progress("monthly and all-time rows")
+    NetworkEdge.objects.all().delete()
+    NetworkNode.objects.all().delete()
+    nodes, edges = _network()
+    NetworkNode.objects.bulk_create(nodes, batch_size=2000)
+    NetworkEdge.objects.bulk_create(edges, batch_size=2000)
+    from sache.insights.network import store_overview_layout
+
+    store_overview_layout()
+    if progress:
+        progress("network")
+    facts = InsightFact.objects.count()
+    RefreshState.objects.filter(pk=state.pk).update(refreshed_at=started_at, seconds=time.perf_counter() - began, facts=facts)
+    return total
+
+
+REFRESH_STEPS = len(SOURCES) + 2
+
+
+def current_state() -> RefreshState | None:
+    return RefreshState.objects.order_by("pk").first()

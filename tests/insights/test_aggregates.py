@@ -1,0 +1,244 @@
+"""After a refresh, the aggregate tables give the same numbers as the live counts (which tests
+in test_selectors compare with direct counts), for every table and many filters."""
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from sache.calls.models import Application, Decision
+from sache.directory.models import Organisation
+from sache.events.models import Meeting, MeetingFeedback
+from sache.insights import aggregates, network, selectors
+from sache.insights.filters import InsightFilter
+from sache.insights.models import InsightFact, NetworkEdge, RefreshState
+from sache.insights.refresh import refresh_insights
+from sache.partnerships import services as partnership_services
+from sache.partnerships.models import Outcome, Partnership, StageTransition
+from tests.factories.calls import make_call
+from tests.factories.directory import make_need, make_offer, make_organisation
+from tests.factories.events import make_event, make_meeting, make_registration
+from tests.factories.partnerships import make_partnership, tick_required_items
+
+pytestmark = [pytest.mark.unit, pytest.mark.django_db]
+
+TZ_NOON = {"hour": 12}
+
+
+def _at(day: date, hour: int = 12) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+
+
+@pytest.fixture
+def hub():
+    """Organisations, needs, meetings, applications and partnerships spread over 2025 and 2026.
+
+    Dates sit on month edges (first and last days, late evening) on purpose: a period
+    is read as whole months plus daily rows at either end.
+    """
+    days = [date(2025, 1, 1), date(2025, 1, 31), date(2025, 2, 1), date(2025, 3, 15), date(2025, 6, 30), date(2025, 12, 31), date(2026, 2, 28)]
+    specs = [
+        ("museum", "PL823", ["archaeology"], [], 95), ("museum", "PL822", ["archaeology", "built_heritage"], [], 60),
+        ("library", "HU311", [], [], 30), ("creative_business", "PL823", [], ["games"], 80),
+        ("technology_provider", "SK042", [], ["ar_vr"], 100), ("ngo", "CZ080", [], [], 50), ("gallery", "PL911", [], [], 76),
+    ]
+    organisations = []
+    for index, (kind, region, heritage, creative, completeness) in enumerate(specs):
+        organisation = make_organisation(kind=kind, region=region, heritage_domains=heritage, creative_domains=creative)
+        Organisation.objects.filter(pk=organisation.pk).update(created_at=_at(days[index], 23 if index % 2 else 0), completeness=completeness)
+        organisations.append(organisation)
+    make_organisation(kind="museum", region="PL823", publication="draft")
+    make_need(organisations[0])
+    make_need(organisations[1], status="closed")
+    make_need(organisations[4], status="in_progress")
+    make_offer(organisations[3])
+    make_offer(organisations[4])
+
+    event = make_event(slots=4, tables=2)
+    slot = event.slots.first()
+    museum, studio, slovak, czech = (make_registration(event, organisations[i]) for i in (0, 3, 4, 5))
+    held = make_meeting(museum, studio, slot=slot, attendance="held")
+    make_meeting(museum, slovak, status="requested")
+    make_meeting(studio, slovak, slot=slot, attendance="no_show")
+    make_meeting(slovak, czech, status="declined")
+    make_meeting(czech, museum, slot=slot)
+    MeetingFeedback.objects.create(meeting=held, registration=museum, wants_to_continue=True)
+    for meeting, day in zip(Meeting.objects.order_by("pk"), days[1:], strict=False):
+        Meeting.objects.filter(pk=meeting.pk).update(created_at=_at(day, 22))
+
+    call = make_call()
+    funded = Application.objects.create(call=call, lead=organisations[0], title="A", status="submitted", submitted_at=_at(days[2]))
+    Application.objects.create(call=call, lead=organisations[2], title="B", status="draft")
+    reserve = Application.objects.create(call=call, lead=organisations[2], title="C", status="submitted", submitted_at=_at(days[4]))
+    Application.objects.create(call=call, lead=organisations[5], title="D", status="withdrawn", submitted_at=None)
+    Decision.objects.create(application=funded, outcome="funded", amount=20000)
+    Decision.objects.create(application=reserve, outcome="reserve", amount=10000)
+
+    first = make_partnership(lead=organisations[0], partners=[organisations[3], organisations[2]])
+    tick_required_items(first)
+    partnership_services.advance_stage(first, actor=None)
+    second = make_partnership(lead=organisations[1], partners=[organisations[4]])
+    for _stage in range(3):
+        tick_required_items(second)
+        second = partnership_services.advance_stage(second, actor=None)
+    partnership_services.record_outcome(second, kind="product", description="App", actor=None, achieved_on=days[3])
+    partnership_services.record_outcome(second, kind="audience", description="Visitors", value=Decimal("1234.50"), actor=None, achieved_on=days[5])
+    third = make_partnership(lead=organisations[5], partners=[organisations[6]])
+    partnership_services.end_partnership(third, reason="fit", actor=None)
+    for partnership, day in zip(Partnership.objects.order_by("pk"), [days[0], days[3], days[6]], strict=True):
+        Partnership.objects.filter(pk=partnership.pk).update(created_at=_at(day, 23))
+    from tests.factories.cocreation import (
+        make_area,
+        make_contribution,
+        make_participant,
+        make_workshop,
+    )
+
+    for region, day, people, notes in (("PL823", days[3], 3, 2), ("HU311", days[5], 2, 1), ("", days[6], 1, 0)):
+        workshop = make_workshop(region=region, starts_at=_at(day, 23))
+        area = make_area(workshop)
+        for _person in range(people):
+            make_participant(workshop, organisation=organisations[0])
+        for _note in range(notes):
+            make_contribution(workshop, area)
+    make_workshop(region="PL822", starts_at=None)
+    refresh_insights()
+    return organisations
+
+
+FILTERS = [
+    InsightFilter(),
+    InsightFilter(region="PL"),
+    InsightFilter(region="PL8"),
+    InsightFilter(region="PL82"),
+    InsightFilter(region="PL823"),
+    InsightFilter(region="HU"),
+    InsightFilter(region="SK04"),
+    InsightFilter(region="AT"),
+    InsightFilter(start=date(2025, 1, 31)),
+    InsightFilter(start=date(2025, 2, 1), end=date(2025, 12, 31)),
+    InsightFilter(start=date(2025, 1, 15), end=date(2025, 3, 15)),
+    InsightFilter(start=date(2025, 1, 1), end=date(2025, 1, 31)),
+    InsightFilter(start=date(2025, 3, 10), end=date(2025, 3, 20)),
+    InsightFilter(end=date(2025, 6, 30)),
+    InsightFilter(end=date(2025, 6, 29), region="PL"),
+    InsightFilter(start=date(2025, 1, 31), end=date(2026, 2, 28), region="PL82"),
+    InsightFilter(start=date(2026, 1, 1), end=date(2025, 1, 1)),
+]
+FILTER_IDS = [f"{f.region or 'all'}:{f.start}:{f.end}" for f in FILTERS]
+
+
+def _rows(table):
+    return [(row.code, row.label, row.value) for row in table.rows]
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=FILTER_IDS)
+def test_every_table_read_from_the_aggregates_equals_the_live_count(hub, flt):
+    for key, build in selectors.TABLE_BUILDERS.items():
+        assert _rows(aggregates.TABLE_BUILDERS[key](flt)) == _rows(build(flt)), key
+    assert [(r.code, r.value) for r in aggregates.headline(flt)] == [(r.code, r.value) for r in selectors.headline(flt)]
+
+
+@pytest.mark.parametrize("flt", FILTERS[:9], ids=FILTER_IDS[:9])
+def test_map_counts_from_the_aggregates_equal_the_live_ones(hub, flt):
+    live = {(place.region, place.organisations) for place in network.organisations_by_place(flt)}
+    stored = {(place.region, place.organisations) for place in network.places_from_aggregates(flt)}
+
+    assert stored == live
+
+
+def test_the_hub_has_something_in_every_table(hub):
+    """Guards the comparison above against comparing empty tables."""
+    empty = [key for key, build in aggregates.TABLE_BUILDERS.items() if build(InsightFilter()).is_empty]
+
+    assert empty == []
+    assert aggregates.headline(InsightFilter())[0].value == 7
+
+
+def test_figures_change_only_after_a_refresh(hub):
+    before = aggregates.organisations_by_kind(InsightFilter()).total
+    make_organisation(kind="museum", region="PL823")
+
+    assert aggregates.organisations_by_kind(InsightFilter()).total == before
+    refresh_insights()
+    assert aggregates.organisations_by_kind(InsightFilter()).total == before + 1
+    assert RefreshState.objects.get().refreshed_at is not None
+
+
+def test_no_query_reads_daily_rows_of_whole_months(hub):
+    """A year-long period reads monthly rows, not the days inside them."""
+    q = aggregates._period_q(date(2025, 1, 15), date(2025, 12, 31))
+
+    rows = InsightFact.objects.filter(q, metric="org.kind", area="")
+    assert set(rows.values_list("grain", flat=True)) <= {"m", "d"}
+    assert not rows.filter(grain="d", day__gte=date(2025, 2, 1)).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_queues_one_refresh_per_transaction_and_the_task_runs_it(monkeypatch):
+    """Tests run tasks inline (the immediate backend): the refresh happens at commit."""
+    from sache.insights import refresh
+
+    runs = []
+    real = refresh.refresh_insights
+    monkeypatch.setattr(refresh, "refresh_insights", lambda **kwargs: runs.append(1) or real(**kwargs))
+    museum = make_organisation(kind="museum", region="PL823")
+    studio = make_organisation(kind="creative_business", region="PL822")
+    runs.clear()
+    RefreshState.objects.update(dirty_since=None)
+
+    with transaction.atomic():
+        partnership = make_partnership(title="Nowe", lead=museum, partners=[studio])
+        tick_required_items(partnership)
+        partnership_services.advance_stage(partnership, actor=None)
+
+    assert runs == [1]
+    assert {row.code: row.value for row in aggregates.partnerships_by_stage(InsightFilter()).rows}["align"] == 1
+    assert aggregates.organisations_by_kind(InsightFilter(region="PL82")).total == 2
+    assert RefreshState.objects.get().dirty_since is None
+
+
+def test_refresh_command_prints_what_it_did(hub, capsys):
+    call_command("refresh_insights", no_progress=True)
+    call_command("refresh_insights", no_progress=True, if_stale=True)
+
+    out = capsys.readouterr().out
+    assert "Insights refreshed:" in out
+    assert "up to date" in out
+
+
+def test_network_copy_links_partners_and_met_organisations(hub):
+    pairs = set(NetworkEdge.objects.values_list("source", "target", "kind"))
+    museum, studio = hub[0].pk, hub[3].pk
+
+    assert (min(museum, studio), max(museum, studio), "partnership") in pairs
+    # The requested (not accepted) meeting is not a collaboration.
+    assert not any({a, b} == {hub[0].pk, hub[4].pk} for a, b, _kind in pairs)
+
+
+def test_network_subgraph_focuses_on_one_organisation_and_search_finds_it(hub):
+    graph = network.network_subgraph(InsightFilter(), focus=hub[3].pk)
+    found = network.find_in_network(hub[3].name[:6])
+
+    assert hub[3].pk in {node.id for node in graph.nodes}
+    assert all(hub[3].pk in (edge.source, edge.target) or {edge.source, edge.target} <= {n.id for n in graph.nodes} for edge in graph.edges)
+    # Partners (museum, library) and the Slovak firm it met at a scheduled table; not the Czech NGO.
+    assert {node.id for node in graph.nodes} == {hub[3].pk, hub[0].pk, hub[2].pk, hub[4].pk}
+    assert hub[3].pk in [pk for pk, _name, _degree in found]
+
+
+def test_network_subgraph_is_cut_to_the_best_connected_organisations(hub, monkeypatch):
+    monkeypatch.setattr(network, "SUBGRAPH_NODES", 2)
+    graph = network.network_subgraph(InsightFilter())
+
+    assert len(graph.nodes) == 2
+    assert graph.truncated
+
+
+def test_stage_transitions_and_outcomes_are_in_the_hub(hub):
+    assert StageTransition.objects.filter(to_stage="pilot").exists()
+    assert Outcome.objects.count() == 2
+    assert timezone.localdate() > date(2025, 1, 1) + timedelta(days=1)
