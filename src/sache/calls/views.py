@@ -472,6 +472,10 @@ def pitch_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pitch_score(request: HttpRequest, pk: int, pitch_pk: int) -> HttpResponse:
     session = selectors.get_pitch_session_for(request.user, pk)
+    # Only the jury scores: an operator who can see the session is refused outright, not
+    # redirected with a message (least privilege; the service refuses as well).
+    if not session.jurors.filter(pk=request.user.pk).exists():
+        raise PermissionDenied
     pitch = get_object_or_404(Pitch, pk=pitch_pk, session=session)
     scores = {str(c.pk): request.POST.get(f"c{c.pk}", "") for c in session.call.criteria.all()}
     try:
