@@ -1,0 +1,11 @@
+"""gunicorn settings of the load benchmark (usable in production as they are).
+
+Each worker process builds its matching index (encoder and vectors) once, before it
+accepts connections, instead of on the first participant's page.
+"""
+
+
+def post_worker_init(worker) -> None:
+    from sache.matching import index  # noqa: PLC0415 (Django is set up by now)
+
+    index.indexes()
