@@ -131,6 +131,10 @@ def main() -> None:  # noqa: PLR0915 - one linear script
         asyncio.run(run_load(base, seeded, duration=min(15.0, args.duration / 4), think=(0.2, 0.5), seed=99,
                              send_requests=False))
 
+        # Baseline in the same run: one participant alone for 15 s, same server, same machine.
+        baseline = asyncio.run(run_load(base, {**seeded, "users": seeded["users"][:1]}, duration=15.0, think=tuple(args.think),
+                                        seed=7, send_requests=False)).summary()
+
         faults: dict[str, float] = {}
 
         async def kill_and_restart_worker(deadline: float) -> None:
@@ -174,7 +178,7 @@ def main() -> None:  # noqa: PLR0915 - one linear script
             "gunicorn": {"workers": args.gunicorn_workers, "threads": args.threads, "worker_class": "gthread"},
             "load_average_before": [round(x, 2) for x in load_average_before],
             "load_average_after": [round(x, 2) for x in load_average_after],
-            "http": summary, "database": database, "faults": faults, "database_is_locked": locked,
+            "baseline_one_participant": baseline["all"], "http": summary, "database": database, "faults": faults, "database_is_locked": locked,
             "checks": checks, "passed": all(checks.values()),
         }
         print(json.dumps(report, indent=2))  # noqa: T201

@@ -33,6 +33,7 @@ from sache.calls.models import (
 )
 from sache.core.models import ActivityLog
 from sache.core.services import log_action
+from sache.core.uploads import content_problem
 from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS
 from sache.directory.models import Organisation, Person
 
@@ -143,7 +144,7 @@ def attach_application_file(application: Application, *, question: ApplicationQu
     """Store one uploaded file for a file question, replacing an earlier one. Raises CallError if it breaks the limits."""
     _require_draft(application)
     _require_open(application.call, now)
-    problem = file_problem(question, name=upload.name, size=upload.size)
+    problem = file_problem(question, name=upload.name, size=upload.size) or content_problem(upload)
     if problem:
         raise CallError(problem)
     application.files.filter(question=question).delete()
