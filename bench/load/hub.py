@@ -28,11 +28,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.load.jobs import record_job, recorded_keys  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.load.jobs import record_job, recorded_keys  # noqa: E402
 from sache.directory.enums import OrganisationKind, Publication  # noqa: E402
 from sache.directory.models import Organisation, Person  # noqa: E402
 from sache.events.enums import EventPublication, RegistrationStatus  # noqa: E402

@@ -15,6 +15,9 @@ import pytest
 from sache.accounts.enums import Role
 from sache.accounts.services import invite_user
 from sache.api.services import create_api_token
+from sache.calls.models import Pitch, PitchSession
+from sache.cocreation.enums import Sector
+from sache.cocreation.models import Conclusions, Survey, SurveyQuestion, WorkshopParticipant
 from sache.directory.enums import OrganisationKind
 from sache.directory.models import ImportBatch
 from sache.events.enums import MeetingStatus
@@ -22,11 +25,13 @@ from sache.events.services.schedule import create_agenda_feed
 from sache.matching import index
 from sache.partnerships import services as partnership_services
 from sache.partnerships.enums import CHECKLIST
-from sache.calls.models import Pitch, PitchSession
-from sache.cocreation.enums import Sector
-from sache.cocreation.models import Conclusions, Survey, SurveyQuestion, WorkshopParticipant
 from tests.factories.accounts import make_operator, make_user
-from tests.factories.calls import make_application, make_assignment, make_call, make_submitted_application
+from tests.factories.calls import (
+    make_application,
+    make_assignment,
+    make_call,
+    make_submitted_application,
+)
 from tests.factories.cocreation import make_area, make_contribution, make_table, make_workshop
 from tests.factories.directory import (
     make_asset,

@@ -15,11 +15,11 @@ import sys
 from collections import Counter
 
 import pytest
+from bench.load.jobs import record_job, recorded_keys
+from bench.load.loadgen import run_load
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from bench.load.jobs import record_job, recorded_keys
-from bench.load.loadgen import run_load
 from sache.core.taskqueue import requeue_orphaned_tasks, worker_id_for
 from sache.core.tasks import TaskResultStatus, task_backends
 from sache.events.models import Meeting
