@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,7 @@ def main() -> None:
         and args.only in p.name
         and not (args.exclude and args.exclude in p.name)
     )
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     print("| instance | ours | bound | status | published | paper MaxSAT s | our s | check |")
     print("|---|---|---|---|---|---|---|---|")
     hits = originals = original_hits = 0
@@ -93,6 +95,7 @@ def main() -> None:
     print(
         f"\nproven published optimum or infeasibility: {hits}/{len(files)}; originals {original_hits}/{originals}"
     )
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

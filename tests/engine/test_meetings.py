@@ -25,6 +25,7 @@ from sache.engine.meetings import (
     weight_upper_bound,
 )
 from sache.engine.meetings.__main__ import main
+from sache.engine.meetings.breaks import reduced_domains
 
 pytestmark = pytest.mark.unit
 
@@ -183,6 +184,46 @@ def test_min_breaks_matches_brute_force(problem):
     else:
         assert (result.status, result.objective) == ("optimal", expected)
         assert _valid(problem, result.slots, require_all=True)
+
+
+@st.composite
+def constrained_events(draw):
+    """Small events with precedences and fixed slots as well (both filter domains)."""
+    base = draw(small_events(max_meetings=5, max_slots=4))
+    ids = [m.id for m in base.meetings]
+    precedences = draw(
+        st.lists(
+            st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1]),
+            max_size=2,
+            unique=True,
+        )
+    )
+    fixed = draw(st.dictionaries(st.sampled_from(ids), st.integers(0, base.slots - 1), max_size=2))
+    meetings = tuple(dataclasses.replace(m, fixed_slot=fixed.get(m.id)) for m in base.meetings)
+    return dataclasses.replace(base, meetings=meetings, precedences=tuple(precedences))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(constrained_events())
+def test_min_breaks_with_precedences_and_fixed_slots_matches_brute_force(problem):
+    expected = _brute_min_breaks(problem)
+    result = sat_min_breaks_schedule(problem, time_limit=10)
+    if expected is None:
+        assert result.status == "infeasible"
+    else:
+        assert (result.status, result.objective) == ("optimal", expected)
+        assert _valid(problem, result.slots, require_all=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(constrained_events())
+def test_reduced_domains_keep_every_schedule(problem):
+    domains = reduced_domains(problem)
+    ids = [m.id for m in problem.meetings]
+    for combo in itertools.product(range(problem.slots), repeat=len(ids)):
+        slots = dict(zip(ids, combo, strict=True))
+        if _valid(problem, slots, require_all=True):
+            assert all(slots[i] in domains[i] for i in ids), (slots, domains)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
