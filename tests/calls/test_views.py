@@ -106,13 +106,15 @@ def test_partner_member_confirms_participation(client):
     assert partner.confirmed_at is not None
 
 
-def test_operator_runs_assignment_and_exports_the_ranking(client):
+def test_operator_runs_assignment_and_exports_the_ranking(client, django_capture_on_commit_callbacks):
     call = make_call(reviews_per_application=1)
     application = make_submitted_application(call, title="Gra o zamku")
     reviewer = make_user(is_reviewer=True, email="recenzent@example.org")
     client.force_login(make_operator())
 
-    client.post(reverse("calls:assignment-run", args=[call.pk]), {})
+    # The assignment is queued and runs after commit (inline under the test settings' task backend).
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("calls:assignment-run", args=[call.pk]), {})
     _submit_review(ReviewAssignment.objects.get(application=application), 5, "")
     page = client.get(reverse("calls:call-manage", args=[call.pk]))
     export = client.get(reverse("calls:ranking-csv", args=[call.pk]))

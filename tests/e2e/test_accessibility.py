@@ -14,6 +14,7 @@ from sache.events.enums import ScheduleStatus
 from sache.partnerships import services as partnership_services
 from tests.e2e.conftest import AXE, _unavailable
 from tests.factories.accounts import PASSWORD, make_operator, make_user
+from tests.factories.calls import make_assignment, make_call, make_submitted_application
 from tests.factories.directory import make_member, make_need, make_offer, make_organisation
 from tests.factories.events import make_event, make_meeting, make_registration
 
@@ -41,7 +42,13 @@ def _hub():
     registration.representatives.add(person)
     make_meeting(registration, make_registration(event, studio))
     partnership_services.open_partnership(title="Przewodnik AR", lead=museum, partners=[studio], actor=member)
-    return {"museum": museum, "need": need, "event": event, "member": member, "operator": make_operator()}
+    call = make_call()
+    reviewer = make_user(email="reviewer@example.org", is_reviewer=True)
+    assignment = make_assignment(make_submitted_application(call, lead=museum, partners=[studio]), reviewer)
+    return {
+        "museum": museum, "need": need, "event": event, "member": member, "operator": make_operator(),
+        "reviewer": reviewer, "assignment": assignment,
+    }
 
 
 def _violations(page, path: str) -> list[str]:
@@ -64,6 +71,7 @@ def test_key_pages_have_no_serious_accessibility_violations(browsing, locale):
     visitor = browsing.page(locale=locale, bypass_csp=True)
     member = browsing.page(locale=locale, bypass_csp=True, user=hub["member"])
     operator = browsing.page(locale=locale, bypass_csp=True, user=hub["operator"])
+    reviewer = browsing.page(locale=locale, bypass_csp=True, user=hub["reviewer"])
     event = hub["event"]
 
     found = []
@@ -82,6 +90,8 @@ def test_key_pages_have_no_serious_accessibility_violations(browsing, locale):
     found += _violations(member, f"/events/{event.slug}/agenda/")
     found += _violations(member, f"/events/{event.slug}/meetings/")
     found += _violations(operator, "/insights/")
+    found += _violations(reviewer, "/calls/reviews/")
+    found += _violations(reviewer, f"/calls/reviews/{hub['assignment'].pk}/")
 
     assert found == []
 

@@ -6,12 +6,14 @@ import re
 
 import pytest
 
+from sache.calls.models import Review
 from sache.directory.enums import OrganisationKind, Publication
 from sache.directory.models import Need
 from sache.events.enums import MeetingStatus
 from sache.events.models import Event, Meeting
 from tests.e2e.conftest import log_in
 from tests.factories.accounts import PASSWORD, make_operator, make_user
+from tests.factories.calls import make_assignment, make_call, make_submitted_application
 from tests.factories.directory import make_member, make_organisation
 from tests.factories.events import make_event, make_registration
 
@@ -103,3 +105,30 @@ def test_visitor_switches_the_language(browsing):
     page.wait_for_function("document.documentElement.lang === 'pl'")
 
     assert (before, after_english, page.get_by_role("button", name="Zmień język").count()) == ("pl", ("en", 1), 1)
+
+
+def test_a_reviewer_scores_an_application(browsing):
+    call = make_call(title="Pilotaże dziedzictwa 2026", reviews_per_application=1)
+    application = make_submitted_application(call, title="Gra o zamku")
+    reviewer = make_user(email="reviewer@example.org", is_reviewer=True)
+    assignment = make_assignment(application, reviewer)
+    quality, impact = call.criteria.order_by("position", "pk")
+
+    page = browsing.page()
+    log_in(page, "reviewer@example.org", PASSWORD)
+    page.goto("/calls/reviews/")
+    page.get_by_role("link", name="Gra o zamku").click()
+    page.wait_for_url(re.compile(rf"/calls/reviews/{assignment.pk}/$"))
+    page.get_by_role("group", name=re.compile("Jakość")).get_by_label("4").check()
+    page.get_by_role("group", name=re.compile("Wpływ")).get_by_label("3").check()
+    page.get_by_label("Comments for the applicant").fill("Dobry pomysł, skromny budżet.")
+    page.get_by_role("button", name="Submit review").click()
+    page.wait_for_url(re.compile(rf"/calls/reviews/{assignment.pk}/$"))
+
+    review = Review.objects.get(assignment=assignment)
+    assert (review.scores, review.comments, review.submitted_at is not None) == (
+        {str(quality.pk): 4, str(impact.pk): 3}, "Dobry pomysł, skromny budżet.", True
+    )
+    # The submitted review is shown read-only, with the other reviews now unlocked.
+    assert page.get_by_role("button", name="Submit review").count() == 0
+    assert page.get_by_text("No other submitted reviews yet.").is_visible()

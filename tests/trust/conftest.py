@@ -15,6 +15,9 @@ import pytest
 from sache.accounts.enums import Role
 from sache.accounts.services import invite_user
 from sache.api.services import create_api_token
+from sache.calls.models import Pitch, PitchSession
+from sache.cocreation.enums import Sector
+from sache.cocreation.models import Conclusions, Survey, SurveyQuestion, WorkshopParticipant
 from sache.directory.enums import OrganisationKind
 from sache.directory.models import ImportBatch
 from sache.events.enums import MeetingStatus
@@ -23,6 +26,13 @@ from sache.matching import index
 from sache.partnerships import services as partnership_services
 from sache.partnerships.enums import CHECKLIST
 from tests.factories.accounts import make_operator, make_user
+from tests.factories.calls import (
+    make_application,
+    make_assignment,
+    make_call,
+    make_submitted_application,
+)
+from tests.factories.cocreation import make_area, make_contribution, make_table, make_workshop
 from tests.factories.directory import (
     make_asset,
     make_member,
@@ -92,6 +102,26 @@ def world(db) -> World:
     )
     feed_token = create_agenda_feed(registration_a, actor=member_a)
 
+    # Calls: A's draft application (C invited as partner), A's submitted one reviewed by the
+    # reviewer, and a pitching session whose only juror is the reviewer.
+    call = make_call()
+    application = make_application(call, lead=org_a, partners=[org_c], title="Szkic wniosku A")
+    submitted = make_submitted_application(call, lead=org_a, partners=[org_c], title="Wniosek A")
+    assignment = make_assignment(submitted, reviewer)
+    pitch_session = PitchSession.objects.create(call=call, title="Prezentacje")
+    pitch_session.jurors.add(reviewer)
+    pitch = Pitch.objects.create(session=pitch_session, application=submitted)
+
+    # Co-creation: a published workshop where A's member takes part; B's member does not.
+    workshop = make_workshop()
+    participant_a = WorkshopParticipant.objects.create(workshop=workshop, person=person_a, sector=Sector.HERITAGE)
+    area = make_area(workshop, title="Archiwa", question="Jak otworzyć archiwa?", host=participant_a)
+    table = make_table(workshop, area=area)
+    contribution = make_contribution(workshop, area, author=member_a)
+    Conclusions.objects.create(workshop=workshop, title="Wnioski", body="# Wnioski", is_published=True)
+    survey = Survey.objects.create(workshop=workshop, title="Ankieta")
+    SurveyQuestion.objects.create(survey=survey, text="Czy warto?", choices=["tak", "nie"])
+
     return World(
         users={"operator": operator, "reviewer": reviewer, "member_a": member_a, "member_b": member_b},
         objects={
@@ -111,6 +141,18 @@ def world(db) -> World:
             "checklist_code": CHECKLIST[0].code,
             "batch": batch,
             "token": token,
+            "call": call,
+            "application": application,
+            "application_partner": application.partners.get(),
+            "submitted": submitted,
+            "assignment": assignment,
+            "pitch_session": pitch_session,
+            "pitch": pitch,
+            "workshop": workshop,
+            "participant_a": participant_a,
+            "table": table,
+            "contribution": contribution,
+            "survey": survey,
         },
         secrets={"invitation": invitation_token, "feed": feed_token},
     )

@@ -98,6 +98,26 @@ def test_partnership_document_of_a_refused_type_is_not_stored(client, world, fil
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [("umowa.pdf", b"<!DOCTYPE html><script>alert(1)</script>"), ("logo.png", b"MZ\x90\x00 executable"),
+     ("plan.docx", b"%PDF-1.7 not a word document")],
+)
+def test_partnership_document_whose_content_is_not_its_type_is_not_stored(client, world, filename, content):
+    client.force_login(world.users["member_a"])
+    upload = SimpleUploadedFile(filename, content, content_type="application/octet-stream")
+
+    response = client.post(
+        reverse("partnerships:document-add", args=[world.partnership.pk]), {"title": "Umowa", "file": upload}, follow=True
+    )
+
+    extension = filename.rsplit(".", 1)[1]
+    assert (Document.objects.count(), [str(message) for message in response.context["messages"]]) == (
+        0, [f"The document was not added: The file's content does not match its type ({extension})."]
+    )
+
+
+@pytest.mark.django_db
 def test_partnership_document_of_an_accepted_type_is_stored(client, world):
     client.force_login(world.users["member_a"])
     upload = SimpleUploadedFile("umowa.pdf", b"%PDF-1.7\n", content_type="application/pdf")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from sache.calls.models import Application, Call, PitchSession, Review, ReviewAssignment
 from sache.calls.rules import member_organisation_ids
+from sache.core.models import ActivityLog
 from sache.core.permissions import is_operator
 
 
@@ -107,3 +110,35 @@ def pitch_sessions_visible_to(user: Any) -> QuerySet[PitchSession]:
     if not getattr(user, "is_authenticated", False):
         return PitchSession.objects.none()
     return PitchSession.objects.filter(jurors=user).select_related("call").order_by("-created_at")
+
+
+# A request older than this with no result is taken as lost (its worker died before the
+# requeue on restart); the operator may then start another one.
+ASSIGNMENT_STALE_AFTER = timedelta(minutes=30)
+
+
+def assignment_run_state(call: Call) -> dict[str, Any]:
+    """The reviewer assignment's status on the call's page, from the latest audit entry.
+
+    ``state`` is ``none``, ``queued``, ``running``, ``finished`` or ``failed``; ``entry`` is
+    the ActivityLog row (its ``data`` holds the figures or the reason).
+    """
+    from sache.calls import services  # noqa: PLC0415 (services import these selectors lazily, and the reverse)
+
+    states = {
+        services.ASSIGNMENT_REQUESTED: "queued", services.ASSIGNMENT_STARTED: "running",
+        services.ASSIGNMENT_FINISHED: "finished", services.ASSIGNMENT_FAILED: "failed",
+    }
+    entry = (
+        ActivityLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(Call), object_id=str(call.pk), action__in=list(states),
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if entry is None:
+        return {"state": "none", "entry": None}
+    state = states[entry.action]
+    if state in {"queued", "running"} and entry.created_at < timezone.now() - ASSIGNMENT_STALE_AFTER:
+        state = "stale"
+    return {"state": state, "entry": entry}

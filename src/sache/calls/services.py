@@ -22,6 +22,7 @@ from sache.calls.models import (
     ApplicationPartner,
     ApplicationQuestion,
     Call,
+    Criterion,
     Decision,
     DeclaredConflict,
     Pitch,
@@ -30,7 +31,9 @@ from sache.calls.models import (
     Review,
     ReviewAssignment,
 )
+from sache.core.models import ActivityLog
 from sache.core.services import log_action
+from sache.core.uploads import content_problem
 from sache.directory.enums import CREATIVE_KINDS, HERITAGE_KINDS
 from sache.directory.models import Organisation, Person
 
@@ -141,7 +144,7 @@ def attach_application_file(application: Application, *, question: ApplicationQu
     """Store one uploaded file for a file question, replacing an earlier one. Raises CallError if it breaks the limits."""
     _require_draft(application)
     _require_open(application.call, now)
-    problem = file_problem(question, name=upload.name, size=upload.size)
+    problem = file_problem(question, name=upload.name, size=upload.size) or content_problem(upload)
     if problem:
         raise CallError(problem)
     application.files.filter(question=question).delete()
@@ -281,7 +284,49 @@ def withdraw_application(application: Application, *, actor: Any) -> Application
     return application
 
 
+# --------------------------------------------------------------------------- the call's form and rubric
+
+
+@transaction.atomic
+def add_call_question(call: Call, question: ApplicationQuestion, *, actor: Any) -> ApplicationQuestion:
+    """Append ``question`` (unsaved, e.g. from ``QuestionForm``) to the call's form.
+
+    Logs ``calls.call.question_added``.
+    """
+    # The row lock keeps two operators adding at once from getting the same position.
+    Call.objects.select_for_update().filter(pk=call.pk).first()
+    question.call = call
+    question.position = call.questions.count()
+    question.save()
+    log_action(call, "calls.call.question_added", actor=actor, data={"question": question.pk})
+    return question
+
+
+@transaction.atomic
+def add_call_criterion(call: Call, criterion: Criterion, *, actor: Any) -> Criterion:
+    """Append ``criterion`` (unsaved, e.g. from ``CriterionForm``) to the call's rubric.
+
+    Logs ``calls.call.criterion_added``.
+    """
+    Call.objects.select_for_update().filter(pk=call.pk).first()
+    criterion.call = call
+    criterion.position = call.criteria.count()
+    criterion.save()
+    log_action(call, "calls.call.criterion_added", actor=actor, data={"criterion": criterion.pk})
+    return criterion
+
+
 # --------------------------------------------------------------------------- reviewer assignment
+
+
+# The assignment solver and the encoder take seconds to minutes, so an operator's request
+# queues it (``start_reviewer_assignment``) and a worker runs it (``calls.tasks``). The
+# request, its start and its end are audit-log entries on the call; their latest one is
+# the status shown on the page (``selectors.assignment_run_state``).
+ASSIGNMENT_REQUESTED = "calls.assignment.requested"
+ASSIGNMENT_STARTED = "calls.assignment.started"
+ASSIGNMENT_FINISHED = "calls.assignment.run"
+ASSIGNMENT_FAILED = "calls.assignment.failed"
 
 
 def _reviewer_profile(user: Any) -> str:
@@ -343,7 +388,9 @@ def conflicts_for(applications: list[Application], reviewers: list[Any], *, same
 
 
 @transaction.atomic
-def assign_call_reviewers(call: Call, *, reviewers: list[Any], actor: Any, fair: bool = False, same_region: bool = False) -> dict[str, float]:
+def assign_call_reviewers(
+    call: Call, *, reviewers: list[Any], actor: Any, fair: bool = False, same_region: bool = False, request_id: int | None = None,
+) -> dict[str, float]:
     """Assign ``call.reviews_per_application`` reviewers to every submitted application.
 
     Keeps manual assignments and submitted reviews (as fixed pairs), replaces
@@ -385,8 +432,64 @@ def assign_call_reviewers(call: Call, *, reviewers: list[Any], actor: Any, fair:
         for a, r in sorted(chosen - present)
     ])
     summary = {"total_affinity": result.total_affinity, "worst_application_affinity": result.worst_application_affinity}
-    log_action(call, "calls.assignment.run", actor=actor, data={**summary, "fair": fair, "pairs": len(chosen)})
+    data = {**summary, "fair": fair, "pairs": len(chosen)}
+    if request_id is not None:
+        data["request"] = request_id  # ties the result to the queued request (see run_reviewer_assignment)
+    log_action(call, ASSIGNMENT_FINISHED, actor=actor, data=data)
     return summary
+
+
+def active_reviewers() -> list[Any]:
+    from django.contrib.auth import get_user_model  # noqa: PLC0415 (the user model is resolved at run time)
+
+    return list(get_user_model().objects.filter(is_reviewer=True, is_active=True).order_by("email"))
+
+
+def start_reviewer_assignment(call: Call, *, actor: Any, fair: bool = False, same_region: bool = False) -> ActivityLog:
+    """Queue a reviewer assignment for ``call``; ``task_assign_call_reviewers`` runs it after commit.
+
+    Refused while a request of the same call is queued or running. Logs ``calls.assignment.requested``
+    (its id identifies the request).
+    """
+    from sache.calls import selectors  # noqa: PLC0415 (selectors import the models only; kept local like tasks)
+    from sache.calls.tasks import task_assign_call_reviewers  # noqa: PLC0415 (tasks import these services)
+
+    with transaction.atomic():
+        Call.objects.select_for_update().filter(pk=call.pk).first()  # one request at a time per call
+        if selectors.assignment_run_state(call)["state"] in {"queued", "running"}:
+            raise CallError(_("Reviewers are already being assigned for this call."))
+        entry = log_action(call, ASSIGNMENT_REQUESTED, actor=actor, data={"fair": fair, "same_region": same_region})
+        transaction.on_commit(lambda: task_assign_call_reviewers.enqueue(request_id=entry.pk))
+    return entry
+
+
+def run_reviewer_assignment(request_id: int) -> str | None:
+    """Run the queued request ``request_id`` once; returns ``finished``, ``failed`` or None (nothing to do).
+
+    A request that already has a result (a worker delivered the task twice, or it was re-queued
+    after a crash that happened after the commit) is not run again.
+    """
+    request = ActivityLog.objects.filter(pk=request_id, action=ASSIGNMENT_REQUESTED).select_related("actor").first()
+    call = Call.objects.filter(pk=request.object_id).first() if request is not None else None
+    if call is None:
+        return None
+    if ActivityLog.objects.filter(action__in=[ASSIGNMENT_FINISHED, ASSIGNMENT_FAILED], data__request=request_id).exists():
+        return None
+    log_action(call, ASSIGNMENT_STARTED, actor=request.actor, data={"request": request_id})
+    try:
+        with transaction.atomic():
+            # Two workers handed the same request: the second waits here, then finds the result.
+            Call.objects.select_for_update().filter(pk=call.pk).first()
+            if ActivityLog.objects.filter(action__in=[ASSIGNMENT_FINISHED, ASSIGNMENT_FAILED], data__request=request_id).exists():
+                return None
+            assign_call_reviewers(
+                call, reviewers=active_reviewers(), actor=request.actor, fair=bool(request.data.get("fair")),
+                same_region=bool(request.data.get("same_region")), request_id=request_id,
+            )
+    except CallError as error:
+        log_action(call, ASSIGNMENT_FAILED, actor=request.actor, data={"request": request_id, "reason": str(error)})
+        return "failed"
+    return "finished"
 
 
 @transaction.atomic

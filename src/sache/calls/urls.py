@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/manage/questions/", views.question_add, name="question-add"),
     path("<int:pk>/manage/criteria/", views.criterion_add, name="criterion-add"),
     path("<int:pk>/manage/assign/", views.assignment_run, name="assignment-run"),
+    path("<int:pk>/manage/assign/status/", views.assignment_status, name="assignment-status"),
     path("<int:pk>/manage/assign/manual/", views.assignment_add, name="assignment-add"),
     path("<int:pk>/manage/assign/<int:assignment_pk>/remove/", views.assignment_remove, name="assignment-remove"),
     path("<int:pk>/manage/remind/", views.reminders_send, name="reminders-send"),

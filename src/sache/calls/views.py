@@ -281,7 +281,7 @@ def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _reviewers():
-    return get_user_model().objects.filter(is_reviewer=True, is_active=True).order_by("email")
+    return get_user_model().objects.filter(is_reviewer=True, is_active=True).order_by("email")  # as services.active_reviewers
 
 
 def _jurors():
@@ -300,6 +300,7 @@ def _manage_context(call: Call, **extra):
         "manual_form": ManualAssignmentForm(applications=applications, reviewers=_reviewers()),
         "pitch_form": PitchSessionForm(jurors=_jurors(), applications=applications),
         "pitch_sessions": call.pitch_sessions.order_by("-created_at"),
+        "run": selectors.assignment_run_state(call),
         **extra,
     }
 
@@ -316,10 +317,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
     call = get_object_or_404(Call, pk=pk)
     form = QuestionForm(request.POST)
     if form.is_valid():
-        form.instance.call = call
-        form.instance.position = call.questions.count()
-        form.save()
-        services.log_action(call, "calls.call.question_added", actor=request.user, data={"question": form.instance.pk})
+        services.add_call_question(call, form.save(commit=False), actor=request.user)
         return redirect("calls:call-manage", call.pk)
     return render(request, "calls/call_manage.html", _manage_context(call, question_form=form), status=400)
 
@@ -330,30 +328,44 @@ def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
     call = get_object_or_404(Call, pk=pk)
     form = CriterionForm(request.POST)
     if form.is_valid():
-        form.instance.call = call
-        form.instance.position = call.criteria.count()
-        form.save()
-        services.log_action(call, "calls.call.criterion_added", actor=request.user, data={"criterion": form.instance.pk})
+        services.add_call_criterion(call, form.save(commit=False), actor=request.user)
         return redirect("calls:call-manage", call.pk)
     return render(request, "calls/call_manage.html", _manage_context(call, criterion_form=form), status=400)
+
+
+def _assignment_status(request: HttpRequest, call: Call, errors: list[str] | None = None) -> HttpResponse:
+    return render(request, "calls/partials/assignment_status.html", {
+        "call": call, "run": selectors.assignment_run_state(call), "errors": errors or [],
+    })
 
 
 @require_POST
 @operator_required
 def assignment_run(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the reviewer assignment; a worker runs it and the page shows its status."""
     call = get_object_or_404(Call, pk=pk)
     form = AssignmentRunForm(request.POST)
     form.is_valid()
+    errors: list[str] = []
     try:
-        summary = services.assign_call_reviewers(
-            call, reviewers=list(_reviewers()), actor=request.user,
+        services.start_reviewer_assignment(
+            call, actor=request.user,
             fair=form.cleaned_data.get("fair", False), same_region=form.cleaned_data.get("same_region", False))
     except services.CallError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Reviewers assigned: total affinity %(total).2f, worst application %(worst).2f.") % {
-            "total": summary["total_affinity"], "worst": summary["worst_application_affinity"]})
+        errors = [str(error)]
+    if request.htmx:
+        return _assignment_status(request, call, errors)
+    for message in errors:
+        messages.error(request, message)
+    if not errors:
+        messages.success(request, _("Reviewer assignment started; its status is shown below."))
     return redirect("calls:call-manage", call.pk)
+
+
+@require_GET
+@operator_required
+def assignment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return _assignment_status(request, get_object_or_404(Call, pk=pk))
 
 
 @require_POST
@@ -472,6 +484,10 @@ def pitch_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pitch_score(request: HttpRequest, pk: int, pitch_pk: int) -> HttpResponse:
     session = selectors.get_pitch_session_for(request.user, pk)
+    # Only the jury scores: an operator who can see the session is refused outright, not
+    # redirected with a message (least privilege; the service refuses as well).
+    if not session.jurors.filter(pk=request.user.pk).exists():
+        raise PermissionDenied
     pitch = get_object_or_404(Pitch, pk=pitch_pk, session=session)
     scores = {str(c.pk): request.POST.get(f"c{c.pk}", "") for c in session.call.criteria.all()}
     try:

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from sache.core.uploads import content_problem
 from sache.directory.enums import Publication
 from sache.directory.models import Organisation
 from sache.partnerships.enums import EndReason, Origin, OutcomeKind
@@ -63,6 +64,9 @@ class DocumentForm(forms.Form):
                 raise forms.ValidationError(_("This kind of file is not accepted."))
             if upload.size > self.MAX_SIZE:
                 raise forms.ValidationError(_("The file is larger than 10 MB."))
+            problem = content_problem(upload)  # the bytes must be what the extension says
+            if problem:
+                raise forms.ValidationError(problem)
         return upload
 
     def clean(self):

@@ -68,14 +68,18 @@ def request_meeting(
         raise ValidationError(_("Both participants must be registered for this event."))
     if requester.status != RegistrationStatus.APPROVED or recipient.status != RegistrationStatus.APPROVED:
         raise ValidationError(_("Both participants must have an approved registration."))
-    existing = pair_meetings(event, requester, recipient)
-    if existing.filter(status=MeetingStatus.BLOCKED).exists():
-        raise ValidationError(_("The organiser does not allow a meeting between these participants."))
-    if existing.filter(status__in=ACTIVE).exists():
-        raise ValidationError(_("A meeting with %(name)s is already requested.") % {"name": recipient.organisation.name})
-    _check_cap(requester, own=True)
-    _check_cap(recipient, own=False)
     with transaction.atomic():
+        # Lock both registrations (in id order: no deadlock) so that two requests between the
+        # same pair at once (a double click, A and B asking each other) are checked one after
+        # the other; otherwise both pass the pair rule below and the pair meets twice.
+        list(Registration.objects.select_for_update().filter(pk__in=[requester.pk, recipient.pk]).order_by("pk"))
+        existing = pair_meetings(event, requester, recipient)
+        if existing.filter(status=MeetingStatus.BLOCKED).exists():
+            raise ValidationError(_("The organiser does not allow a meeting between these participants."))
+        if existing.filter(status__in=ACTIVE).exists():
+            raise ValidationError(_("A meeting with %(name)s is already requested.") % {"name": recipient.organisation.name})
+        _check_cap(requester, own=True)
+        _check_cap(recipient, own=False)
         meeting = Meeting.objects.create(
             event=event,
             requester=requester,
