@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -15,3 +16,12 @@ def _default_language():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Ids repeat between tests (rolled-back rows), so a cached entry of one test could
+    # answer another's question.
+    cache.clear()
+    yield
+    cache.clear()

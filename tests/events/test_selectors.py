@@ -102,3 +102,26 @@ def test_event_figures_count_by_status():
     assert selectors.event_figures(event) == selectors.EventFigures(
         registrations=3, approved=2, pending=1, requested=1, accepted=1, scheduled=1
     )
+
+
+def test_suggestions_are_ranked_once_and_a_new_request_removes_its_pair_at_once(monkeypatch):
+    from sache.matching import selectors as matching_selectors
+
+    event = make_event()
+    museum = make_registration(event, make_organisation(kind=OrganisationKind.MUSEUM, competences=["ar_vr"]))
+    studio = make_registration(event, make_organisation(name="AR Studio", kind=OrganisationKind.CREATIVE_BUSINESS, competences=["ar_vr"]))
+    make_registration(event, make_organisation(name="Games", kind=OrganisationKind.CREATIVE_BUSINESS))
+    calls = []
+    real_rank_among = matching_selectors.rank_among
+    monkeypatch.setattr(matching_selectors, "rank_among", lambda *a, **k: calls.append(1) or real_rank_among(*a, **k))
+
+    first = [s.registration for s in selectors.suggested_partners(museum)]
+    make_meeting(museum, studio, status=MeetingStatus.REQUESTED)
+    second = [s.registration for s in selectors.suggested_partners(museum)]
+    newcomer = make_registration(event, make_organisation(name="Newcomer", kind=OrganisationKind.CREATIVE_BUSINESS, competences=["ar_vr"]))
+    third = [s.registration for s in selectors.suggested_partners(museum)]
+
+    assert first[0] == studio
+    assert second == first[1:]
+    assert newcomer in third
+    assert len(calls) == 2  # once, and again only because the participants changed

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import translation
 
 from sache.core.permissions import is_operator
 from sache.directory.models import Organisation
@@ -108,6 +111,15 @@ class Suggestion:
     reasons: tuple[str, ...]
 
 
+# Ranking an event's participants builds a small index over all of them, which costs a
+# few hundred milliseconds for a large event: far too much for a page that every
+# participant reloads all day. The ranking only changes when a profile changes (the
+# matching generation moves) or the set of approved participants does, so both are in
+# the key; the pairs already taken are removed after reading, since they change with
+# every request a participant sends.
+SUGGESTION_CACHE_SECONDS = 15 * 60
+
+
 def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Suggestion]:
     """Participants ``registration`` may want to meet and has not asked yet, best first.
 
@@ -115,26 +127,54 @@ def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Su
     directory), among this event's approved participants only, with its reasons.
     Excludes pairs that already have a request, a meeting or a block.
     """
-    from sache.matching.selectors import rank_among
-
     event = registration.event
     taken = set()
     for requester_id, recipient_id in Meeting.objects.filter(event=event).exclude(
         status__in=[MeetingStatus.DECLINED, MeetingStatus.CANCELLED]
     ).filter(Q(requester=registration) | Q(recipient=registration)).values_list("requester_id", "recipient_id"):
         taken.update({requester_id, recipient_id})
-    others = list(
-        Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+    others = {
+        other.pk: other
+        for other in Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
         .exclude(pk=registration.pk)
-        .exclude(pk__in=taken)
         .select_related("organisation")
+    }
+    suggestions = []
+    for registration_id, score, reasons in _ranked_participants(registration, others):
+        other = others.get(registration_id)
+        if other is None or registration_id in taken:
+            continue
+        suggestions.append(Suggestion(registration=other, score=score, reasons=tuple(reasons[:4])))
+        if len(suggestions) == limit:
+            break
+    return suggestions
+
+
+def _ranked_participants(
+    registration: Registration, others: dict[int, Registration]
+) -> list[tuple[int, float, list[str]]]:
+    """Every approved participant ranked for ``registration`` as (registration id, score, reasons), cached."""
+    from sache.matching.index import current_generation
+    from sache.matching.selectors import rank_among
+
+    participants = ",".join(f"{pk}:{other.organisation_id}" for pk, other in sorted(others.items()))
+    fingerprint = hashlib.sha256(participants.encode()).hexdigest()[:16]
+    # The reasons are worded in the interface language, so each language has its own entry.
+    key = (
+        f"events:suggested:{registration.pk}:{registration.organisation_id}:{current_generation()}:"
+        f"{translation.get_language()}:{fingerprint}"
     )
-    by_organisation = {other.organisation_id: other for other in others}
-    ranked = rank_among(registration.organisation, [other.organisation for other in others], top=limit)
-    return [
-        Suggestion(registration=by_organisation[organisation.pk], score=score, reasons=tuple(reasons[:4]))
-        for organisation, score, reasons in ranked
-    ]
+    ranked = cache.get(key)
+    if ranked is None:
+        by_organisation = {other.organisation_id: pk for pk, other in others.items()}
+        ranked = [
+            (by_organisation[organisation.pk], score, list(reasons))
+            for organisation, score, reasons in rank_among(
+                registration.organisation, [other.organisation for other in others.values()], top=len(others)
+            )
+        ]
+        cache.set(key, ranked, SUGGESTION_CACHE_SECONDS)
+    return ranked
 
 
 @dataclass(frozen=True)
