@@ -18,6 +18,9 @@ __all__ = ["FEATURE_NAMES", "DEFAULT_WEIGHTS", "ASKER_WEIGHTS", "UNFITTED_WEIGHT
 FEATURE_NAMES = (
     "lexical",
     "dense",
+    "dense_max",
+    "dense_feedback",
+    "lexical_feedback",
     "track_record",
     "text_partners",
     "partners",
