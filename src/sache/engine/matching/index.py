@@ -101,7 +101,10 @@ CANDIDATES = 2_000
 _PRIOR_CANDIDATES = 200
 # Dimension of the low-precision copy of the vectors used by the first stage.
 SKETCH_DIMENSION = 96
-_NO_SENTENCES = np.zeros(0, dtype=np.int32)
+_NO_UNITS = np.zeros(0, dtype=np.int64)
+# Paragraphs (blank-line separated) are the units of a profile: an earlier
+# project, an offer, a need.
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass
@@ -291,11 +294,17 @@ class MatchingIndex:
         self._basis: np.ndarray | None = None
         self._sketch = np.zeros((0, 0), dtype=np.float32)
         self._sketch_rows = 0
-        # Sentence vectors, deduplicated, and each row's sentences: the best
-        # single sentence of a long profile (max-sim) is a feature.
-        self._sentence_of: dict[str, int] = {}
-        self._sentence_vectors = np.zeros((0, dimension), dtype=np.float32)
-        self._row_sentences: list[np.ndarray] = []
+        # Units of profiles (paragraphs: earlier projects, offers, needs),
+        # deduplicated across organisations, with their own vectors and BM25:
+        # the best single unit of a long profile is a feature next to the
+        # profile as a whole, which dilutes one matching project among many.
+        self._unit_of: dict[str, int] = {}
+        self._unit_refs: list[int] = []
+        self._unit_text: list[str] = []
+        self._free_units: list[int] = []
+        self._unit_vectors = np.zeros((0, dimension), dtype=np.float32)
+        self._unit_lexical = BM25Index()
+        self._row_units: list[np.ndarray] = []
         self._alive = np.zeros(0, dtype=bool)
         self._published = np.zeros(0, dtype=bool)
         self._track = np.zeros(0, dtype=np.float32)
@@ -355,30 +364,46 @@ class MatchingIndex:
         self._coordinates = pad(self._coordinates, np.nan)
         self._exposure = pad(self._exposure, 0.0)
         self._kind_codes = pad(self._kind_codes, 0)
-        self._row_sentences.extend(_NO_SENTENCES for _ in range(extra))
+        self._row_units.extend(_NO_UNITS for _ in range(extra))
 
-    def _encode_orgs(self, orgs: Sequence[OrgRecord]) -> tuple[np.ndarray, list[list[str]], np.ndarray]:
-        """Profile vectors (mean of sentence vectors), each org's sentences, the sentence vectors."""
+    def _encode_orgs(
+        self, orgs: Sequence[OrgRecord]
+    ) -> tuple[np.ndarray, list[list[tuple[str, str]]], list[np.ndarray]]:
+        """Profile vectors (mean of sentence vectors), each org's units (text, language), unit vectors."""
         dimension = self._dimension
         vectors = np.zeros((len(orgs), dimension), dtype=np.float32)
-        sentences_per_org = [
-            [s for text in org.texts for s in split_sentences(text.text)] for org in orgs
+        units_per_org = [
+            [
+                (part.strip(), text.language)
+                for text in org.texts
+                for part in _PARAGRAPH.split(text.text)
+                if part.strip()
+            ]
+            for org in orgs
+        ]
+        sentences_per_unit = [
+            [split_sentences(unit) for unit, _ in units] for units in units_per_org
         ]
         if self.encoder is None:
-            return vectors, [[] for _ in orgs], np.zeros((0, dimension), dtype=np.float32)
-        flat = [s for sentences in sentences_per_org for s in sentences]
+            return vectors, units_per_org, [np.zeros((len(u), dimension), np.float32) for u in units_per_org]
+        flat = [s for units in sentences_per_unit for unit in units for s in unit]
         encoded = self.encoder.encode(flat)
+        unit_vectors = []
         start = 0
-        for position, sentences in enumerate(sentences_per_org):
-            if sentences:
+        for position, units in enumerate(sentences_per_unit):
+            own = np.zeros((len(units), dimension), dtype=np.float32)
+            first = start
+            for number, sentences in enumerate(units):
+                if sentences:
+                    own[number] = encoded[start : start + len(sentences)].mean(axis=0)
+                start += len(sentences)
+            if start > first:
                 # The mean of sentence vectors keeps every earlier project or
                 # offer of a long profile in view, where one 512-token window
                 # would see only the first.
-                vectors[position] = encoded[start : start + len(sentences)].mean(axis=0)
-            start += len(sentences)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return vectors / norms, sentences_per_org, encoded
+                vectors[position] = encoded[first:start].mean(axis=0)
+            unit_vectors.append(_normalised(own))
+        return _normalised(vectors), units_per_org, unit_vectors
 
     def add(self, org: OrgRecord) -> None:
         """Add ``org`` or replace the organisation with the same id."""
@@ -392,21 +417,18 @@ class MatchingIndex:
         orgs = list(orgs)
         if not orgs:
             return
-        vectors, sentences, sentence_vectors = self._encode_orgs(orgs)
-        lexical_terms = [
-            [term for text in org.texts for term in lemmas(text.text, text.language)]
-            for org in orgs
-        ]
+        vectors, units, unit_vectors = self._encode_orgs(orgs)
+        unit_terms = [[lemmas(unit, language) for unit, language in own] for own in units]
         with self._lock:
             replaced = [self._row_of[org.id] for org in orgs if org.id in self._row_of]
             if replaced:
                 self._add_moments(self._vectors[replaced], sign=-1.0)
-            start = 0
             rows = []
-            for org, vector, terms, own in zip(orgs, vectors, lexical_terms, sentences, strict=True):
-                ids = self._sentence_ids(own, sentence_vectors[start : start + len(own)])
-                start += len(own)
-                rows.append(self._store(org, vector, terms, ids))
+            for org, vector, own, own_vectors, terms in zip(
+                orgs, vectors, units, unit_vectors, unit_terms, strict=True
+            ):
+                ids = self._unit_ids(own, own_vectors, terms)
+                rows.append(self._store(org, vector, [t for unit in terms for t in unit], ids))
             self._add_moments(vectors, sign=1.0)
             if self._basis is not None:
                 self._sketch[rows] = vectors @ self._basis
@@ -419,30 +441,52 @@ class MatchingIndex:
         self._vector_sum += sign * block.sum(axis=0)
         self._vector_gram += sign * (block.T @ block)
 
-    def _sentence_ids(self, sentences: list[str], vectors: np.ndarray) -> np.ndarray:
-        if not sentences or not self._dimension:
-            return _NO_SENTENCES
+    def _unit_ids(
+        self, units: list[tuple[str, str]], vectors: np.ndarray, terms: list[list[str]]
+    ) -> np.ndarray:
+        """Numbers of the units (shared by every profile that has the same paragraph)."""
         ids = []
-        for sentence, vector in zip(sentences, vectors, strict=True):
-            number = self._sentence_of.get(sentence)
+        for (unit, _), vector, unit_terms in zip(units, vectors, terms, strict=True):
+            number = self._unit_of.get(unit)
             if number is None:
-                number = len(self._sentence_of)
-                self._sentence_of[sentence] = number
-                if number >= len(self._sentence_vectors):
+                if self._free_units:
+                    number = self._free_units.pop()
+                    self._unit_refs[number] = 0
+                    self._unit_text[number] = unit
+                else:
+                    number = len(self._unit_refs)
+                    self._unit_refs.append(0)
+                    self._unit_text.append(unit)
+                self._unit_of[unit] = number
+                if number >= len(self._unit_vectors):
                     grown = np.zeros(
-                        (max(16, 2 * len(self._sentence_vectors)), self._dimension),
-                        dtype=np.float32,
+                        (max(16, 2 * len(self._unit_vectors)), self._dimension), dtype=np.float32
                     )
-                    grown[: len(self._sentence_vectors)] = self._sentence_vectors
-                    self._sentence_vectors = grown
-                self._sentence_vectors[number] = vector
+                    grown[: len(self._unit_vectors)] = self._unit_vectors
+                    self._unit_vectors = grown
+                self._unit_vectors[number] = vector
+                self._unit_lexical.set_document(number, unit_terms)
             ids.append(number)
-        return np.unique(np.asarray(ids, dtype=np.int32))
+        ids = sorted(set(ids))
+        for number in ids:
+            self._unit_refs[number] += 1
+        return np.asarray(ids, dtype=np.int64)
 
-    def _store(self, org: OrgRecord, vector: np.ndarray, terms: list[str], sentences: np.ndarray) -> int:
+    def _release_units(self, row: int) -> None:
+        for number in self._row_units[row].tolist():
+            self._unit_refs[number] -= 1
+            if self._unit_refs[number] == 0:
+                del self._unit_of[self._unit_text[number]]
+                self._unit_lexical.remove_document(number)
+                self._unit_vectors[number] = 0.0
+                self._free_units.append(number)
+        self._row_units[row] = _NO_UNITS
+
+    def _store(self, org: OrgRecord, vector: np.ndarray, terms: list[str], units: np.ndarray) -> int:
         if org.id in self._row_of:
             row = self._row_of[org.id]
             self._forget_members(self._records[row])
+            self._release_units(row)
         elif self._free_rows:
             row = self._free_rows.pop()
         else:
@@ -452,7 +496,7 @@ class MatchingIndex:
         self._row_of[org.id] = row
         self._records[row] = org
         self._vectors[row] = vector
-        self._row_sentences[row] = sentences
+        self._row_units[row] = units
         self._alive[row] = True
         self._published[row] = org.published
         self._track[row] = math.log1p(max(org.track_record, 0))
@@ -497,7 +541,7 @@ class MatchingIndex:
             self._vectors[row] = 0.0
             if self._basis is not None:
                 self._sketch[row] = 0.0
-            self._row_sentences[row] = _NO_SENTENCES
+            self._release_units(row)
             self._exposure[row] = 0.0
             self._lexical.remove_document(row)
             for facet in (
@@ -728,7 +772,17 @@ class MatchingIndex:
             features["text_partners"] = on_rows(self._graph_scores(seed_ids))
 
         if stage.vector is not None and want("dense_max"):
-            features["dense_max"] = (self._max_sentence_cosine(rows, stage.vector) - stage.mean) / stage.spread
+            n_units = len(self._unit_refs)
+            best = self._best_unit(rows, self._unit_vectors[:n_units] @ stage.vector)
+            # On the scale of ``dense``: the same query's moments over profiles.
+            features["dense_max"] = ((best - stage.mean) / stage.spread).astype(np.float32)
+        if want("lexical_max"):
+            unit_bm25 = self._unit_lexical.score(stage.query_terms, len(self._unit_refs))
+            top = float(unit_bm25.max()) if len(unit_bm25) else 0.0
+            query_idf = sum(self._unit_lexical.idf(t) for t in set(stage.query_terms))
+            scale = max(top, _LEXICAL_FLOOR * query_idf)
+            if scale > 0:
+                features["lexical_max"] = (self._best_unit(rows, unit_bm25) / scale).astype(np.float32)
         if stage.vector is not None and len(seed_rows) and want("dense_feedback"):
             # Pseudo-relevance feedback (Rocchio): move the query towards the
             # centroid of its best text matches, which brings in partners that
@@ -793,22 +847,17 @@ class MatchingIndex:
                 features[f"kind:{kind}"] = (kind_codes == code).astype(np.float32)
         return features
 
-    def _max_sentence_cosine(self, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
-        """For each row, the cosine of its best-matching profile sentence (0 without sentences)."""
-        lists = [self._row_sentences[row] for row in rows]
+    def _best_unit(self, rows: np.ndarray, unit_scores: np.ndarray) -> np.ndarray:
+        """For each row, the best score among its units (0 for rows without units)."""
+        lists = [self._row_units[row] for row in rows]
         lengths = np.fromiter((len(ids) for ids in lists), dtype=np.int64, count=len(lists))
         best = np.zeros(len(rows), dtype=np.float32)
         if not lengths.sum():
             return best
-        ids = np.concatenate(lists)
-        n_sentences = len(self._sentence_of)
-        if len(ids) > n_sentences:
-            cosines = (self._sentence_vectors[:n_sentences] @ vector)[ids]
-        else:
-            cosines = self._sentence_vectors[ids] @ vector
+        values = unit_scores[np.concatenate(lists)]
         has = lengths > 0
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        best[has] = np.maximum.reduceat(cosines, starts[has])
+        best[has] = np.maximum.reduceat(values, starts[has])
         return best
 
     def _lexical_feedback(self, stage: _TextStage, seed_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -1040,6 +1089,12 @@ class MatchingIndex:
         contributions = self._lexical.term_contributions(query_terms, row)
         best = sorted(contributions, key=lambda term: (-contributions[term], term))[:limit]
         return [written.get(term, term) for term in best]
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (vectors / norms).astype(np.float32)
 
 
 def _haversine_km(origin: tuple[float, float], target: tuple) -> Any:

@@ -19,6 +19,7 @@ FEATURE_NAMES = (
     "lexical",
     "dense",
     "dense_max",
+    "lexical_max",
     "dense_feedback",
     "lexical_feedback",
     "track_record",
