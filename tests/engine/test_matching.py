@@ -447,3 +447,18 @@ def test_recorded_exposure_raises_the_gini():
     index.record_exposure(["ar-studio", "castle"])
 
     assert index.exposure_gini() > 0.0
+
+
+def test_shared_paragraphs_are_kept_while_any_profile_has_them():
+    shared = "We digitise castle archives.\n\nWe also bake bread."
+    index = MatchingIndex(HashingEncoder(dimension=64))
+    index.add_many([OrgRecord("a", texts=text(shared)), OrgRecord("b", texts=text(shared.split("\n\n")[0]))])
+    query = MatchQuery("q", texts=text("castle archives"))
+    assert len(index._unit_lexical) == 2
+
+    index.remove("a")
+    assert len(index._unit_lexical) == 1  # the bread paragraph was only a's
+    index.add(OrgRecord("b", texts=text("Sound design for games.")))
+
+    assert len(index._unit_lexical) == 1
+    assert index.features(query)["lexical_max"].max() == 0.0
