@@ -494,7 +494,8 @@ def load_encoder(spec: str = "auto", *, num_threads: int | None = None) -> TextE
     ----------
     spec : str
         ``"e5"`` (bundled multilingual-e5-small), ``"use"`` (USE multilingual),
-        ``"hashing"`` (character n-grams, no model), a path to a
+        ``"hashing"`` (character n-grams, no model; ``"hashing:384"`` sets
+        the dimension), a path to a
         sentence-transformers model directory, or ``"auto"``: e5 if its package
         is installed, else hashing.
     num_threads : int, optional
@@ -511,6 +512,9 @@ def load_encoder(spec: str = "auto", *, num_threads: int | None = None) -> TextE
     """
     if spec == "hashing":
         return HashingEncoder()
+    if spec.startswith("hashing:") and spec.removeprefix("hashing:").isdigit():
+        # e.g. "hashing:384", the dimension of e5: timing the index without a model.
+        return HashingEncoder(dimension=int(spec.removeprefix("hashing:")))
     if spec == "e5":
         return E5SmallEncoder(num_threads=num_threads)
     if spec == "use":

@@ -14,7 +14,10 @@ organisation) by
 
 over features ``x_f``: BM25 over lemmas in each text's language
 (``lexical``), the cosine of multilingual dense embeddings (``dense``), the
-organisation's track record, partners of the best textual matches and of the
+same two for the best single unit of the profile (a paragraph: an earlier
+project, an offer; ``lexical_max``, ``dense_max``), pseudo-relevance
+feedback from the best text matches on both sides (``lexical_feedback``,
+``dense_feedback``), the organisation's track record, partners of the best textual matches and of the
 asking organisation in the collaboration graph, shared programme tags, kind
 priors and complementarity, sectors, region, distance, common working
 languages and competences. The weights ``w`` are fitted on data
@@ -25,9 +28,16 @@ the network it is a member of); unpublished organisations never appear to
 others; explanations name only facts present in both profiles.
 
 Complexity: adding one organisation costs the encoding of its unseen
-sentences plus ``O(terms)`` index updates; a query costs one encoding, a
-``O(n d)`` matrix-vector product, BM25 over the query terms' postings and
-``O(n)`` vectorised feature arithmetic, with ``n`` organisations.
+sentences plus ``O(terms + d^2)`` index updates. Up to ``EXACT_UP_TO``
+organisations a query costs one encoding, a ``O(n d)`` matrix-vector
+product, BM25 over the query terms' postings and ``O(n)`` vectorised feature
+arithmetic. Above, it runs in two stages: (1) text candidates from BM25
+postings and a ``O(n k)`` product with a ``k``-dimensional projection of the
+vectors (leading eigenvectors of their second-moment matrix), plus the rows
+with the best prior and the asker's graph neighbours; (2) every feature for
+those ``c`` candidates only, ``O(c d)``. The mean and spread of a query's
+cosines over all rows, which standardise ``dense``, come from running first
+and second moments of the vectors in ``O(d^2)``.
 
 References
 ----------
