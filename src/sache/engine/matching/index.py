@@ -695,15 +695,32 @@ class MatchingIndex:
         scale = max(float(bm25.max()) if n_rows else 0.0, _LEXICAL_FLOOR * query_idf)
         vector = self._query_vector(query)
         mean, spread = (0.0, 1.0) if vector is None else self._cosine_moments(vector)
-        if rows is None:
-            rows = self._text_candidates(query, weights, bm25, scale, vector, mean, spread)
-        lexical = bm25[rows] / scale if scale > 0 else np.zeros(len(rows), dtype=np.float32)
-        if vector is not None:
-            dense = (self._vectors[rows] @ vector - mean) / spread
-        else:
-            dense = np.zeros(len(rows), dtype=np.float32)
-        return _TextStage(rows, query_terms, lexical.astype(np.float32), dense.astype(np.float32),
-                          vector, mean, spread)
+        def text_of(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            lexical = bm25[rows] / scale if scale > 0 else np.zeros(len(rows), dtype=np.float32)
+            if vector is not None:
+                dense = (self._vectors[rows] @ vector - mean) / spread
+            else:
+                dense = np.zeros(len(rows), dtype=np.float32)
+            return lexical.astype(np.float32), dense.astype(np.float32)
+
+        if rows is not None:
+            lexical, dense = text_of(rows)
+            return _TextStage(rows, query_terms, lexical, dense, vector, mean, spread)
+        rows = self._text_candidates(query, weights, bm25, scale, vector, mean, spread)
+        lexical, dense = text_of(rows)
+        # The partners of the best text matches score on ``text_partners``
+        # without text of their own: they join the candidates.
+        text_score = weights.get("lexical", 1.0) * lexical + weights.get("dense", 1.0) * np.maximum(dense, 0.0)
+        seeds = rows[np.argsort(-text_score, kind="stable")[:_GRAPH_SEEDS]]
+        partners = self._graph_scores([self._records[row].id for row in seeds if self._records[row]])
+        extra = np.setdiff1d(np.fromiter(partners, dtype=np.int64, count=len(partners)), rows)
+        extra = extra[self._alive[extra]]
+        if len(extra):
+            more_lexical, more_dense = text_of(extra)
+            rows = np.concatenate([rows, extra])
+            lexical = np.concatenate([lexical, more_lexical])
+            dense = np.concatenate([dense, more_dense])
+        return _TextStage(rows, query_terms, lexical, dense, vector, mean, spread)
 
     def _text_candidates(
         self,
