@@ -8,9 +8,9 @@ from openpyxl import Workbook, load_workbook
 
 from sache.directory import exchange, selectors
 from sache.directory.enums import Publication
-from sache.directory.models import Need, Organisation, Person
+from sache.directory.models import Need, Offer, Organisation, Person
 from tests.factories.accounts import make_operator
-from tests.factories.directory import make_organisation
+from tests.factories.directory import make_need, make_offer, make_organisation, make_person
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -157,17 +157,60 @@ def test_people_needs_and_offers_import_against_organisations():
     assert organisation.offers.get().portfolio_links == ["https://example.org/a", "https://example.org/b"]
 
 
-def test_export_has_import_columns_and_round_trips():
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_has_import_columns_and_round_trips(file_format):
     _import(_csv(HEADER, _org_rows(3)), "orgs.csv")
+    Organisation.objects.filter(external_id="ext-0001").update(latitude=50.0687, longitude=22.2306, founded=1944)
     results = selectors.browse("organisation", make_operator(), query="muzeum").results
 
     rows = list(exchange.export_rows("organisation", results))
-    content = "".join(exchange.write_csv(rows)).encode("utf-8")
-    report = _import(content, "export.csv")
+    if file_format == "xlsx":
+        report = _import(exchange.write_xlsx(rows), "export.xlsx")
+    else:
+        report = _import("".join(exchange.write_csv(rows)).encode("utf-8"), "export.csv")
 
-    assert rows[0] == exchange.TABLES["organisations"].columns
+    assert rows[0] == exchange.EXPORT_COLUMNS["organisation"]
+    assert set(exchange.TABLES["organisations"].columns) <= set(rows[0])
     assert [row[0] for row in rows[1:]] == ["ext-0000", "ext-0001", "ext-0002"]
-    assert (report.ok, report.unchanged) == (True, 3)
+    assert (report.ok, report.unchanged, report.ignored_columns) == (True, 3, [])
+
+
+def _people_needs_offers():
+    organisation = make_organisation(external_id="org-1", name="Skansen w Sanoku")
+    make_person(organisation, external_id="p-1", first_name="Ewa", last_name="Nowak", email="ewa@example.org",
+                consent_contact=True, skills=["3D", "archiwa"], languages=["pl", "en"])
+    make_person(organisation, external_id="p-2", first_name="Jan", last_name="Kos", role="Kurator")
+    make_need(organisation, external_id="n-1", competences=["ar_development"], budget_band="5k_20k")
+    make_offer(organisation, external_id="o-1", portfolio_links=["https://example.org/a", "https://example.org/b"])
+    return organisation
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+@pytest.mark.parametrize(("table", "kind", "records"), [
+    ("people", "person", lambda: Person.objects.order_by("id")),
+    ("needs", "need", lambda: Need.objects.order_by("id")),
+    ("offers", "offer", lambda: Offer.objects.order_by("id")),
+])
+def test_exported_people_needs_and_offers_import_back_unchanged_and_edits_apply(table, kind, records, file_format):
+    _people_needs_offers()
+    before = [(record.pk, record.updated_at if hasattr(record, "updated_at") else None) for record in records()]
+    rows = list(exchange.export_rows(kind, records()))
+    title_column = "first_name" if kind == "person" else "title"
+    edited = [rows[0], [*rows[1][: rows[0].index(title_column)], "Zmienione", *rows[1][rows[0].index(title_column) + 1:]], *rows[2:]]
+
+    def content(rows):
+        if file_format == "xlsx":
+            return exchange.write_xlsx(rows)
+        return "".join(exchange.write_csv(rows)).encode("utf-8")
+
+    same = _import(content(rows), f"export.{file_format}", table)
+    after_same = [(record.pk, record.updated_at if hasattr(record, "updated_at") else None) for record in records()]
+    changed = _import(content(edited), f"export.{file_format}", table)
+
+    assert (same.ok, same.created, same.updated, same.unchanged, same.ignored_columns) == (True, 0, 0, len(before), [])
+    assert after_same == before
+    assert (changed.ok, changed.created, changed.updated) == (True, 0, 1)
+    assert getattr(records().first(), title_column) == "Zmienione"
 
 
 def test_export_view_filters_and_writes_xlsx(client):
@@ -179,9 +222,8 @@ def test_export_view_filters_and_writes_xlsx(client):
     response = client.get("/organisations/export/", {"q": "muzeum", "format": "xlsx"})
 
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [row[:2] for row in sheet.iter_rows(values_only=True)] == [
-        ("external_id", "name"), ("a", "Muzeum Sanok"), ("c", "Muzeum Szkic")
-    ]
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert [(row[header.index("external_id")], row[header.index("name")]) for row in rows] == [("a", "Muzeum Sanok"), ("c", "Muzeum Szkic")]
 
 
 def test_export_view_csv(client):
@@ -190,4 +232,21 @@ def test_export_view_csv(client):
 
     response = client.get("/needs/export/", {"format": "csv"})
 
-    assert b"".join(response.streaming_content).decode("utf-8-sig").splitlines() == [",".join(exchange.TABLES["needs"].columns)]
+    assert b"".join(response.streaming_content).decode("utf-8-sig").splitlines() == [",".join(exchange.EXPORT_COLUMNS["need"])]
+
+
+def test_people_export_view_filters_by_organisation(client):
+    organisation = _people_needs_offers()
+    make_person(make_organisation(name="Inna"), external_id="p-9", first_name="Obcy", last_name="Ktoś")
+    client.force_login(make_operator())
+
+    mine = _csv_rows(client.get("/people/export/", {"organisation": organisation.slug}))
+    everybody = _csv_rows(client.get("/people/export/"))
+
+    assert [row[0] for row in mine[1:]] == ["p-2", "p-1"]  # by last name: Kos, Nowak
+    assert sorted(row[0] for row in everybody[1:]) == ["p-1", "p-2", "p-9"]
+    assert mine[0] == exchange.EXPORT_COLUMNS["person"]
+
+
+def _csv_rows(response):
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))

@@ -25,7 +25,9 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from sache.api.services import create_api_token
+from sache.cocreation.models import Conclusions
 from sache.directory.enums import Publication
+from tests.factories.cocreation import make_workshop
 from tests.factories.directory import make_record
 from tests.trust.conftest import ROLES, World
 
@@ -176,6 +178,7 @@ RULES: dict[str, dict[str, tuple]] = {
     "directory:organisation-list": {"GET": (200, 200, 200, 200, 200), "POST": (GONE, GONE, GONE, GONE, GONE)},
     "directory:organisation-merge": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, 200)},
     "directory:organisation-publication": {"GET": (LOGIN, DENY, DENY, DENY, GONE), "POST": (LOGIN, DENY, DENY, DENY, 302)},
+    "directory:people-export": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, GONE)},
     "directory:person-create": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 200, DENY, DENY, 200)},
     "directory:person-delete": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 302, DENY, DENY, 302)},
     "directory:person-edit": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 200, DENY, DENY, 200)},
@@ -357,6 +360,8 @@ API_RULES: dict[str, tuple] = {
     "DELETE /api/v1/products/{record_id}": (401, 204, DENY, DENY, 204),
     "GET /api/v1/assets": (200, 200, 200, 200, 200),
     "GET /api/v1/assets/{record_id}": (200, 200, 200, 200, 200),
+    "GET /api/v1/conclusions": (200, 200, 200, 200, 200),
+    "GET /api/v1/conclusions/{slug}": (200, 200, 200, 200, 200),
     "GET /api/v1/events": (200, 200, 200, 200, 200),
     "GET /api/v1/events/{slug}": (200, 200, 200, 200, 200),
     "GET /api/v1/needs": (200, 200, 200, 200, 200),
@@ -381,7 +386,15 @@ API_RULES: dict[str, tuple] = {
     "POST /api/v1/offers": (401, 422, DENY, DENY, 422),
     "POST /api/v1/products": (401, 422, DENY, DENY, 422),
 }
+def _published_conclusions(world: World) -> dict[str, Any]:
+    """A published workshop with published conclusions: public to every role (drafts: tests/api)."""
+    workshop = make_workshop()
+    Conclusions.objects.create(workshop=workshop, title="Wnioski", body="Tekst.", is_published=True)
+    return {"slug": workshop.slug}
+
+
 API_ARGS: dict[str, Args] = {
+    "/api/v1/conclusions/{slug}": _published_conclusions,
     "/api/v1/assets/{record_id}": lambda w: {"record_id": w.asset.pk},
     "/api/v1/needs/{record_id}": lambda w: {"record_id": w.need.pk},
     "/api/v1/offers/{record_id}": lambda w: {"record_id": w.offer.pk},

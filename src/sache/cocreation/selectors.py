@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from sache.cocreation import rules
-from sache.cocreation.enums import QuestionKind
+from sache.cocreation.enums import QuestionKind, RunStatus
 from sache.cocreation.models import (
     Conclusions,
     Contribution,
     RotationPlan,
     Seat,
     Survey,
+    ThematicArea,
     ThemeRun,
     Vote,
     Workshop,
@@ -205,3 +207,75 @@ def survey_results(survey: Survey) -> list[dict[str, Any]]:
                 entry["mean"] = sum(int(v) for v in values) / len(values)
         results.append(entry)
     return results
+
+
+def published_conclusions(
+    *, workshop: str = "", language: str = "", region: str = "", held_from: Any = None, held_to: Any = None
+) -> QuerySet[Conclusions]:
+    """Published conclusions of published workshops, for everyone (the public API); newest workshop first.
+
+    Operators get no more here than anybody else: a public list never shows a draft. A
+    workshop's date is its first round or, without one, the publication time (as in the
+    programme report); ``held_from``/``held_to`` are dates, both ends included; ``region``
+    matches a NUTS code and every code below it.
+    """
+    queryset = (
+        Conclusions.objects.filter(is_published=True, workshop__event__publication=EventPublication.PUBLISHED)
+        .select_related("workshop__event")
+        .annotate(held_at=Coalesce("workshop__starts_at", "published_at"))
+        .prefetch_related(
+            Prefetch("workshop__areas", queryset=ThematicArea.objects.order_by("position", "id")),
+            # Only the newest finished synthesis is shown; prefetching the finished ones keeps the list at a fixed
+            # number of queries, and the newest is picked in Python.
+            Prefetch(
+                "workshop__theme_runs",
+                queryset=ThemeRun.objects.filter(status=RunStatus.FINISHED).order_by("-created_at", "-id"),
+                to_attr="finished_theme_runs",
+            ),
+        )
+        .order_by(F("held_at").desc(nulls_last=True), "-id")
+    )
+    if workshop:
+        queryset = queryset.filter(workshop__event__slug=workshop)
+    if language:
+        queryset = queryset.filter(language=language)
+    if region:
+        queryset = queryset.filter(workshop__region__startswith=region)
+    if held_from is not None:
+        queryset = queryset.filter(held_at__date__gte=held_from)
+    if held_to is not None:
+        queryset = queryset.filter(held_at__date__lte=held_to)
+    return queryset
+
+
+def get_published_conclusions(slug: str) -> Conclusions:
+    """The published conclusions of the published workshop ``slug``; Http404 for anything else."""
+    conclusions = published_conclusions(workshop=slug).first()
+    if conclusions is None:
+        raise Http404
+    return conclusions
+
+
+def published_themes(conclusions: Conclusions) -> list[dict[str, Any]]:
+    """Labels of the newest finished synthesis, by area: key phrases and counts, never a contribution's text.
+
+    Contributions stay with participants and operators; the public sees what the published
+    conclusions were written from. Works with and without the prefetch of ``published_conclusions``.
+    """
+    workshop = conclusions.workshop
+    runs = getattr(workshop, "finished_theme_runs", None)
+    if runs is None:
+        runs = list(workshop.theme_runs.filter(status=RunStatus.FINISHED).order_by("-created_at", "-id")[:1])
+    if not runs or not runs[0].result:
+        return []
+    titles = {str(area.pk): area.title for area in workshop.areas.all()}
+    return [
+        {
+            "area": titles[theme["area"]],
+            "key_phrases": [{"text": phrase["text"], "language": phrase["language"]} for phrase in theme.get("key_phrases", [])],
+            "contributions": len(theme.get("contribution_ids", [])),
+            "votes": int(theme.get("votes", 0)),
+        }
+        for theme in runs[0].result.get("themes", [])
+        if theme.get("area") in titles
+    ]

@@ -8,18 +8,21 @@ has a problem, writes all rows in one transaction. Rows are matched to existing
 records by ``external_id``: a known id updates the record, an unchanged row is left
 alone, so importing the same file twice changes nothing.
 
-Export writes the same columns, so an exported file can be edited and imported back.
+Export writes the import's columns under the same names plus every field the REST API shows (ids,
+addresses, timestamps), which an import reads past, so an exported file can be edited and imported back.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -39,6 +42,7 @@ CONTENT_LANGUAGE_CODES = [code for code, _name in settings.CONTENT_LANGUAGES]
 DESCRIPTION_COLUMNS = [f"description_{code}" for code in CONTENT_LANGUAGE_CODES]
 LIST_SEPARATOR = "; "
 MAX_ROWS = 20000
+_JSON = DjangoJSONEncoder()
 
 
 class NeedImportForm(NeedForm):
@@ -46,9 +50,54 @@ class NeedImportForm(NeedForm):
         fields = [name for name in NeedForm.Meta.fields if name != "asset"]
 
 
+# --- One field list per resource --------------------------------------------------------
+# The REST API's output schemas (sache.api.v1.schemas checks its classes against these lists when it is
+# imported) and the export headers are both declared here, so a file and the API call the same thing by the
+# same name and cannot drift apart. The API's list of descriptions becomes one column per language in a
+# file; files also carry the external ids (and a few values only operators keep), which the API does not.
+
+RECORD_FIELDS = ("id", "organisation", "language", "title", "description", "publication", "created_at", "updated_at", "url")
+API_FIELDS: dict[str, tuple[str, ...]] = {
+    "organisation": (
+        "id", "slug", "name", "kind", "heritage_domains", "creative_domains", "region", "city", "latitude",
+        "longitude", "size_band", "languages", "website", "competences", "tags", "founded", "publication",
+        "completeness", "descriptions", "url",
+    ),
+    "person": ("id", "organisation", "first_name", "last_name", "role", "skills", "languages", "email", "phone"),
+    "need": (*RECORD_FIELDS, "competences", "budget_band", "timeframe", "status", "asset_id"),
+    "offer": (*RECORD_FIELDS, "competences", "portfolio_links", "price_band"),
+    "asset": (*RECORD_FIELDS, "kind", "period", "place", "rights_uri", "reuse_conditions"),
+    "product": (*RECORD_FIELDS, "category", "audience", "price_band", "references"),
+}
+# Columns only files have: the keys other systems match on first, then values the public API leaves out.
+OWNED_KEYS = ("external_id", "organisation_external_id")
+FILE_KEYS = {"organisation": ("external_id",)} | dict.fromkeys(("person", "need", "offer", "asset", "product"), OWNED_KEYS)
+FILE_EXTRAS = {"organisation": ("main_language",), "person": ("consent_contact",)}
+
+
+def export_columns(kind: str) -> list[str]:
+    """The header of an export of ``kind``: keys, the API's fields (descriptions per language), extras."""
+    api_columns = [
+        column
+        for name in API_FIELDS[kind]
+        for column in (DESCRIPTION_COLUMNS if name == "descriptions" else [name])
+    ]
+    return [*FILE_KEYS[kind], *api_columns, *FILE_EXTRAS.get(kind, ())]
+
+
+EXPORT_COLUMNS = {kind: export_columns(kind) for kind in API_FIELDS}
+# What the hub itself assigns: an export writes these, an import reads past them.
+READ_ONLY_COLUMNS = frozenset({"id", "slug", "organisation", "completeness", "created_at", "updated_at", "url", "asset_id"})
+
+
+def import_columns(kind: str) -> list[str]:
+    """The columns an import of ``kind`` reads: the export's, less what the hub assigns."""
+    return [column for column in EXPORT_COLUMNS[kind] if column not in READ_ONLY_COLUMNS]
+
+
 @dataclass(frozen=True)
 class Table:
-    """What an import or export of one kind of record reads and writes."""
+    """What an import of one kind of record reads: the columns it writes, in an exported file's names."""
 
     kind: str
     model: type
@@ -56,10 +105,16 @@ class Table:
     columns: list[str]
     list_columns: frozenset[str]
     required: frozenset[str]
+    record: str  # the resource in API_FIELDS / EXPORT_COLUMNS
 
     @property
     def owned(self) -> bool:
         return "organisation_external_id" in self.columns
+
+    @property
+    def read_only(self) -> frozenset[str]:
+        """Columns an export writes that an import reads past without a warning (ids, addresses, timestamps)."""
+        return frozenset(EXPORT_COLUMNS[self.record]) & READ_ONLY_COLUMNS
 
 
 TABLES = {
@@ -67,62 +122,40 @@ TABLES = {
         kind="organisations",
         model=Organisation,
         form=OrganisationForm,
-        columns=[
-            "external_id", "name", "kind", "region", "city", "latitude", "longitude", "size_band", "founded", "website",
-            "heritage_domains", "creative_domains", "competences", "tags", "languages", "publication", "main_language",
-            *DESCRIPTION_COLUMNS,
-        ],
+        columns=import_columns("organisation"),
         list_columns=frozenset({"heritage_domains", "creative_domains", "competences", "languages"}),
         required=frozenset({"external_id", "name", "kind", "region"}),
+        record="organisation",
     ),
     "people": Table(
         kind="people",
         model=Person,
         form=PersonForm,
-        columns=[
-            "external_id", "organisation_external_id", "first_name", "last_name", "role", "email", "phone", "skills",
-            "languages", "consent_contact",
-        ],
+        columns=import_columns("person"),
         list_columns=frozenset({"languages"}),
         required=frozenset({"external_id", "organisation_external_id", "first_name", "last_name"}),
+        record="person",
     ),
     "needs": Table(
         kind="needs",
         model=Need,
         form=NeedImportForm,
-        columns=[
-            "external_id", "organisation_external_id", "language", "title", "description", "competences", "budget_band",
-            "timeframe", "status", "publication",
-        ],
+        columns=import_columns("need"),
         list_columns=frozenset({"competences"}),
         required=frozenset({"external_id", "organisation_external_id", "language", "title", "description"}),
+        record="need",
     ),
     "offers": Table(
         kind="offers",
         model=Offer,
         form=OfferForm,
-        columns=[
-            "external_id", "organisation_external_id", "language", "title", "description", "competences",
-            "portfolio_links", "price_band", "publication",
-        ],
+        columns=import_columns("offer"),
         list_columns=frozenset({"competences"}),
         required=frozenset({"external_id", "organisation_external_id", "language", "title", "description"}),
+        record="offer",
     ),
 }
-# Export-only tables: the lists of assets and products can be exported but not imported.
-EXPORT_COLUMNS = {
-    "organisation": TABLES["organisations"].columns,
-    "need": TABLES["needs"].columns,
-    "offer": TABLES["offers"].columns,
-    "asset": [
-        "external_id", "organisation_external_id", "language", "title", "description", "kind", "period", "place",
-        "rights_uri", "reuse_conditions", "publication",
-    ],
-    "product": [
-        "external_id", "organisation_external_id", "language", "title", "description", "category", "audience",
-        "price_band", "references", "publication",
-    ],
-}
+# Assets and products can be exported but not imported.
 
 
 class ImportFileError(Exception):
@@ -272,7 +305,10 @@ def _unchanged(instance: Any, plan: _Plan) -> bool:
 def check_import(kind: str, header: list[str], rows: list[dict[str, str] | None]) -> tuple[ImportReport, list[_Plan]]:
     """Validate every row; return the report and, per valid row, what would be written. Writes nothing."""
     table = TABLES[kind]
-    report = ImportReport(kind=kind, ignored_columns=[name for name in header if name and name not in table.columns])
+    report = ImportReport(
+        kind=kind,
+        ignored_columns=[name for name in header if name and name not in table.columns and name not in table.read_only],
+    )
     missing = sorted(table.required - set(header))
     if missing:
         report.errors.append(RowError(1, ", ".join(missing), _("Required columns are missing.")))
@@ -409,9 +445,14 @@ def _apply(table: Table, plan: _Plan, *, actor: Any) -> None:
 # --- Export ------------------------------------------------------------------------
 
 
-def _value(record: Any, column: str, descriptions: dict[str, str]) -> Any:
+def _value(record: Any, column: str, descriptions: dict[str, str], url_of: Callable[[Any], str] | None = None) -> Any:
+    """The cell of ``column``: the value the API shows, lists joined, times as text (XLSX has no time zones)."""
     if column == "organisation_external_id":
         return record.organisation.external_id or ""
+    if column == "organisation":
+        return record.organisation.slug
+    if column == "url":
+        return url_of(record) if url_of is not None else record.get_absolute_url()
     if column.startswith("description_") and column != "description":
         return descriptions.get(column.removeprefix("description_"), "")
     if column == "main_language":
@@ -421,18 +462,40 @@ def _value(record: Any, column: str, descriptions: dict[str, str]) -> Any:
         return LIST_SEPARATOR.join(str(item) for item in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return _JSON.default(value)  # exactly the API's text: ISO 8601, milliseconds, "Z" for UTC
     return "" if value is None else value
 
 
 def export_rows(kind: str, queryset) -> Iterator[list[Any]]:
-    """The header, then one row per record of ``queryset`` (a browse result of ``kind``)."""
+    """The header, then one row per record of ``queryset`` (a browse result of ``kind``, or people)."""
     columns = EXPORT_COLUMNS[kind]
     yield columns
     if kind == "organisation":
         queryset = queryset.prefetch_related("descriptions")
+    else:
+        queryset = queryset.select_related("organisation")
+    url_of = _url_maker(queryset.model) if "url" in columns else None
     for record in queryset.iterator(chunk_size=2000):
         descriptions = _descriptions(record)
-        yield [_value(record, column, descriptions) for column in columns]
+        yield [_value(record, column, descriptions, url_of) for column in columns]
+
+
+_PK_MARK, _SLUG_MARK = 987654321, "slug-mark-x9"
+
+
+def _url_maker(model: type) -> Callable[[Any], str]:
+    """``get_absolute_url`` without resolving the URL configuration for every row (half the time of a big export).
+
+    The address is reversed once for a record with marker values, which are then filled in
+    per row; a test compares the result with the API's ``url`` for every kind.
+    """
+    sample = model(pk=_PK_MARK)
+    if hasattr(sample, "slug"):
+        sample.slug = _SLUG_MARK
+    template = sample.get_absolute_url().replace("{", "{{").replace("}", "}}")
+    template = template.replace(str(_PK_MARK), "{pk}").replace(_SLUG_MARK, "{slug}")
+    return lambda record: template.format(pk=record.pk, slug=getattr(record, "slug", ""))
 
 
 def _descriptions(record: Any) -> dict[str, str]:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/merge/", edit.organisation_merge, name="organisation-merge"),
     path("organisations/<slug:slug>/people/new/", edit.person_create, name="person-create"),
     path("organisations/<slug:slug>/<str:kind>/new/", edit.record_create, name="record-create"),
+    path("people/export/", exchange.export_people, name="people-export"),
     path("people/<int:pk>/edit/", edit.person_edit, name="person-edit"),
     path("people/<int:pk>/delete/", edit.person_delete, name="person-delete"),
     path("needs/", browse.list_view("need"), name="need-list"),

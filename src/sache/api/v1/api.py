@@ -9,7 +9,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
-from sache.api.v1 import directory, events, matching, partnerships
+from sache.api.v1 import cocreation, directory, events, matching, partnerships
 from sache.api.v1.errors import ApiValidationError
 
 api = NinjaAPI(
@@ -17,12 +17,14 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read and write the hub's directory (organisations, people, needs, offers, heritage assets, digital "
-        "products), published partnerships and events. Reads are public for published records; writes need a "
-        "personal token (`Authorization: Bearer …`, created on the account page) and follow the same rules as "
-        "the web pages: a member changes only their own organisation's records."
+        "products); read published partnerships, events and the published conclusions of co-creation workshops. "
+        "Reads are public for published records; writes need a personal token (`Authorization: Bearer …`, "
+        "created on the account page) and follow the same rules as the web pages: a member changes only their "
+        "own organisation's records."
     ),
     urls_namespace="api-v1",
-    docs=Swagger(settings={"persistAuthorization": True}),
+    # Swagger UI files come from the app's static files; no validator badge, which would call an outside host.
+    docs=Swagger(settings={"persistAuthorization": True, "validatorUrl": None}),
     docs_url="/docs",
     openapi_url="/openapi.json",
     throttle=[
@@ -83,5 +85,6 @@ api.add_router("/", directory.router)
 api.add_router("/partnerships", partnerships.router)
 api.add_router("/events", events.router)
 api.add_router("/recommendations", matching.router)
+api.add_router("/conclusions", cocreation.router)
 
 __all__ = ["api"]

@@ -5,7 +5,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.urls import reverse
 from ninja import Field, Schema
+
+from sache.cocreation.selectors import published_themes
+from sache.directory.exchange import API_FIELDS
+
+
+def fields_of(resource: str) -> Any:
+    """Class decorator: the schema must have exactly the fields ``API_FIELDS[resource]`` declares, in order.
+
+    The directory's exports write the same list as their header, so a field added here and not
+    there (or the other way round) stops the app at import, not in a partner's spreadsheet.
+    """
+
+    def check(schema: type[Schema]) -> type[Schema]:
+        fields = tuple(schema.model_fields)
+        if fields != API_FIELDS[resource]:
+            message = f"{schema.__name__} has the fields {fields}; sache.directory.exchange.API_FIELDS declares {API_FIELDS[resource]}"
+            raise TypeError(message)
+        return schema
+
+    return check
 
 
 class ErrorDetail(Schema):
@@ -28,6 +49,7 @@ class DescriptionOut(Schema):
     text: str
 
 
+@fields_of("organisation")
 class OrganisationOut(Schema):
     id: int
     slug: str
@@ -69,6 +91,7 @@ class OrganisationPatch(Schema):
     tags: list[str] | None = None
 
 
+@fields_of("person")
 class PersonOut(Schema):
     id: int
     organisation: str
@@ -113,6 +136,7 @@ class RecordOut(Schema):
         return obj.get_absolute_url()
 
 
+@fields_of("need")
 class NeedOut(RecordOut):
     competences: list[str]
     budget_band: str
@@ -121,12 +145,14 @@ class NeedOut(RecordOut):
     asset_id: int | None
 
 
+@fields_of("offer")
 class OfferOut(RecordOut):
     competences: list[str]
     portfolio_links: list[str]
     price_band: str
 
 
+@fields_of("asset")
 class AssetOut(RecordOut):
     kind: str
     period: str
@@ -135,6 +161,7 @@ class AssetOut(RecordOut):
     reuse_conditions: str
 
 
+@fields_of("product")
 class ProductOut(RecordOut):
     category: str
     audience: str
@@ -244,3 +271,59 @@ class RecommendationOut(Schema):
     rank: int
     score: float
     reasons: list[str] = Field(description="Why it is suggested, in the request's language (Accept-Language).")
+
+
+class AreaOut(Schema):
+    title: str
+    question: str
+
+
+class KeyPhraseOut(Schema):
+    text: str
+    language: str
+
+
+class ThemeOut(Schema):
+    area: str = Field(description="Title of the thematic area.")
+    key_phrases: list[KeyPhraseOut] = Field(description="The theme's label, best phrase first, each in its own language.")
+    contributions: int = Field(description="How many contributions the theme groups.")
+    votes: int = Field(description="Dot-votes the theme's contributions received.")
+
+
+class ConclusionsOut(Schema):
+    id: int
+    workshop: str = Field(description="Slug of the workshop (its event).")
+    workshop_title: str
+    region: str = Field(description="NUTS code of the workshop's region, or ''.")
+    held_at: datetime | None = Field(description="First round of the workshop, else the publication time.")
+    title: str
+    language: str
+    body: str = Field(description="The published text, in Markdown.")
+    published_at: datetime | None
+    areas: list[AreaOut]
+    themes: list[ThemeOut] = Field(description="The newest synthesis the conclusions were written from; labels only.")
+    url: str
+
+    @staticmethod
+    def resolve_workshop(obj: Any) -> str:
+        return obj.workshop.event.slug
+
+    @staticmethod
+    def resolve_workshop_title(obj: Any) -> str:
+        return obj.workshop.event.title
+
+    @staticmethod
+    def resolve_region(obj: Any) -> str:
+        return obj.workshop.region
+
+    @staticmethod
+    def resolve_areas(obj: Any) -> list[dict[str, str]]:
+        return [{"title": area.title, "question": area.question} for area in obj.workshop.areas.all()]
+
+    @staticmethod
+    def resolve_themes(obj: Any) -> list[dict[str, Any]]:
+        return published_themes(obj)
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return reverse("cocreation:conclusions", kwargs={"slug": obj.workshop.event.slug})

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from sache.core.permissions import operator_required
 from sache.core.services import log_action
 from sache.directory import exchange
-from sache.directory.models import ImportBatch
+from sache.directory.models import ImportBatch, Person
 from sache.directory.views.browse import browse_context
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -26,28 +26,42 @@ LIST_URLS = {
 }
 
 
+def _export_response(request: HttpRequest, kind: str, records, name: str) -> HttpResponse:
+    """``records`` as CSV (streamed) or XLSX (``?format=xlsx``), with the columns of ``exchange.EXPORT_COLUMNS``."""
+    log_action(None, "directory.export", actor=request.user, data={"kind": kind, "query": request.GET.urlencode()})
+    name = f"{name}-{timezone.localtime().strftime('%Y%m%d-%H%M')}"
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            exchange.write_xlsx(exchange.export_rows(kind, records)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    response = StreamingHttpResponse(
+        exchange.write_csv(exchange.export_rows(kind, records)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
 def export_list(kind: str):
     @operator_required
     @require_GET
     def view(request: HttpRequest) -> HttpResponse:
         results = browse_context(request, kind)["browse"].results
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        name = f"sache-{kind}s-{stamp}"
-        log_action(None, "directory.export", actor=request.user, data={"kind": kind, "query": request.GET.urlencode()})
-        if request.GET.get("format") == "xlsx":
-            response = HttpResponse(
-                exchange.write_xlsx(exchange.export_rows(kind, results)),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-            return response
-        response = StreamingHttpResponse(
-            exchange.write_csv(exchange.export_rows(kind, results)), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        return _export_response(request, kind, results, f"sache-{kind}s")
 
     return view
+
+
+@operator_required
+@require_GET
+def export_people(request: HttpRequest) -> HttpResponse:
+    """Everybody in the directory (``?organisation=<slug>``: one organisation's people), ready to re-import."""
+    people = Person.objects.order_by("organisation__name", "organisation_id", "last_name", "first_name", "id")
+    if request.GET.get("organisation"):
+        people = people.filter(organisation__slug=request.GET["organisation"])
+    return _export_response(request, "person", people, "sache-people")
 
 
 class ImportUploadForm(forms.Form):
