@@ -18,6 +18,9 @@ __all__ = ["FEATURE_NAMES", "DEFAULT_WEIGHTS", "ASKER_WEIGHTS", "UNFITTED_WEIGHT
 FEATURE_NAMES = (
     "lexical",
     "dense",
+    # Best profile unit and pseudo-relevance feedback: weight 0 in both sets.
+    # On the lexical side they lowered nDCG@10 and R@50 at every weight tried
+    # (bench/matching/README.md); the dense ones await the e5 re-fit.
     "dense_max",
     "lexical_max",
     "dense_feedback",
