@@ -18,9 +18,9 @@ __all__ = ["FEATURE_NAMES", "DEFAULT_WEIGHTS", "ASKER_WEIGHTS", "UNFITTED_WEIGHT
 FEATURE_NAMES = (
     "lexical",
     "dense",
-    # Best profile unit and pseudo-relevance feedback: weight 0 in both sets.
-    # On the lexical side they lowered nDCG@10 and R@50 at every weight tried
-    # (bench/matching/README.md); the dense ones await the e5 re-fit.
+    # Best profile unit and pseudo-relevance feedback: weight 0 in both sets;
+    # re-fitted with them, the out-of-fold figures did not improve
+    # (bench/matching/README.md, quality second round).
     "dense_max",
     "lexical_max",
     "dense_feedback",
