@@ -56,6 +56,8 @@ def feature_tensor(index, queries, posted: bool):
 
 def fit(X, y, mask, names):
     initial = [1.0 if n == "lexical" else 0.0 for n in names]
+    if names[0] != "lexical":
+        raise ValueError("lexical must be the first feature: it anchors the scale")
     negative = [i for i, n in enumerate(names) if n.startswith("kind:") or n in ("track_record",)]
     return fit_linear_ranker(X, y, initial=initial, mask=mask, allow_negative=negative, sweeps=3)
 
@@ -89,23 +91,42 @@ def main() -> int:
     parser.add_argument("--encoder", default="auto")
     parser.add_argument("--cache", default=str(ROOT / "bench" / "out" / "vectors.npz"))
     parser.add_argument("--variants", default="anonymous,posted")
+    parser.add_argument(
+        "--drop", default="", help="comma-separated features left out (to measure what each adds)"
+    )
+    parser.add_argument(
+        "--tensors",
+        help="directory to keep the feature tensors in (.npz per variant), to re-fit without recomputing",
+    )
     args = parser.parse_args()
     data = Path(args.data_dir)
     started = time.perf_counter()
-    index = build_index(
-        read_jsonl(data / "orgs.jsonl"),
-        read_jsonl(data / "train_projects.jsonl"),
-        encoder=args.encoder,
-        cache=args.cache,
-        threads=1,
-    )
     queries = list(read_jsonl(data / "queries_dev.jsonl"))
-    print(f"indexed in {time.perf_counter() - started:.0f} s")
+    index = None
     for variant in args.variants.split(","):
-        X, y, mask, names = feature_tensor(index, queries, posted=variant == "posted")
-        if index.encoder is not None and args.cache:
-            index.encoder.cache.save()
-        report(X, y, mask, names, variant)
+        stored = Path(args.tensors) / f"features_{variant}.npz" if args.tensors else None
+        if stored is not None and stored.exists():
+            with np.load(stored) as saved:
+                X, y, mask, names = saved["X"], saved["y"], saved["mask"], list(saved["names"])
+        else:
+            if index is None:
+                index = build_index(
+                    read_jsonl(data / "orgs.jsonl"),
+                    read_jsonl(data / "train_projects.jsonl"),
+                    encoder=args.encoder,
+                    cache=args.cache,
+                    threads=1,
+                )
+                print(f"indexed in {time.perf_counter() - started:.0f} s")
+            X, y, mask, names = feature_tensor(index, queries, posted=variant == "posted")
+            if index.encoder is not None and args.cache:
+                index.encoder.cache.save()
+            if stored is not None:
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                np.savez(stored, X=X, y=y, mask=mask, names=np.array(names))
+        dropped = {name for name in args.drop.split(",") if name}
+        keep = [i for i, name in enumerate(names) if name not in dropped]
+        report(X[:, :, keep], y, mask, [names[i] for i in keep], variant)
     return 0
 
 

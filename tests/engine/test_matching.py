@@ -395,3 +395,70 @@ def test_cli_names_the_line_of_a_broken_input(tmp_path, capsys):
         2,
         f"error: {tmp_path / 'orgs.jsonl'}, line 2: not a JSON object (Expecting property name enclosed in double quotes)",
     )
+
+
+def test_two_stage_ranking_agrees_with_every_feature_for_every_row():
+    # A big index in miniature: exact_up_to=0 forces the two stages.
+    rng = np.random.default_rng(3)
+    words = ["castle", "museum", "archive", "game", "studio", "scan", "sound", "light", "bread"]
+    orgs = [
+        OrgRecord(
+            f"org{i}",
+            kind=["heritage", "creative", "technology"][i % 3],
+            region=["PL213", "HU11", "CZ01"][i % 3],
+            texts=text(" ".join(rng.choice(words, size=6))),
+            track_record=int(i % 5),
+        )
+        for i in range(300)
+    ]
+    fast = MatchingIndex(HashingEncoder(dimension=128), exact_up_to=0, candidates=60)
+    fast.add_many(orgs)
+    for i in range(0, 300, 7):
+        fast.add_collaboration([f"org{i}", f"org{(i * 13) % 300}"])
+    query = MatchQuery("q", texts=text("castle museum scan"), org_id="org7")
+
+    two_stage = [r.org_id for r in fast.rank(query, top=10)]
+    one_stage = [r.org_id for r in fast.rank(query, top=10, exact=True)]
+
+    assert two_stage == one_stage
+    assert "org7" not in two_stage
+
+
+def test_cosine_moments_follow_additions_and_removals():
+    index = MatchingIndex(HashingEncoder(dimension=64))
+    index.add_many(ORGS)
+    index.remove("bakery")
+    index.add(ORGS[0])  # replacing must not count the old vector twice
+    vector = index._vectors[index._row_of["castle"]]
+    live = [index._row_of[o.id] for o in ORGS if o.id in index]
+    cosines = index._vectors[live] @ vector
+
+    mean, spread = index._cosine_moments(vector)
+
+    assert mean == pytest.approx(float(cosines.mean()), abs=1e-5)
+    assert spread == pytest.approx(float(cosines.std()), abs=1e-5)
+
+
+def test_recorded_exposure_raises_the_gini():
+    index = MatchingIndex(HashingEncoder(dimension=64))
+    index.add_many(ORGS)
+    assert index.exposure_gini() == 0.0
+
+    index.record_exposure(["ar-studio", "castle"])
+
+    assert index.exposure_gini() > 0.0
+
+
+def test_shared_paragraphs_are_kept_while_any_profile_has_them():
+    shared = "We digitise castle archives.\n\nWe also bake bread."
+    index = MatchingIndex(HashingEncoder(dimension=64))
+    index.add_many([OrgRecord("a", texts=text(shared)), OrgRecord("b", texts=text(shared.split("\n\n")[0]))])
+    query = MatchQuery("q", texts=text("castle archives"))
+    assert len(index._unit_lexical) == 2
+
+    index.remove("a")
+    assert len(index._unit_lexical) == 1  # the bread paragraph was only a's
+    index.add(OrgRecord("b", texts=text("Sound design for games.")))
+
+    assert len(index._unit_lexical) == 1
+    assert index.features(query)["lexical_max"].max() == 0.0

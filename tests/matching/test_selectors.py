@@ -91,3 +91,51 @@ def test_reindex_command_rebuilds_without_encoding_unchanged_texts(castle, capsy
 
     output = capsys.readouterr().out.splitlines()
     assert "encoded 0 new texts" in output[-1]
+
+
+def test_reviewer_affinities_follow_expertise_through_the_matching_engine(castle):
+    museum, _need, studio, bakery, _hidden = castle
+    ar_expert, baker = make_user(), make_user()
+    make_member(studio, ar_expert)
+    make_member(bakery, baker)
+
+    table = selectors.reviewer_affinities(
+        ["Augmented reality guide app for a castle museum", "Kenyér és sütemény a piacon"], [ar_expert, baker]
+    )
+
+    assert table.shape == (2, 2)
+    assert ((table >= 0) & (table <= 1)).all()
+    assert table[0, 0] > table[0, 1]  # the AR studio's member for the AR application
+    assert table[1, 1] > table[1, 0]  # the bakery's member for the bread application
+
+
+def test_reviewer_without_a_profile_gets_no_affinity_advantage(castle):
+    _museum, _need, studio, *_rest = castle
+    expert, stranger = make_user(), make_user()
+    make_member(studio, expert)
+
+    table = selectors.reviewer_affinities(["augmented reality guides for castles"], [expert, stranger])
+
+    assert table[0, 0] == 1.0 and table[0, 1] == 0.0
+
+
+def test_exposure_control_spreads_suggestions_and_only_counts_what_was_shown(castle, settings):
+    museum, need, studio, *_rest = castle
+    settings.SACHE_MATCHING_EXPOSURE_WEIGHT = 0.0
+    plain = [s.organisation for s in selectors.suggested_partners_for_need(need, None, top=1)]
+    assert plain == [studio]
+    assert not selectors.index.indexes().organisations.exposure_gini()
+
+    settings.SACHE_MATCHING_EXPOSURE_WEIGHT = 100.0
+    first = [s.organisation for s in selectors.suggested_partners_for_need(need, None, top=1)]
+    second = [s.organisation for s in selectors.suggested_partners_for_need(need, None, top=1)]
+
+    assert first == [studio]
+    assert second != [studio]  # shown once already, it yields to the next best
+
+
+def test_exposure_command_reports_gini_with_and_without_control(castle, capsys):
+    call_command("matching_exposure", sample=0, weight=1.0)
+
+    output = capsys.readouterr().out
+    assert "without control" in output and "with control (weight 1)" in output

@@ -329,30 +329,16 @@ ASSIGNMENT_FINISHED = "calls.assignment.run"
 ASSIGNMENT_FAILED = "calls.assignment.failed"
 
 
-def _reviewer_profile(user: Any) -> str:
-    parts = [user.full_name]
-    for person in Person.objects.filter(user=user).select_related("organisation"):
-        parts += [person.role, " ".join(person.skills or []), person.organisation.name,
-                  " ".join(person.organisation.competences or []), " ".join(person.organisation.heritage_domains or []),
-                  " ".join(person.organisation.creative_domains or [])]
-    return " ".join(p for p in parts if p)
-
-
 def _application_text(application: Application) -> str:
     answers = " ".join(str(v) for v in application.answers.values() if isinstance(v, str))
     return f"{application.title} {answers}"
 
 
 def affinity_table(applications: list[Application], reviewers: list[Any]) -> np.ndarray:
-    """Cosine similarity between applications' texts and reviewers' profiles (P × R)."""
-    from sache.engine.embeddings import l2_normalise, load_encoder  # noqa: PLC0415 (slow import: model loading)
+    """Reviewer expertise for each application (P x R, in [0, 1]), from the matching service."""
+    from sache.matching.selectors import reviewer_affinities  # noqa: PLC0415 (slow import: model loading)
 
-    if not applications or not reviewers:
-        return np.zeros((len(applications), len(reviewers)))
-    encoder = load_encoder(settings.SACHE_MATCHING_ENCODER)
-    apps = l2_normalise(np.asarray(encoder.encode([_application_text(a) for a in applications]), dtype=float))
-    revs = l2_normalise(np.asarray(encoder.encode([_reviewer_profile(r) for r in reviewers]), dtype=float))
-    return np.clip(apps @ revs.T, 0.0, 1.0)
+    return reviewer_affinities([_application_text(a) for a in applications], reviewers)
 
 
 def conflicts_for(applications: list[Application], reviewers: list[Any], *, same_region: bool = False) -> set[tuple[int, int]]:

@@ -78,6 +78,7 @@ __all__ = [
     "VectorCache",
     "CachedEncoder",
     "load_encoder",
+    "shared_encoder",
     "l2_normalise",
 ]
 
@@ -347,8 +348,25 @@ class VectorCache:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        self._loaded_mtime: float | None = None
         if self.path is not None and self.path.exists():
+            self._loaded_mtime = self.path.stat().st_mtime
             self.load(self.path)
+
+    def refresh(self) -> int:
+        """Read the file again if another process saved it since; return how many vectors were read.
+
+        A long-lived process keeps one cache in memory; a background worker
+        that encodes a changed profile saves the file, and this picks up its
+        vectors without encoding them again.
+        """
+        if self.path is None or not self.path.exists():
+            return 0
+        mtime = self.path.stat().st_mtime
+        if self._loaded_mtime is not None and mtime <= self._loaded_mtime:
+            return 0
+        self._loaded_mtime = mtime
+        return self.load(self.path)
 
     @staticmethod
     def key(encoder_name: str, text: str, *, as_query: bool = False) -> bytes:
@@ -388,6 +406,9 @@ class VectorCache:
         temporary = target.with_name(target.name + ".tmp.npz")
         np.savez(temporary, **arrays)
         os.replace(temporary, target)
+        if target == self.path:
+            # What is in memory now includes what was written.
+            self._loaded_mtime = target.stat().st_mtime
         return target
 
     def load(self, path: str | os.PathLike[str]) -> int:
@@ -473,7 +494,8 @@ def load_encoder(spec: str = "auto", *, num_threads: int | None = None) -> TextE
     ----------
     spec : str
         ``"e5"`` (bundled multilingual-e5-small), ``"use"`` (USE multilingual),
-        ``"hashing"`` (character n-grams, no model), a path to a
+        ``"hashing"`` (character n-grams, no model; ``"hashing:384"`` sets
+        the dimension), a path to a
         sentence-transformers model directory, or ``"auto"``: e5 if its package
         is installed, else hashing.
     num_threads : int, optional
@@ -490,6 +512,9 @@ def load_encoder(spec: str = "auto", *, num_threads: int | None = None) -> TextE
     """
     if spec == "hashing":
         return HashingEncoder()
+    if spec.startswith("hashing:") and spec.removeprefix("hashing:").isdigit():
+        # e.g. "hashing:384", the dimension of e5: timing the index without a model.
+        return HashingEncoder(dimension=int(spec.removeprefix("hashing:")))
     if spec == "e5":
         return E5SmallEncoder(num_threads=num_threads)
     if spec == "use":
@@ -502,6 +527,28 @@ def load_encoder(spec: str = "auto", *, num_threads: int | None = None) -> TextE
     if Path(spec).is_dir():
         return SentenceTransformerEncoder(spec)
     raise ValueError(f"unknown encoder {spec!r}: use auto, e5, use, hashing or a model directory")
+
+
+_shared: dict[tuple[str, str | None], CachedEncoder] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_encoder(
+    spec: str = "auto", cache_path: str | os.PathLike[str] | None = None
+) -> CachedEncoder:
+    """One cached encoder per (spec, cache file) for the whole process.
+
+    Loading e5 costs about a second and its memory; a web process, a worker
+    and the reviewer assignment all ask through this, so the model and its
+    vector cache are loaded once and every later query only pays its encoding.
+    """
+    key = (spec, str(cache_path) if cache_path is not None else None)
+    with _shared_lock:
+        encoder = _shared.get(key)
+        if encoder is None:
+            encoder = CachedEncoder(load_encoder(spec), VectorCache(cache_path))
+            _shared[key] = encoder
+        return encoder
 
 
 def main(argv: Sequence[str] | None = None) -> int:

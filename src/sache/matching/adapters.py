@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sache.directory.enums import OrganisationKind, Publication, sector_group_of
-from sache.directory.models import Need, Offer, Organisation
+from sache.directory.models import Need, Offer, Organisation, Person
 from sache.engine.matching import LocalizedText, MatchQuery, OrgRecord
+from sache.engine.matching.text import guess_language
 
 
 def engine_kind(kind: str) -> str:
@@ -105,3 +106,49 @@ def offering_query(organisation: Organisation, record: OrgRecord) -> MatchQuery:
         languages=record.languages,
         competences=record.competences,
     )
+
+
+def reviewer_records(reviewers: Iterable) -> list[OrgRecord]:
+    """One engine record per reviewer (id: the user's pk): what they and their organisations do.
+
+    Texts are the reviewer's role and skills and the texts of every
+    organisation they belong to (descriptions, offers, needs); competences,
+    sectors and languages are the union of theirs and their organisations'.
+    """
+    reviewers = list(reviewers)
+    people: dict[int, list[Person]] = defaultdict(list)
+    for person in Person.objects.filter(user__in=reviewers).select_related("organisation").order_by("pk"):
+        people[person.user_id].append(person)
+    organisations = {person.organisation_id: person.organisation for persons in people.values() for person in persons}
+    by_org = {int(record.id): record for record in organisation_records(
+        Organisation.objects.prefetch_related("descriptions").filter(pk__in=organisations).order_by("pk")
+    )}
+    records = []
+    for reviewer in reviewers:
+        texts: list[LocalizedText] = []
+        competences: list[str] = []
+        sectors: list[str] = []
+        languages: list[str] = []
+        for person in people.get(reviewer.pk, []):
+            own = " ".join(part for part in [person.role, ", ".join(person.skills or [])] if part)
+            if own:
+                texts.append(LocalizedText(own, guess_language(own)))
+            competences += [str(skill) for skill in person.skills or []]
+            languages += list(person.languages or [])
+            record = by_org.get(person.organisation_id)
+            if record is not None:
+                texts += record.texts
+                competences += record.competences
+                sectors += record.sectors
+                languages += record.languages
+        records.append(
+            OrgRecord(
+                id=str(reviewer.pk),
+                name=str(getattr(reviewer, "full_name", "") or ""),
+                texts=tuple(texts),
+                competences=tuple(dict.fromkeys(competences)),
+                sectors=tuple(dict.fromkeys(sectors)),
+                languages=tuple(dict.fromkeys(languages)),
+            )
+        )
+    return records

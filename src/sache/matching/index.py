@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from sache.directory.enums import NeedStatus, Publication
 from sache.directory.models import Need, Offer, Organisation
-from sache.engine.embeddings import CachedEncoder, VectorCache, load_encoder
+from sache.engine.embeddings import CachedEncoder, shared_encoder
 from sache.engine.matching import MatchingIndex
+from sache.engine.matching.text import split_sentences
 from sache.matching import adapters
 from sache.matching.models import IndexedState
 from sache.partnerships.models import PartnershipMember
@@ -63,8 +64,16 @@ def bump_generation() -> None:
         IndexedState.objects.get_or_create(pk=1, defaults={"generation": 1})
 
 
+def shared_encoder_for_settings() -> CachedEncoder:
+    """The configured encoder of this process, loaded once, with the machine's vector cache."""
+    return _encoder()
+
+
 def _encoder() -> CachedEncoder:
-    return CachedEncoder(load_encoder(settings.SACHE_MATCHING_ENCODER), VectorCache(vector_cache_path()))
+    """The process's encoder: the model is loaded once, the cache file re-read when a worker saved it."""
+    encoder = shared_encoder(settings.SACHE_MATCHING_ENCODER, vector_cache_path())
+    encoder.cache.refresh()
+    return encoder
 
 
 def _organisations_queryset():
@@ -117,6 +126,7 @@ def _refresh(state: ProcessIndexes) -> None:
     """Re-read organisations and needs changed since the last sync."""
     now = timezone.now()
     since = state.synced_at
+    state.encoder.cache.refresh()
     touched = set(Need.objects.filter(updated_at__gte=since).values_list("organisation_id", flat=True))
     touched |= set(Offer.objects.filter(updated_at__gte=since).values_list("organisation_id", flat=True))
     changed = list(_organisations_queryset().filter(Q(updated_at__gte=since) | Q(pk__in=touched)))
@@ -161,11 +171,14 @@ def warm_vector_cache(records: list) -> int:
     encoder = _encoder()
     if encoder.name.startswith("char-ngram"):
         return 0
-    texts = [text.text for record in records for text in record.texts]
+    before = encoder.encoded_texts
+    # The index encodes profiles sentence by sentence; so does the warm-up.
+    texts = [sentence for record in records for text in record.texts for sentence in split_sentences(text.text)]
     encoder.encode(texts)
-    if encoder.encoded_texts:
+    new = encoder.encoded_texts - before
+    if new:
         encoder.cache.save()
-    return encoder.encoded_texts
+    return new
 
 
 def reset() -> None:

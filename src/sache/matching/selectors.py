@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,7 +17,8 @@ from sache.directory.enums import CREATIVE_KINDS
 from sache.directory.models import Need, Organisation
 from sache.directory.regions import region_name
 from sache.directory.selectors import organisations_visible_to, records_visible_to
-from sache.engine.matching import Reason
+from sache.engine.matching import LocalizedText, MatchQuery, Reason
+from sache.engine.matching.text import guess_language
 from sache.matching import adapters, index
 from sache.matching.models import SuggestionFeedback
 
@@ -74,9 +77,22 @@ def reason_text(reason: Reason) -> str:
     return template % {"values": values} if template else reason.text
 
 
+def exposure_weight() -> float:
+    """Strength of exposure control for suggested partners (``SACHE_MATCHING_EXPOSURE_WEIGHT``; 0: off).
+
+    Each organisation shown as a suggestion gains exposure; later suggestions
+    subtract ``weight * log(1 + exposure)`` from its score, so the same few
+    popular organisations are not suggested to everyone.
+    """
+    return float(getattr(settings, "SACHE_MATCHING_EXPOSURE_WEIGHT", 0.0))
+
+
 def _suggestions(subject: str, query, viewer: Any, *, top: int, exclude: set[str]) -> list[Suggestion]:
     state = index.indexes()
-    recommendations = state.organisations.rank(query, top=top + 10, exclude=exclude)
+    weight = exposure_weight()
+    recommendations = state.organisations.rank(
+        query, top=top + 10, exclude=exclude, exposure_weight=weight, record_exposure=False
+    )
     visible = organisations_visible_to(viewer).filter(
         pk__in=[int(r.org_id) for r in recommendations], publication="published"
     ).in_bulk()
@@ -100,6 +116,9 @@ def _suggestions(subject: str, query, viewer: Any, *, top: int, exclude: set[str
         )
         if len(suggestions) == top:
             break
+    if weight:
+        # Only what was shown counts as exposure.
+        state.organisations.record_exposure([str(s.organisation.pk) for s in suggestions])
     return suggestions
 
 
@@ -164,3 +183,35 @@ def rank_among(
         if recommendation.org_id in by_id and recommendation.reasons:
             result.append((by_id[recommendation.org_id], recommendation.score, [reason_text(r) for r in recommendation.reasons]))
     return result
+
+
+def reviewer_affinities(texts: Sequence[str], reviewers: Sequence[Any]) -> np.ndarray:
+    """Expertise affinity of every reviewer for every text (an application), in [0, 1].
+
+    The matching engine ranks the reviewers as if they were organisations:
+    each reviewer's record holds their role and skills and what their
+    organisations do (:func:`adapters.reviewer_records`), each text is a
+    query; the engine's combined score (BM25, multilingual dense similarity,
+    shared competences, ...) is scaled to [0, 1] over the whole table, so
+    affinities stay comparable across applications. Returns a ``len(texts)``
+    by ``len(reviewers)`` array (zeros when every score is the same).
+    """
+    from sache.engine.matching import MatchingIndex  # noqa: PLC0415 (kept lazy like rank_among)
+
+    table = np.zeros((len(texts), len(reviewers)))
+    if not len(texts) or not len(reviewers):
+        return table
+    reviewer_index = MatchingIndex(index.shared_encoder_for_settings())
+    reviewer_index.add_many(adapters.reviewer_records(reviewers))
+    row_ids = reviewer_index.row_ids()
+    columns = [row_ids.index(str(reviewer.pk)) for reviewer in reviewers]
+    for position, text in enumerate(texts):
+        query = MatchQuery(f"text:{position}", texts=(LocalizedText(text, guess_language(text)),))
+        table[position] = reviewer_index.score(query)[columns]
+    finite = np.isfinite(table)
+    if not finite.any():
+        return np.zeros_like(table)
+    low, high = float(table[finite].min()), float(table[finite].max())
+    if high - low <= 1e-12:
+        return np.zeros_like(table)
+    return np.where(finite, (table - low) / (high - low), 0.0)

@@ -326,3 +326,6 @@ SACHE_API_AUTH_RATE = os.environ.get("SACHE_API_AUTH_RATE", "1200/m")
 # character n-gram fallback; "hashing", "e5", "use" or a sentence-transformers directory.
 SACHE_MATCHING_ENCODER = os.environ.get("SACHE_MATCHING_ENCODER", "auto")
 SACHE_MATCHING_VECTOR_CACHE = Path(os.environ.get("SACHE_MATCHING_VECTOR_CACHE", VAR_DIR / "matching-vectors.npz"))
+# Exposure control of suggested partners (0 turns it off): organisations already shown often
+# lose weight * log(1 + exposure); `sache matching_exposure` reports the Gini of exposure.
+SACHE_MATCHING_EXPOSURE_WEIGHT = float(os.environ.get("SACHE_MATCHING_EXPOSURE_WEIGHT", "0.05"))

@@ -18,6 +18,13 @@ __all__ = ["FEATURE_NAMES", "DEFAULT_WEIGHTS", "ASKER_WEIGHTS", "UNFITTED_WEIGHT
 FEATURE_NAMES = (
     "lexical",
     "dense",
+    # Best profile unit and pseudo-relevance feedback: weight 0 in both sets;
+    # re-fitted with them, the out-of-fold figures did not improve
+    # (bench/matching/README.md, quality second round).
+    "dense_max",
+    "lexical_max",
+    "dense_feedback",
+    "lexical_feedback",
     "track_record",
     "text_partners",
     "partners",

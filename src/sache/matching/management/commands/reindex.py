@@ -19,13 +19,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_progress: bool, **options) -> None:
         started = time.perf_counter()
+        encoder = index.shared_encoder_for_settings()
+        # The encoder is shared by the process: count only what this run encoded.
+        encoded_before = encoder.encoded_texts
         with tqdm(total=Organisation.objects.count(), desc="organisations", unit="org", disable=no_progress) as bar:
-            state = index.build_indexes(progress=bar.update)
+            state = index.build_indexes(encoder=encoder, progress=bar.update)
         path = state.encoder.cache.save()
         index.reset()
         index.bump_generation()
         self.stdout.write(
             f"Indexed {len(state.organisations)} organisations and {len(state.needs)} open needs in "
-            f"{time.perf_counter() - started:.1f} s; encoded {state.encoder.encoded_texts} new texts "
+            f"{time.perf_counter() - started:.1f} s; encoded {state.encoder.encoded_texts - encoded_before} new texts "
             f"({state.encoder.name}); vector cache {path}."
         )
