@@ -503,6 +503,13 @@ def sat_min_breaks_schedule(
             return finish("unknown", None, lower)
         best = encoding.read_slots(solver.get_model())
         upper = sum(breaks_per_participant(problem, best).values())
+        if upper > len(totalizer.rhs):
+            # The first schedule has more breaks than the totalizer counts: "<= upper - 1"
+            # would otherwise be the unreachable "<= ceiling - 1" for every repair move
+            # (ticf-14crafa.forb0003: 117 breaks, 78 counted, no move could succeed).
+            totalizer.increase(ubound=min(upper, len(all_breaks)), top_id=totalizer.top_id)
+            if totalizer.nof_new:
+                solver.append_formula(totalizer.cnf.clauses[-totalizer.nof_new :])
         repair = _Repair(problem, encoding, solver, at_most, seed)
         repair.ceiling = len(totalizer.rhs)
         budget = 5000
