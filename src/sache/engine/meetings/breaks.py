@@ -21,8 +21,8 @@ Search: one incremental SAT solver and a totalizer over all break literals.
 Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
 proven bound, with a conflict budget that doubles) and the upper end: SAT-based
 repair moves (the meetings of a few participants around one with breaks are
-freed, the rest stay, fewer breaks are asked for), for half as long as the
-bound steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+freed, the rest stay, fewer breaks are asked for; every other move frees a
+window of consecutive slots instead), for 1.5 times as long as the bound steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from sache.engine.meetings.problem import (
 __all__ = ["sat_min_breaks_schedule"]
 
 _SAT_SOLVER = "g4"
+_REPAIR_SHARE = 1.5  # repair seconds per bound-step second (see the search loop)
 _DEBUG = bool(__import__("os").environ.get("SACHE_MEETINGS_DEBUG"))
 
 
@@ -503,6 +504,13 @@ def sat_min_breaks_schedule(
             return finish("unknown", None, lower)
         best = encoding.read_slots(solver.get_model())
         upper = sum(breaks_per_participant(problem, best).values())
+        if upper > len(totalizer.rhs):
+            # The first schedule has more breaks than the totalizer counts: "<= upper - 1"
+            # would otherwise be the unreachable "<= ceiling - 1" for every repair move
+            # (ticf-14crafa.forb0003: 117 breaks, 78 counted, no move could succeed).
+            totalizer.increase(ubound=min(upper, len(all_breaks)), top_id=totalizer.top_id)
+            if totalizer.nof_new:
+                solver.append_formula(totalizer.cnf.clauses[-totalizer.nof_new :])
         repair = _Repair(problem, encoding, solver, at_most, seed)
         repair.ceiling = len(totalizer.rhs)
         budget = 5000
@@ -521,14 +529,16 @@ def sat_min_breaks_schedule(
             if outcome is False:
                 lower += 1
                 continue
-            # Upper end: repair moves for half as long as the bound steps took so far
-            # (a third of the time). A global "<= UB - 1" step was dropped: the moves
+            # Upper end: repair moves for 1.5 times as long as the bound steps took so
+            # far (three fifths of the time; on the misses of the 60 s run the bound
+            # already equalled the published optimum on 9 of 21, the schedule did not).
+            # A global "<= UB - 1" step was dropped: the moves
             # improve faster.
             best, upper = repair.improve(
                 best,
                 upper,
                 lower,
-                min(deadline, time.monotonic() + max(1.0, 0.5 * bound_seconds)),
+                min(deadline, time.monotonic() + max(1.0, _REPAIR_SHARE * bound_seconds)),
             )
             budget *= 2
         return finish("optimal" if lower >= upper else "feasible", best, lower)
@@ -559,7 +569,13 @@ class _Repair:
         for meeting in problem.meetings:
             self.partners[meeting.a].append(meeting.b)
             self.partners[meeting.b].append(meeting.a)
+        self.by_person: dict[int, list[object]] = defaultdict(list)
+        for meeting in problem.meetings:
+            self.by_person[meeting.a].append(meeting.id)
+            self.by_person[meeting.b].append(meeting.id)
         self.size = 3
+        self.width = 4
+        self.moves = 0
         self.ceiling = 1 << 30
 
     def improve(self, best: dict, upper: int, lower: int, deadline: float) -> tuple[dict, int]:
@@ -570,23 +586,45 @@ class _Repair:
             broken = [person for person, count in breaks.items() if count]
             if not broken:
                 break
-            centre = self.rng.choice(broken)
-            others = list(set(self.partners[centre]))
-            self.rng.shuffle(others)
-            chosen = {centre, *others[: self.size]}
-            chosen.add(self.rng.choice(broken))
-            assumptions = [
-                self.encoding.slot_var[m.id, best[m.id]]
-                for m in self.problem.meetings
-                if m.a not in chosen and m.b not in chosen
-            ]
+            self.moves += 1
+            window = self.moves % 2 == 0
+            if window:
+                # Every other move frees a window of consecutive slots around a break
+                # instead: breaks are local in time, and a participant's meetings span
+                # the whole day, so the two neighbourhoods complement each other.
+                centre = self.rng.choice(broken)
+                own = sorted(best[m] for m in self.by_person[centre])
+                gaps = [s for s, t in itertools.pairwise(own) if t - s > 1]
+                middle = self.rng.choice(gaps) if gaps else own[0]
+                first = max(0, middle - self.width // 2)
+                slots = set(range(first, first + self.width))
+                assumptions = [
+                    self.encoding.slot_var[m.id, best[m.id]]
+                    for m in self.problem.meetings
+                    if best[m.id] not in slots
+                ]
+            else:
+                centre = self.rng.choice(broken)
+                others = list(set(self.partners[centre]))
+                self.rng.shuffle(others)
+                chosen = {centre, *others[: self.size]}
+                chosen.add(self.rng.choice(broken))
+                assumptions = [
+                    self.encoding.slot_var[m.id, best[m.id]]
+                    for m in self.problem.meetings
+                    if m.a not in chosen and m.b not in chosen
+                ]
             target = min(upper - 1, self.ceiling - 1)
             outcome = solve_until(self.solver, assumptions + self.at_most(target), deadline, 300)
             if _DEBUG:
-                print("move", len(chosen), outcome, upper, round(time.monotonic(), 1))
+                print("move", "w" if window else "p", self.width if window else self.size, outcome, upper, round(time.monotonic(), 1))
             if outcome is True:
                 best = self.encoding.read_slots(self.solver.get_model())
                 upper = sum(breaks_per_participant(self.problem, best).values())
+            elif window and outcome is False:
+                self.width = min(self.width + 1, self.problem.slots)
+            elif window:
+                self.width = max(2, self.width - 1)
             elif outcome is False:
                 self.size = min(self.size + 1, self.problem.participants)
             else:
