@@ -23,5 +23,13 @@ def _empty_cache():
     # Ids repeat between tests (rolled-back rows), so a cached entry of one test could
     # answer another's question.
     cache.clear()
+    _forget_small_indexes()
     yield
     cache.clear()
+    _forget_small_indexes()
+
+
+def _forget_small_indexes() -> None:
+    from sache.matching import selectors
+
+    selectors._SMALL_INDEXES.clear()
