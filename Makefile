@@ -56,8 +56,9 @@ e2e-deps: $(AXE_JS)
 	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium); }
 
 # Known vulnerabilities in the installed dependencies; needs the vulnerability service to be reachable.
+AUDIT_SERVICE ?= osv
 audit: install
-	$(BIN)/pip-audit --strict --skip-editable
+	$(BIN)/pip-audit --strict --skip-editable --vulnerability-service $(AUDIT_SERVICE)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
