@@ -310,8 +310,8 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
             workshops, contributions = _workshops(rng, max(1, len(everyone) // 5000), now)
             bar.update(1)
         connection.check_constraints()
-        line = (f"Demo activity: {events} events with {meetings} meeting requests, {partnerships} partnerships, "
-                f"{applications} applications, {workshops} workshops with {contributions} contributions.")
+        line = (f"Demo activity: events {events} (meeting requests {meetings}), partnerships {partnerships}, "
+                f"applications {applications}, workshops {workshops} (contributions {contributions}).")
     stdout.write(line)
     state = refresh_insights()
     stdout.write(f"Insights refreshed: {state.facts} facts in {state.seconds:.1f} s.")
