@@ -20,16 +20,12 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Ids repeat between tests (rolled-back rows), so a cached entry of one test could
-    # answer another's question.
+    # Ids repeat between tests (rolled-back rows), so a cached entry or a process's
+    # matching index of one test could answer another's question.
+    from sache.matching import index
+
     cache.clear()
-    _forget_small_indexes()
+    index.reset()
     yield
     cache.clear()
-    _forget_small_indexes()
-
-
-def _forget_small_indexes() -> None:
-    from sache.matching import selectors
-
-    selectors._SMALL_INDEXES.clear()
+    index.reset()

@@ -287,33 +287,31 @@ def withdraw_application(application: Application, *, actor: Any) -> Application
 # --------------------------------------------------------------------------- the call's form and rubric
 
 
-@transaction.atomic
 def add_call_question(call: Call, question: ApplicationQuestion, *, actor: Any) -> ApplicationQuestion:
     """Append ``question`` (unsaved, e.g. from ``QuestionForm``) to the call's form.
 
     Logs ``calls.call.question_added``.
     """
-    # The row lock keeps two operators adding at once from getting the same position.
-    Call.objects.select_for_update().filter(pk=call.pk).first()
-    question.call = call
-    question.position = call.questions.count()
-    question.save()
-    log_action(call, "calls.call.question_added", actor=actor, data={"question": question.pk})
-    return question
+    return _append_to_call(call, question, call.questions, "question", actor=actor)
 
 
-@transaction.atomic
 def add_call_criterion(call: Call, criterion: Criterion, *, actor: Any) -> Criterion:
     """Append ``criterion`` (unsaved, e.g. from ``CriterionForm``) to the call's rubric.
 
     Logs ``calls.call.criterion_added``.
     """
+    return _append_to_call(call, criterion, call.criteria, "criterion", actor=actor)
+
+
+@transaction.atomic
+def _append_to_call(call: Call, item: Any, siblings: Any, noun: str, *, actor: Any) -> Any:
+    # The row lock keeps two operators adding at once from getting the same position.
     Call.objects.select_for_update().filter(pk=call.pk).first()
-    criterion.call = call
-    criterion.position = call.criteria.count()
-    criterion.save()
-    log_action(call, "calls.call.criterion_added", actor=actor, data={"criterion": criterion.pk})
-    return criterion
+    item.call = call
+    item.position = siblings.count()
+    item.save()
+    log_action(call, f"calls.call.{noun}_added", actor=actor, data={noun: item.pk})
+    return item
 
 
 # --------------------------------------------------------------------------- reviewer assignment

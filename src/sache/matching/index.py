@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db.models import F, Q
@@ -181,8 +183,36 @@ def warm_vector_cache(records: list) -> int:
     return new
 
 
+# An event's participants all rank among the same set (everyone approved, themselves
+# included), so the small index over that set is built once per process and reused by
+# every participant until a profile changes (the generation moves) or the set does.
+# Ids and generations repeat across test databases, so each member's last update is in
+# the key as well.
+_small_indexes: OrderedDict[tuple[int, frozenset[tuple[int, Any]]], MatchingIndex] = OrderedDict()
+SMALL_INDEXES_KEPT = 8
+
+
+def small_index(members: list[Organisation]) -> MatchingIndex:
+    """An index over ``members`` only (an event's participants), kept for the next caller."""
+    shared = indexes()
+    key = (shared.generation, frozenset((member.pk, member.updated_at) for member in members))
+    with _lock:
+        small = _small_indexes.get(key)
+        if small is not None:
+            _small_indexes.move_to_end(key)
+            return small
+    small = MatchingIndex(shared.encoder)
+    small.add_many(adapters.organisation_records(members))
+    with _lock:
+        _small_indexes[key] = small
+        while len(_small_indexes) > SMALL_INDEXES_KEPT:
+            _small_indexes.popitem(last=False)
+    return small
+
+
 def reset() -> None:
     """Forget this process's indexes (tests, and after a full reindex)."""
     global _state
     with _lock:
         _state = None
+        _small_indexes.clear()

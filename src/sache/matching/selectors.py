@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -163,35 +161,6 @@ def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int 
     return result
 
 
-# An event's participants all rank among the same set (everyone approved, themselves
-# included), so the small index over that set is built once per process and reused by
-# every participant until a profile changes (the generation moves) or the set does.
-# Ids and generations repeat across test databases, so each member's last update is in
-# the key as well.
-_SMALL_INDEXES: OrderedDict[tuple[int, frozenset[tuple[int, Any]]], Any] = OrderedDict()
-_SMALL_INDEXES_KEPT = 8
-_small_indexes_lock = threading.Lock()
-
-
-def _small_index(members: list[Organisation]) -> Any:
-    from sache.engine.matching import MatchingIndex
-
-    shared = index.indexes()
-    key = (shared.generation, frozenset((member.pk, member.updated_at) for member in members))
-    with _small_indexes_lock:
-        small = _SMALL_INDEXES.get(key)
-        if small is not None:
-            _SMALL_INDEXES.move_to_end(key)
-            return small
-    small = MatchingIndex(shared.encoder)
-    small.add_many(adapters.organisation_records(members))
-    with _small_indexes_lock:
-        _SMALL_INDEXES[key] = small
-        while len(_SMALL_INDEXES) > _SMALL_INDEXES_KEPT:
-            _SMALL_INDEXES.popitem(last=False)
-    return small
-
-
 def rank_among(
     organisation: Organisation, candidates: list[Organisation], *, top: int = 6
 ) -> list[tuple[Organisation, float, list[str]]]:
@@ -205,7 +174,7 @@ def rank_among(
     if not candidates:
         return []
     members = {member.pk: member for member in [organisation, *candidates]}
-    small = _small_index(list(members.values()))
+    small = index.small_index(list(members.values()))
     by_id = {str(candidate.pk): candidate for candidate in candidates}
     result = []
     for recommendation in small.rank(adapters.organisation_query(organisation), top=top, exclude={str(organisation.pk)}):
