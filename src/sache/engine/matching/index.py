@@ -52,6 +52,7 @@ References
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import threading
@@ -114,10 +115,38 @@ _PRIOR_CANDIDATES = 200
 # 100,000 x 96 float32 on the loaded 2-core host), so fewer bytes, less time;
 # exact vectors re-score the candidates.
 SKETCH_DIMENSION = 48
+# BLAS threads while a query is ranked. Its products are matrix-vector over at
+# most a few hundred thousand rows, memory-bound: a second OpenBLAS thread only
+# adds synchronisation, and on the shared 2-core host its spinning workers made
+# one ranking at 100,000 organisations cost 16.6 ms of CPU instead of 3.8 ms
+# (33 ms wall instead of 8 ms, load 5.5; bench/matching/README.md). ``None``
+# leaves the process's setting alone.
+QUERY_BLAS_THREADS: int | None = 1
 _NO_UNITS = np.zeros(0, dtype=np.int64)
 # Paragraphs (blank-line separated) are the units of a profile: an earlier
 # project, an offer, a need.
 _PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+_blas_controller: Any = None
+
+
+def _blas_threads(threads: int | None) -> contextlib.AbstractContextManager[Any]:
+    """Limit the BLAS library's threads for the duration of a ``with`` block.
+
+    The limit is process-wide while it lasts (BLAS has one setting), which
+    suits a web or worker process; without ``threadpoolctl`` nothing changes.
+    """
+    global _blas_controller
+    if threads is None:
+        return contextlib.nullcontext()
+    if _blas_controller is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:  # pragma: no cover - depends on the installation
+            return contextlib.nullcontext()
+        _blas_controller = ThreadpoolController()
+    return _blas_controller.limit(limits=threads, user_api="blas")
 
 
 @dataclass
@@ -290,6 +319,8 @@ class MatchingIndex:
         self.asker_weights = dict(ASKER_WEIGHTS if asker_weights is None else asker_weights)
         self.exact_up_to = exact_up_to
         self.candidates = candidates
+        # BLAS threads while ranking (see QUERY_BLAS_THREADS).
+        self.query_blas_threads = QUERY_BLAS_THREADS
         dimension = encoder.dimension if encoder is not None else 0
         self._dimension = dimension
         self._lock = threading.RLock()
@@ -920,7 +951,7 @@ class MatchingIndex:
 
     def score(self, query: MatchQuery) -> np.ndarray:
         """The combined score of every row (``-inf`` for rows that may not be shown)."""
-        with self._lock:
+        with self._lock, _blas_threads(self.query_blas_threads):
             resolved = self._resolve(query)
             rows, scores = self._score(resolved, (), exact=True)
             total = np.full(len(self._alive), -np.inf, dtype=np.float32)
@@ -988,7 +1019,7 @@ class MatchingIndex:
             Ties are broken by organisation id, so a fixed index gives the
             same ranking every time.
         """
-        with self._lock:
+        with self._lock, _blas_threads(self.query_blas_threads):
             resolved = self._resolve(query)
             rows, scores = self._score(resolved, exclude, exact=exact)
             if exposure_weight:
