@@ -493,3 +493,26 @@ def test_ranking_limits_blas_threads_only_while_it_runs():
     assert seen == [1]  # the second query's vector came from the cache
     assert after == 2
     assert limited == unlimited
+
+
+def test_overlapping_rankings_restore_blas_threads_after_the_last():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from sache.engine.matching.index import _blas_threads
+
+    blas = threadpoolctl.ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        pytest.skip("numpy is not linked to a BLAS library that threadpoolctl controls")
+
+    def threads():
+        return blas.lib_controllers[0].get_num_threads()
+
+    with blas.limit(limits=2):
+        first, second = _blas_threads(1), _blas_threads(1)
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)  # the first to start ends first
+        during = threads()
+        second.__exit__(None, None, None)
+        after = threads()
+
+    assert (during, after) == (1, 2)

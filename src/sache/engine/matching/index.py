@@ -57,7 +57,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,25 +128,47 @@ _NO_UNITS = np.zeros(0, dtype=np.int64)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
-_blas_controller: Any = None
+class _BlasLimit:
+    """One BLAS thread count while any query runs in the process, restored after the last.
 
-
-def _blas_threads(threads: int | None) -> contextlib.AbstractContextManager[Any]:
-    """Limit the BLAS library's threads for the duration of a ``with`` block.
-
-    The limit is process-wide while it lasts (BLAS has one setting), which
-    suits a web or worker process; without ``threadpoolctl`` nothing changes.
+    BLAS has one process-wide setting: rankings that overlap in several
+    threads share one limit, set by the first to start and restored by the
+    last to finish (nested ``threadpoolctl`` limits would restore out of order).
     """
-    global _blas_controller
-    if threads is None:
-        return contextlib.nullcontext()
-    if _blas_controller is None:
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._active = 0
+        self._controller: Any = None
+        self._saved: Any = None
+
+    @contextlib.contextmanager
+    def __call__(self, threads: int | None) -> Iterator[None]:
+        if threads is None:
+            yield
+            return
+        with self._lock:
+            if self._controller is None:
+                try:
+                    from threadpoolctl import ThreadpoolController
+                except ImportError:  # pragma: no cover - depends on the installation
+                    self._controller = False
+                else:
+                    self._controller = ThreadpoolController().select(user_api="blas")
+            if self._controller and self._active == 0:
+                self._saved = self._controller.limit(limits=threads)
+            self._active += 1
         try:
-            from threadpoolctl import ThreadpoolController
-        except ImportError:  # pragma: no cover - depends on the installation
-            return contextlib.nullcontext()
-        _blas_controller = ThreadpoolController()
-    return _blas_controller.limit(limits=threads, user_api="blas")
+            yield
+        finally:
+            with self._lock:
+                self._active -= 1
+                if self._active == 0 and self._saved is not None:
+                    self._saved.restore_original_limits()
+                    self._saved = None
+
+
+_blas_threads = _BlasLimit()
 
 
 @dataclass
