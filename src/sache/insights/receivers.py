@@ -16,16 +16,21 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from sache.calls.models import Application, Decision
+from sache.calls.models import Application, ApplicationPartner, Call, Decision
 from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
-from sache.events.models import Meeting, MeetingFeedback
+from sache.events.models import Event, Meeting, MeetingFeedback, Registration
 from sache.insights.models import RefreshState
+from sache.matching.models import SuggestionFeedback
 from sache.partnerships.models import Outcome, Partnership, PartnershipMember, StageTransition
+from sache.programmes.models import Programme
 
+# Suggestion impressions are left out on purpose: every page showing suggestions writes
+# one, and the scheduled refresh picks them up.
 COUNTED_MODELS = [
-    Organisation, OrganisationFacetValue, Need, Offer, Meeting, MeetingFeedback, Application, Decision,
-    Partnership, PartnershipMember, StageTransition, Outcome, Workshop, WorkshopParticipant, Contribution,
+    Organisation, OrganisationFacetValue, Need, Offer, Event, Registration, Meeting, MeetingFeedback, Call, Application,
+    ApplicationPartner, Decision, Partnership, PartnershipMember, StageTransition, Outcome, Workshop, WorkshopParticipant,
+    Contribution, SuggestionFeedback, Programme,
 ]
 
 

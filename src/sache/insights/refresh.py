@@ -32,6 +32,8 @@ from sache.directory.models import Need, Offer, Organisation, OrganisationFacetV
 from sache.events.enums import Attendance, MeetingStatus
 from sache.events.models import Meeting, MeetingFeedback
 from sache.insights.models import Grain, InsightFact, NetworkEdge, NetworkNode, RefreshState
+from sache.insights.selectors import feedback_surface, participant_sources
+from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 from sache.partnerships.enums import OutcomeKind
 from sache.partnerships.models import Outcome, Partnership, PartnershipMember, StageTransition
 
@@ -39,8 +41,9 @@ ALL_TIME = date(1970, 1, 1)
 COMPLETENESS_BANDS = [(0, 49), (50, 74), (75, 89), (90, 100)]
 BATCH = 20000
 
-# A fact before it is written: (metric, area, day or None, key) -> value.
+# A fact before it is written: (metric, programme, area, day or None, key) -> value.
 Facts = Counter
+EVERY = (0,)  # a record of no programme counts only under programme 0
 
 
 def areas_of(regions: Iterable[str]) -> set[str]:
@@ -58,9 +61,24 @@ def _local_day(moment: datetime | None) -> date | None:
     return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
 
 
-def _add(facts: Facts, metric: str, areas: Iterable[str], day: date | None, key: str, value: float = 1) -> None:
-    for area in areas:
-        facts[(metric, area, day, key)] += value
+def _add(facts: Facts, metric: str, areas: Iterable[str], day: date | None, key: str, value: float = 1,
+         programmes: Iterable[int] = EVERY) -> None:
+    for programme in programmes:
+        for area in areas:
+            facts[(metric, programme, area, day, key)] += value
+
+
+def _with(programme_id: int | None) -> tuple[int, ...]:
+    return EVERY if programme_id is None else (0, programme_id)
+
+
+def _participations() -> dict[int, tuple[int, ...]]:
+    """organisation id -> (0, and every programme it took part in), for organisations that took part in one."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for source in participant_sources():
+        for organisation_id, programme_id in source.iterator(chunk_size=BATCH):
+            found[organisation_id].add(programme_id)
+    return {organisation_id: (0, *sorted(programmes)) for organisation_id, programmes in found.items()}
 
 
 def band_of(completeness: int) -> str | None:
@@ -84,10 +102,11 @@ def _organisation_facts() -> Iterator[Facts]:
         if has_place:
             # Where the map draws a region: the mean position of all its organisations
             # (all time, everywhere; undated facts only reach the all-time rows).
-            centre[("org.lat", "", None, region)] += float(latitude)
-            centre[("org.lon", "", None, region)] += float(longitude)
-            centre[("org.n", "", None, region)] += 1
+            centre[("org.lat", 0, "", None, region)] += float(latitude)
+            centre[("org.lon", 0, "", None, region)] += float(longitude)
+            centre[("org.n", 0, "", None, region)] += 1
     yield centre
+    taking_part = _participations()
     area_cache: dict[str, set[str]] = {}
 
     def areas(region: str) -> set[str]:
@@ -97,15 +116,16 @@ def _organisation_facts() -> Iterator[Facts]:
 
     for metric in ("org.kind", "org.band", "org.place", "org.geo"):
         facts: Facts = Counter()
-        for _pk, kind, region, day, completeness, has_place in rows:
+        for pk, kind, region, day, completeness, has_place in rows:
+            programmes = taking_part.get(pk, EVERY)
             if metric == "org.kind":
-                _add(facts, metric, areas(region), day, kind)
+                _add(facts, metric, areas(region), day, kind, programmes=programmes)
             elif metric == "org.band":
                 band = band_of(completeness or 0) if completeness is not None else None
                 if band:
-                    _add(facts, metric, areas(region), day, band)
+                    _add(facts, metric, areas(region), day, band, programmes=programmes)
             elif metric == "org.place" or has_place:
-                _add(facts, metric, areas(region), day, region)
+                _add(facts, metric, areas(region), day, region, programmes=programmes)
         yield facts
     by_id = {pk: (region, day) for pk, _kind, region, day, _c, _p in rows}
     del rows
@@ -116,27 +136,29 @@ def _organisation_facts() -> Iterator[Facts]:
         ).iterator(chunk_size=BATCH):
             if organisation_id in by_id:
                 region, day = by_id[organisation_id]
-                _add(facts, metric, areas(region), day, value)
+                _add(facts, metric, areas(region), day, value, programmes=taking_part.get(organisation_id, EVERY))
         yield facts
 
 
 def _opportunity_facts() -> Iterator[Facts]:
     facts: Facts = Counter()
+    taking_part = _participations()
     for model, label in ((Need, "need"), (Offer, "offer")):
         queryset = model.objects.published().filter(organisation__publication=Publication.PUBLISHED)
-        fields = ["created_at", "organisation__region"] + (["status"] if model is Need else [])
+        fields = ["created_at", "organisation__region", "organisation_id"] + (["status"] if model is Need else [])
         for row in queryset.values_list(*fields).iterator(chunk_size=BATCH):
-            key = {"open": "needs-open", "in_progress": "needs-in-progress", "closed": "needs-closed"}.get(row[2]) if label == "need" else "offers"
+            key = {"open": "needs-open", "in_progress": "needs-in-progress", "closed": "needs-closed"}.get(row[3]) if label == "need" else "offers"
             if key:
-                _add(facts, "opp", areas_of([row[1]]), _local_day(row[0]), key)
+                _add(facts, "opp", areas_of([row[1]]), _local_day(row[0]), key, programmes=taking_part.get(row[2], EVERY))
     yield facts
 
 
 def _meeting_facts() -> Iterator[Facts]:
     facts: Facts = Counter()
     continuing = set(MeetingFeedback.objects.filter(wants_to_continue=True).values_list("meeting_id", flat=True))
-    for pk, created, status, slot_id, attendance, region_a, region_b in Meeting.objects.values_list(
-        "id", "created_at", "status", "slot_id", "attendance", "requester__organisation__region", "recipient__organisation__region"
+    for pk, created, status, slot_id, attendance, region_a, region_b, programme_id in Meeting.objects.values_list(
+        "id", "created_at", "status", "slot_id", "attendance", "requester__organisation__region", "recipient__organisation__region",
+        "event__programme",
     ).iterator(chunk_size=BATCH):
         keys = ["requested"]
         if status == MeetingStatus.ACCEPTED:
@@ -152,15 +174,15 @@ def _meeting_facts() -> Iterator[Facts]:
         areas = areas_of([region_a, region_b])
         day = _local_day(created)
         for key in keys:
-            _add(facts, "meet", areas, day, key)
+            _add(facts, "meet", areas, day, key, programmes=_with(programme_id))
     yield facts
 
 
 def _application_facts() -> Iterator[Facts]:
     facts: Facts = Counter()
     decisions = dict(Decision.objects.values_list("application_id", "outcome"))
-    for pk, submitted_at, status, region in Application.objects.exclude(status=ApplicationStatus.DRAFT).values_list(
-        "id", "submitted_at", "status", "lead__region"
+    for pk, submitted_at, status, region, programme_id in Application.objects.exclude(status=ApplicationStatus.DRAFT).values_list(
+        "id", "submitted_at", "status", "lead__region", "call__programme"
     ).iterator(chunk_size=BATCH):
         keys = []
         if status == ApplicationStatus.SUBMITTED:
@@ -174,7 +196,7 @@ def _application_facts() -> Iterator[Facts]:
         elif status == ApplicationStatus.WITHDRAWN:
             keys.append("withdrawn")
         for key in keys:
-            _add(facts, "calls", areas_of([region]), _local_day(submitted_at), key)
+            _add(facts, "calls", areas_of([region]), _local_day(submitted_at), key, programmes=_with(programme_id))
     yield facts
 
 
@@ -182,12 +204,13 @@ def _workshop_facts() -> Iterator[Facts]:
     participants = Counter(WorkshopParticipant.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
     contributions = Counter(Contribution.objects.values_list("workshop_id", flat=True).iterator(chunk_size=BATCH))
     facts: Facts = Counter()
-    for pk, starts_at, region in Workshop.objects.values_list("id", "starts_at", "region"):
+    for pk, starts_at, region, programme_id in Workshop.objects.values_list("id", "starts_at", "region", "event__programme"):
         areas = areas_of([region]) if region else {""}
         day = _local_day(starts_at)
-        _add(facts, "ws", areas, day, "workshops")
-        _add(facts, "ws", areas, day, "participants", participants.get(pk, 0))
-        _add(facts, "ws", areas, day, "contributions", contributions.get(pk, 0))
+        programmes = _with(programme_id)
+        _add(facts, "ws", areas, day, "workshops", programmes=programmes)
+        _add(facts, "ws", areas, day, "participants", participants.get(pk, 0), programmes=programmes)
+        _add(facts, "ws", areas, day, "contributions", contributions.get(pk, 0), programmes=programmes)
     yield facts
 
 
@@ -203,21 +226,36 @@ def _partnership_facts() -> Iterator[Facts]:
     )
     facts: Facts = Counter()
     areas_by_partnership: dict[int, set[str]] = {}
-    for pk, created, stage in Partnership.objects.values_list("id", "created_at", "stage").iterator(chunk_size=BATCH):
+    programmes_by_partnership: dict[int, tuple[int, ...]] = {}
+    for pk, created, stage, programme_id in Partnership.objects.values_list("id", "created_at", "stage", "programme").iterator(chunk_size=BATCH):
         areas = areas_by_partnership[pk] = areas_of(regions.get(pk, []))
+        programmes = programmes_by_partnership[pk] = _with(programme_id)
         day = _local_day(created)
-        _add(facts, "p.stage", areas, day, stage)
+        _add(facts, "p.stage", areas, day, stage, programmes=programmes)
         for to_stage in reached.get(pk, ()):
-            _add(facts, "p.reached", areas, day, to_stage)
+            _add(facts, "p.reached", areas, day, to_stage, programmes=programmes)
         if pk in with_product:
-            _add(facts, "p.reached", areas, day, "product")
+            _add(facts, "p.reached", areas, day, "product", programmes=programmes)
     yield facts
     # Outcomes: dated by when they were achieved; the region is the partnership's.
     facts = Counter()
     for partnership_id, kind, value, achieved_on in Outcome.objects.values_list("partnership_id", "kind", "value", "achieved_on").iterator(chunk_size=BATCH):
         areas = areas_by_partnership.get(partnership_id, {""})
-        _add(facts, "out.n", areas, achieved_on, kind)
-        _add(facts, "out.sum", areas, achieved_on, kind, float(value or 0))
+        programmes = programmes_by_partnership.get(partnership_id, EVERY)
+        _add(facts, "out.n", areas, achieved_on, kind, programmes=programmes)
+        _add(facts, "out.sum", areas, achieved_on, kind, float(value or 0), programmes=programmes)
+    yield facts
+
+
+def _recommendation_facts() -> Iterator[Facts]:
+    """Suggestions shown (the day counters) and verdicts on them, for the whole hub (area '', programme 0)."""
+    facts: Facts = Counter()
+    for day, surface, shown in SuggestionImpressions.objects.values_list("day", "surface", "shown").iterator(chunk_size=BATCH):
+        _add(facts, "rec.shown", ("",), day, surface, shown)
+    for created, subject, useful in SuggestionFeedback.objects.values_list("created_at", "subject", "useful").iterator(chunk_size=BATCH):
+        surface = feedback_surface(subject)
+        if surface is not None:
+            _add(facts, "rec.useful" if useful else "rec.notuseful", ("",), _local_day(created), surface)
     yield facts
 
 
@@ -228,6 +266,7 @@ SOURCES: list[tuple[str, Callable[[], Iterator[Facts]]]] = [
     ("applications", _application_facts),
     ("workshops", _workshop_facts),
     ("partnerships", _partnership_facts),
+    ("recommendations", _recommendation_facts),
 ]
 
 
@@ -237,13 +276,13 @@ SOURCES: list[tuple[str, Callable[[], Iterator[Facts]]]] = [
 def _write_daily(facts: Facts) -> int:
     """Insert the daily rows of ``facts``; records without a date go straight to the all-time rows."""
     table = InsightFact._meta.db_table
-    sql = f"INSERT INTO {table} (metric, area, grain, day, key, value) VALUES (%s, %s, %s, %s, %s, %s)"
+    sql = f"INSERT INTO {table} (metric, programme, area, grain, day, key, value) VALUES (%s, %s, %s, %s, %s, %s, %s)"
     rows = []
-    for (metric, area, day, key), value in facts.items():
+    for (metric, programme, area, day, key), value in facts.items():
         if day is None:
-            rows.append((metric, area, "u", ALL_TIME, key, value))
+            rows.append((metric, programme, area, "u", ALL_TIME, key, value))
         else:
-            rows.append((metric, area, Grain.DAY, day, key, value))
+            rows.append((metric, programme, area, Grain.DAY, day, key, value))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
@@ -259,14 +298,14 @@ def _roll_up() -> None:
         month = "CAST(date_trunc('month', day) AS date)"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (metric, area, grain, day, key, value) "
-            f"SELECT metric, area, 'm', {month}, key, SUM(value) FROM {table} WHERE grain = 'd' "
-            f"GROUP BY metric, area, {month}, key"
+            f"INSERT INTO {table} (metric, programme, area, grain, day, key, value) "
+            f"SELECT metric, programme, area, 'm', {month}, key, SUM(value) FROM {table} WHERE grain = 'd' "
+            f"GROUP BY metric, programme, area, {month}, key"
         )
         cursor.execute(
-            f"INSERT INTO {table} (metric, area, grain, day, key, value) "
-            f"SELECT metric, area, 'a', %s, key, SUM(value) FROM {table} WHERE grain IN ('m', 'u') "
-            "GROUP BY metric, area, key",
+            f"INSERT INTO {table} (metric, programme, area, grain, day, key, value) "
+            f"SELECT metric, programme, area, 'a', %s, key, SUM(value) FROM {table} WHERE grain IN ('m', 'u') "
+            "GROUP BY metric, programme, area, key",
             [ALL_TIME],
         )
         # Undated records only ever count in the all-time rows.
@@ -281,22 +320,26 @@ def _network() -> tuple[list[NetworkNode], list[NetworkEdge]]:
             "id", "name", "slug", "kind", "region"
         ).iterator(chunk_size=BATCH)
     }
-    edges: Counter[tuple[int, int, str, date]] = Counter()
+    edges: Counter[tuple[int, int, str, date, int]] = Counter()
     members: dict[int, list[int]] = defaultdict(list)
     for partnership_id, organisation_id in PartnershipMember.objects.values_list("partnership_id", "organisation_id").iterator(chunk_size=BATCH):
         if organisation_id in published:
             members[partnership_id].append(organisation_id)
-    started = dict(Partnership.objects.values_list("id", "created_at"))
+    started = {pk: (created, programme_id) for pk, created, programme_id in Partnership.objects.values_list("id", "created_at", "programme")}
     for partnership_id, organisation_ids in members.items():
-        day = _local_day(started[partnership_id])
+        created, programme_id = started[partnership_id]
+        day = _local_day(created)
         for a, b in combinations(sorted(set(organisation_ids)), 2):
-            edges[(a, b, "partnership", day)] += 1
+            edges[(a, b, "partnership", day, programme_id or 0)] += 1
     meetings = Meeting.objects.filter(Q(attendance=Attendance.HELD) | Q(status=MeetingStatus.ACCEPTED, slot__isnull=False))
-    for a, b, created in meetings.values_list("requester__organisation_id", "recipient__organisation_id", "created_at").iterator(chunk_size=BATCH):
+    for a, b, created, programme_id in meetings.values_list(
+        "requester__organisation_id", "recipient__organisation_id", "created_at", "event__programme"
+    ).iterator(chunk_size=BATCH):
         if a in published and b in published and a != b:
-            edges[(min(a, b), max(a, b), "meeting", _local_day(created))] += 1
+            edges[(min(a, b), max(a, b), "meeting", _local_day(created), programme_id or 0)] += 1
+    # Degree counts links (pair, kind, day) as before programmes were kept apart.
     degree: Counter[int] = Counter()
-    for a, b, _kind, _day in edges:
+    for a, b, _kind, _day in {(a, b, kind, day) for a, b, kind, day, _programme in edges}:
         degree[a] += 1
         degree[b] += 1
     nodes = [
@@ -305,8 +348,8 @@ def _network() -> tuple[list[NetworkNode], list[NetworkEdge]]:
     ]
     rows = [
         NetworkEdge(source=a, target=b, kind=kind, day=day, weight=weight, source_region=published[a][3],
-                    target_region=published[b][3], strength=degree[a] + degree[b])
-        for (a, b, kind, day), weight in edges.items()
+                    target_region=published[b][3], strength=degree[a] + degree[b], programme=programme)
+        for (a, b, kind, day, programme), weight in edges.items()
     ]
     return nodes, rows
 
