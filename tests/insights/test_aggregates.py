@@ -17,8 +17,8 @@ from sache.insights import aggregates, network, selectors
 from sache.insights.filters import InsightFilter
 from sache.insights.models import InsightFact, NetworkEdge, RefreshState
 from sache.insights.refresh import refresh_insights
-from sache.partnerships import services as partnership_services
 from sache.matching.models import SuggestionFeedback, SuggestionImpressions
+from sache.partnerships import services as partnership_services
 from sache.partnerships.models import Outcome, Partnership, StageTransition
 from sache.programmes.models import Programme
 from tests.factories.accounts import make_user

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sache.programmes.models import Programme
 
+RESERVED_CODES = {"new", "export"}
+
 
 class ProgrammeForm(forms.ModelForm):
     class Meta:
@@ -15,6 +17,13 @@ class ProgrammeForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        # These words are addresses of pages of their own under /programmes/.
+        if code.lower() in RESERVED_CODES:
+            raise forms.ValidationError(_("This code is reserved; choose another."))
+        return code
 
     def clean(self) -> dict:
         data = super().clean()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -46,6 +48,32 @@ def programme_edit(request: HttpRequest, code: str | None = None) -> HttpRespons
         messages.success(request, _("Programme saved."))
         return redirect("programmes:programme-detail", code=programme.code)
     return render(request, "programmes/programme_form.html", {"form": form, "programme": programme}, status=400 if form.errors else 200)
+
+
+@operator_required
+@require_GET
+def programme_export(request: HttpRequest) -> HttpResponse:
+    """Every programme as CSV (or XLSX with ``?format=xlsx``), with the API's fields as columns."""
+    from sache.directory import exchange
+
+    columns = exchange.EXPORT_COLUMNS["programme"]
+    rows = [columns, *(
+        [_cell(programme, column) for column in columns] for programme in selectors.programmes()
+    )]
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(exchange.write_xlsx(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = 'attachment; filename="sache-programmes.xlsx"'
+        return response
+    response = HttpResponse("".join(exchange.write_csv(rows)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="sache-programmes.csv"'
+    return response
+
+
+def _cell(programme: Any, column: str) -> Any:
+    if column == "url":
+        return programme.get_absolute_url()
+    value = getattr(programme, column)
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 @operator_required

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.urls import reverse
@@ -257,6 +257,23 @@ class EventOut(Schema):
     address: str
     registration_open: bool
     schedule_status: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.get_absolute_url()
+
+
+@fields_of("programme")
+class ProgrammeOut(Schema):
+    id: int
+    code: str
+    name: str
+    language: str
+    funder: str
+    starts_on: date | None
+    ends_on: date | None
+    description: str
     url: str
 
     @staticmethod
