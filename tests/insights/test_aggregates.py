@@ -1,6 +1,7 @@
 """After a refresh, the aggregate tables give the same numbers as the live counts (which tests
 in test_selectors compare with direct counts), for every table and many filters."""
 
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -16,7 +17,7 @@ from sache.events.models import Event, Meeting, MeetingFeedback
 from sache.insights import aggregates, network, selectors
 from sache.insights.filters import InsightFilter
 from sache.insights.models import InsightFact, NetworkEdge, RefreshState
-from sache.insights.refresh import refresh_insights
+from sache.insights.refresh import SOURCE_NAMES, refresh_insights
 from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 from sache.partnerships import services as partnership_services
 from sache.partnerships.models import Outcome, Partnership, StageTransition
@@ -24,6 +25,7 @@ from sache.programmes.models import Programme
 from tests.factories.accounts import make_user
 from tests.factories.calls import make_call
 from tests.factories.directory import make_need, make_offer, make_organisation
+from tests.factories.cocreation import make_participant
 from tests.factories.events import make_event, make_meeting, make_registration
 from tests.factories.partnerships import make_partnership, tick_required_items
 from tests.factories.programmes import make_programme
@@ -312,3 +314,83 @@ def test_network_of_a_programme_equals_the_live_one(hub, code):
 
     assert pairs(network.network_subgraph(flt)) == pairs(network.collaboration_network(flt))
     assert pairs(network.network_subgraph(flt))
+
+
+def _spy_on_sources(monkeypatch):
+    from sache.insights import refresh
+
+    built = []
+
+    def spy(source):
+        def build():
+            built.append(source.name)
+            return source.build()
+        return replace(source, build=build)
+
+    monkeypatch.setattr(refresh, "SOURCES", [spy(source) for source in refresh.SOURCES])
+    return built
+
+
+def _forget_asked_refreshes():
+    """The test's transaction never commits: drop what earlier writes asked for at its commit."""
+    from django.db import connection
+
+    connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if entry[1].__module__ != "sache.insights.receivers"]
+    connection._insights_asked_parts = set()
+
+
+@contextmanager
+def _committed(capture):
+    """Run the block's commit callbacks at its end, as a real commit would, and forget them after."""
+    with capture(execute=True):
+        yield
+    _forget_asked_refreshes()
+
+
+def test_a_write_recomputes_only_the_parts_it_changes_and_the_figures_stay_right(hub, monkeypatch, django_capture_on_commit_callbacks):
+    """The task refreshes what the writes asked for; every table still equals the live count."""
+    from sache.cocreation.models import Workshop
+    from sache.matching.models import SuggestionFeedback
+
+    _forget_asked_refreshes()
+    built = _spy_on_sources(monkeypatch)
+    event = Event.objects.get(programme__code="P1", kind="matchmaking")
+    with _committed(django_capture_on_commit_callbacks):
+        newcomer = make_organisation(kind="gallery", region="PL823")
+    assert len(built) == len(SOURCE_NAMES)  # an organisation changes everything
+    built.clear()
+
+    with _committed(django_capture_on_commit_callbacks):
+        make_meeting(make_registration(event, newcomer), event.registrations.first(), attendance="held")
+    # The meeting, and the newcomer's registration: it now takes part in P1.
+    assert sorted(built) == ["meetings", "participants"]
+    first = event.registrations.first().organisation_id
+    assert NetworkEdge.objects.filter(source=min(newcomer.pk, first), target=max(newcomer.pk, first), programme=event.programme_id).exists()
+
+    built.clear()
+    with _committed(django_capture_on_commit_callbacks):
+        make_need(hub[6], status="open")
+        SuggestionFeedback.objects.create(user=make_user(), subject=f"need:{hub[6].pk}", suggested=hub[0], useful=True, rank=1, score=0.4)
+        make_participant(Workshop.objects.get(region="HU311"), organisation=hub[2])
+    assert sorted(built) == ["opportunities", "participants", "recommendations", "workshops"]
+
+    for flt in FILTERS:
+        flt = _resolved(flt)
+        for key, build in selectors.TABLE_BUILDERS.items():
+            assert _rows(aggregates.TABLE_BUILDERS[key](flt)) == _rows(build(flt)), (key, flt)
+        assert [(r.code, r.value) for r in aggregates.headline(flt)] == [(r.code, r.value) for r in selectors.headline(flt)]
+    assert RefreshState.objects.get().dirty_since is None
+
+
+def test_a_failed_partial_refresh_keeps_what_was_asked_for(hub, monkeypatch):
+    from sache.insights import refresh
+    from sache.insights.models import PendingRefresh
+
+    PendingRefresh.objects.create(part="meetings")
+    monkeypatch.setattr(refresh, "_network", lambda: (_ for _ in ()).throw(RuntimeError("disk full")))
+
+    with pytest.raises(RuntimeError):
+        refresh.refresh_insights(only={"network"})
+
+    assert set(PendingRefresh.objects.values_list("part", flat=True)) == {"meetings", "network"}
+    assert RefreshState.objects.get().dirty_since is not None

@@ -91,6 +91,15 @@ class NetworkEdge(models.Model):
         return f"{self.source}–{self.target} ({self.kind})"
 
 
+class PendingRefresh(models.Model):
+    """A part of the aggregates (a source of facts, or the network) that writes since the last refresh changed."""
+
+    part = models.CharField(max_length=24, unique=True)
+
+    def __str__(self) -> str:
+        return self.part
+
+
 class RefreshState(models.Model):
     """One row: when the facts were last rebuilt and whether writes happened since."""
 

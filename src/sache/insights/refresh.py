@@ -16,8 +16,10 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import combinations
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -31,7 +33,14 @@ from sache.directory.enums import FacetKind, Publication
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
 from sache.events.enums import Attendance, MeetingStatus
 from sache.events.models import Meeting, MeetingFeedback
-from sache.insights.models import Grain, InsightFact, NetworkEdge, NetworkNode, RefreshState
+from sache.insights.models import (
+    Grain,
+    InsightFact,
+    NetworkEdge,
+    NetworkNode,
+    PendingRefresh,
+    RefreshState,
+)
 from sache.insights.selectors import feedback_surface, participant_sources
 from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 from sache.partnerships.enums import OutcomeKind
@@ -73,12 +82,12 @@ def _with(programme_id: int | None) -> tuple[int, ...]:
 
 
 def _participations() -> dict[int, tuple[int, ...]]:
-    """organisation id -> (0, and every programme it took part in), for organisations that took part in one."""
+    """organisation id -> every programme it took part in, for organisations that took part in one."""
     found: dict[int, set[int]] = defaultdict(set)
     for source in participant_sources():
         for organisation_id, programme_id in source.iterator(chunk_size=BATCH):
             found[organisation_id].add(programme_id)
-    return {organisation_id: (0, *sorted(programmes)) for organisation_id, programmes in found.items()}
+    return {organisation_id: tuple(sorted(programmes)) for organisation_id, programmes in found.items()}
 
 
 def band_of(completeness: int) -> str | None:
@@ -91,22 +100,26 @@ def band_of(completeness: int) -> str | None:
 # --- sources: each yields its facts, one metric family at a time to bound memory -------
 
 
-def _organisation_facts() -> Iterator[Facts]:
+def _organisation_facts(taking_part: dict[int, tuple[int, ...]] | None = None) -> Iterator[Facts]:
+    """Organisation facts for everybody (programme 0), or with ``taking_part`` for the
+    programmes' participants only (each counted under the programmes it took part in)."""
     centre: Facts = Counter()
     rows = []
     for pk, kind, region, created, completeness, latitude, longitude in Organisation.objects.filter(
             publication=Publication.PUBLISHED
     ).values_list("id", "kind", "region", "created_at", "completeness", "latitude", "longitude").iterator(chunk_size=BATCH):
+        if taking_part is not None and pk not in taking_part:
+            continue
         has_place = latitude is not None and longitude is not None
         rows.append((pk, kind, region, _local_day(created), completeness, has_place))
-        if has_place:
+        if has_place and taking_part is None:
             # Where the map draws a region: the mean position of all its organisations
             # (all time, everywhere; undated facts only reach the all-time rows).
             centre[("org.lat", 0, "", None, region)] += float(latitude)
             centre[("org.lon", 0, "", None, region)] += float(longitude)
             centre[("org.n", 0, "", None, region)] += 1
     yield centre
-    taking_part = _participations()
+    programmes_of = taking_part if taking_part is not None else {}
     area_cache: dict[str, set[str]] = {}
 
     def areas(region: str) -> set[str]:
@@ -117,7 +130,7 @@ def _organisation_facts() -> Iterator[Facts]:
     for metric in ("org.kind", "org.band", "org.place", "org.geo"):
         facts: Facts = Counter()
         for pk, kind, region, day, completeness, has_place in rows:
-            programmes = taking_part.get(pk, EVERY)
+            programmes = programmes_of.get(pk, EVERY)
             if metric == "org.kind":
                 _add(facts, metric, areas(region), day, kind, programmes=programmes)
             elif metric == "org.band":
@@ -136,21 +149,30 @@ def _organisation_facts() -> Iterator[Facts]:
         ).iterator(chunk_size=BATCH):
             if organisation_id in by_id:
                 region, day = by_id[organisation_id]
-                _add(facts, metric, areas(region), day, value, programmes=taking_part.get(organisation_id, EVERY))
+                _add(facts, metric, areas(region), day, value, programmes=programmes_of.get(organisation_id, EVERY))
         yield facts
 
 
-def _opportunity_facts() -> Iterator[Facts]:
+def _opportunity_facts(taking_part: dict[int, tuple[int, ...]] | None = None) -> Iterator[Facts]:
     facts: Facts = Counter()
-    taking_part = _participations()
+    programmes_of = taking_part if taking_part is not None else {}
     for model, label in ((Need, "need"), (Offer, "offer")):
         queryset = model.objects.published().filter(organisation__publication=Publication.PUBLISHED)
         fields = ["created_at", "organisation__region", "organisation_id"] + (["status"] if model is Need else [])
         for row in queryset.values_list(*fields).iterator(chunk_size=BATCH):
             key = {"open": "needs-open", "in_progress": "needs-in-progress", "closed": "needs-closed"}.get(row[3]) if label == "need" else "offers"
+            if taking_part is not None and row[2] not in taking_part:
+                continue
             if key:
-                _add(facts, "opp", areas_of([row[1]]), _local_day(row[0]), key, programmes=taking_part.get(row[2], EVERY))
+                _add(facts, "opp", areas_of([row[1]]), _local_day(row[0]), key, programmes=programmes_of.get(row[2], EVERY))
     yield facts
+
+
+def _participant_facts() -> Iterator[Facts]:
+    """Organisation and opportunity facts of each programme's participants (programmes > 0)."""
+    taking_part = _participations()
+    yield from _organisation_facts(taking_part)
+    yield from _opportunity_facts(taking_part)
 
 
 def _meeting_facts() -> Iterator[Facts]:
@@ -259,15 +281,49 @@ def _recommendation_facts() -> Iterator[Facts]:
     yield facts
 
 
-SOURCES: list[tuple[str, Callable[[], Iterator[Facts]]]] = [
-    ("organisations", _organisation_facts),
-    ("needs and offers", _opportunity_facts),
-    ("meetings", _meeting_facts),
-    ("applications", _application_facts),
-    ("workshops", _workshop_facts),
-    ("partnerships", _partnership_facts),
-    ("recommendations", _recommendation_facts),
+@dataclass(frozen=True)
+class Source:
+    """One family of facts: how to count them, and which rows of the table are its own.
+
+    ``programmes`` says which programme values its rows have: ``zero`` (only 0), ``named``
+    (only programmes > 0) or ``all``. A partial refresh deletes and rewrites exactly the
+    rows of the sources it is given.
+    """
+
+    name: str
+    build: Callable[[], Iterator[Facts]]
+    metrics: tuple[str, ...]
+    programmes: str = "all"
+
+    def rows(self) -> Q:
+        q = Q(metric__in=self.metrics)
+        if self.programmes == "zero":
+            q &= Q(programme=0)
+        elif self.programmes == "named":
+            q &= Q(programme__gt=0)
+        return q
+
+    def where(self) -> tuple[str, list[Any]]:
+        """:meth:`rows` as SQL, for the roll-up."""
+        marks = ", ".join(["%s"] * len(self.metrics))
+        sql = f"metric IN ({marks})" + {"zero": " AND programme = 0", "named": " AND programme > 0", "all": ""}[self.programmes]
+        return sql, list(self.metrics)
+
+
+ORGANISATION_METRICS = ("org.kind", "org.band", "org.place", "org.geo", "org.hd", "org.cd")
+SOURCES: list[Source] = [
+    Source("organisations", _organisation_facts, (*ORGANISATION_METRICS, "org.lat", "org.lon", "org.n"), "zero"),
+    Source("opportunities", _opportunity_facts, ("opp",), "zero"),
+    Source("participants", _participant_facts, (*ORGANISATION_METRICS, "opp"), "named"),
+    Source("meetings", _meeting_facts, ("meet",)),
+    Source("applications", _application_facts, ("calls",)),
+    Source("workshops", _workshop_facts, ("ws",)),
+    Source("partnerships", _partnership_facts, ("p.stage", "p.reached", "out.n", "out.sum")),
+    Source("recommendations", _recommendation_facts, ("rec.shown", "rec.useful", "rec.notuseful")),
 ]
+SOURCE_NAMES = frozenset(source.name for source in SOURCES)
+NETWORK = "network"  # the collaboration network's copy, refreshed with the facts
+EVERYTHING = SOURCE_NAMES | {NETWORK}
 
 
 # --- writing --------------------------------------------------------------------------
@@ -289,27 +345,29 @@ def _write_daily(facts: Facts) -> int:
     return len(rows)
 
 
-def _roll_up() -> None:
-    """Monthly and all-time rows, summed by the database from the daily ones."""
+def _roll_up(source: Source | None = None) -> None:
+    """Monthly and all-time rows, summed by the database from the daily ones (of ``source`` only, if given)."""
     table = InsightFact._meta.db_table
     if connection.vendor == "sqlite":
         month = "date(day, 'start of month')"
     else:
         month = "CAST(date_trunc('month', day) AS date)"
+    only, params = source.where() if source is not None else ("1 = 1", [])
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (metric, programme, area, grain, day, key, value) "
-            f"SELECT metric, programme, area, 'm', {month}, key, SUM(value) FROM {table} WHERE grain = 'd' "
-            f"GROUP BY metric, programme, area, {month}, key"
+            f"SELECT metric, programme, area, 'm', {month}, key, SUM(value) FROM {table} WHERE grain = 'd' AND {only} "
+            f"GROUP BY metric, programme, area, {month}, key",
+            params,
         )
         cursor.execute(
             f"INSERT INTO {table} (metric, programme, area, grain, day, key, value) "
-            f"SELECT metric, programme, area, 'a', %s, key, SUM(value) FROM {table} WHERE grain IN ('m', 'u') "
+            f"SELECT metric, programme, area, 'a', %s, key, SUM(value) FROM {table} WHERE grain IN ('m', 'u') AND {only} "
             "GROUP BY metric, programme, area, key",
-            [ALL_TIME],
+            [ALL_TIME, *params],
         )
         # Undated records only ever count in the all-time rows.
-        cursor.execute(f"DELETE FROM {table} WHERE grain = 'u'")
+        cursor.execute(f"DELETE FROM {table} WHERE grain = 'u' AND {only}", params)
 
 
 def _network() -> tuple[list[NetworkNode], list[NetworkEdge]]:
@@ -354,50 +412,70 @@ def _network() -> tuple[list[NetworkNode], list[NetworkEdge]]:
     return nodes, rows
 
 
-def refresh_insights(*, progress: Callable[[str], None] | None = None) -> RefreshState:
-    """Recompute every aggregate and the network copy; returns the updated state row."""
+def refresh_insights(*, progress: Callable[[str], None] | None = None, only: Iterable[str] | None = None) -> RefreshState:
+    """Recompute the aggregates and the network copy; returns the updated state row.
+
+    ``only`` names the parts to recompute (:data:`SOURCE_NAMES` and ``network``), as the
+    writes since the last refresh asked (see :mod:`sache.insights.receivers`); without it,
+    or before any full refresh, everything is rebuilt.
+    """
     started_at = timezone.now()
     began = time.perf_counter()
     state = RefreshState.objects.order_by("pk").first() or RefreshState.objects.create()
-    # Writes that land while we count mark the state dirty again (see receivers).
+    # Writes that land while we count mark the state dirty again (see receivers), and
+    # ask again for the parts they change: what was asked until now is taken here.
     RefreshState.objects.filter(pk=state.pk).update(dirty_since=None)
+    asked = set(PendingRefresh.objects.values_list("part", flat=True))
+    PendingRefresh.objects.filter(part__in=asked).delete()
+    parts = set(EVERYTHING if only is None or state.refreshed_at is None else (set(only) | asked) & EVERYTHING)
     try:
         with transaction.atomic():
             # One refresh at a time (the task and the command may overlap): the second waits
             # here, then rebuilds from scratch, instead of deleting only what it could see.
             RefreshState.objects.select_for_update().get(pk=state.pk)
-            _rebuild(started_at, began, state, progress)
+            _rebuild(started_at, began, state, progress, parts)
     except BaseException:
         # The old figures stay; make sure the next request or scheduled run tries again.
+        PendingRefresh.objects.bulk_create([PendingRefresh(part=part) for part in asked | parts], ignore_conflicts=True)
         RefreshState.objects.filter(pk=state.pk, dirty_since__isnull=True).update(dirty_since=started_at)
         raise
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and parts == EVERYTHING:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE insights_insightfact")
     state.refresh_from_db()
     return state
 
 
-def _rebuild(started_at: datetime, began: float, state: RefreshState, progress: Callable[[str], None] | None) -> int:
+def _rebuild(started_at: datetime, began: float, state: RefreshState, progress: Callable[[str], None] | None, parts: set[str]) -> int:
     total = 0
-    InsightFact.objects.all().delete()
-    for label, source in SOURCES:
-        for facts in source():
+    everything = parts == EVERYTHING
+    if everything:
+        InsightFact.objects.all().delete()
+    for source in SOURCES:
+        if source.name not in parts:
+            continue
+        if not everything:
+            InsightFact.objects.filter(source.rows()).delete()
+        for facts in source.build():
             total += _write_daily(facts)
             del facts
+        if not everything:
+            _roll_up(source)
         if progress:
-            progress(label)
-    _roll_up()
+            progress(source.name)
+    if everything:
+        _roll_up()
     if progress:
         progress("monthly and all-time rows")
-    NetworkEdge.objects.all().delete()
-    NetworkNode.objects.all().delete()
-    nodes, edges = _network()
-    NetworkNode.objects.bulk_create(nodes, batch_size=2000)
-    NetworkEdge.objects.bulk_create(edges, batch_size=2000)
-    from sache.insights.network import store_overview_layout
+    if NETWORK in parts:
+        NetworkEdge.objects.all().delete()
+        NetworkNode.objects.all().delete()
+        nodes, edges = _network()
+        NetworkNode.objects.bulk_create(nodes, batch_size=2000)
+        NetworkEdge.objects.bulk_create(edges, batch_size=2000)
+        from sache.insights.network import store_overview_layout
 
-    store_overview_layout()
+        store_overview_layout()
     if progress:
         progress("network")
     facts = InsightFact.objects.count()
