@@ -24,8 +24,8 @@ from sache.partnerships.models import Outcome, Partnership, StageTransition
 from sache.programmes.models import Programme
 from tests.factories.accounts import make_user
 from tests.factories.calls import make_call
-from tests.factories.directory import make_need, make_offer, make_organisation
 from tests.factories.cocreation import make_participant
+from tests.factories.directory import make_need, make_offer, make_organisation
 from tests.factories.events import make_event, make_meeting, make_registration
 from tests.factories.partnerships import make_partnership, tick_required_items
 from tests.factories.programmes import make_programme
@@ -394,3 +394,17 @@ def test_a_failed_partial_refresh_keeps_what_was_asked_for(hub, monkeypatch):
 
     assert set(PendingRefresh.objects.values_list("part", flat=True)) == {"meetings", "network"}
     assert RefreshState.objects.get().dirty_since is not None
+
+
+def test_the_scheduled_refresh_picks_up_suggestions_shown_since(hub, capsys):
+    from sache.matching.models import SuggestionImpressions
+
+    call_command("refresh_insights", no_progress=True, if_stale=True)
+    call_command("refresh_insights", no_progress=True, if_stale=True)
+    assert "up to date" in capsys.readouterr().out
+    SuggestionImpressions.objects.create(day=date(2026, 2, 1), surface="api", lists=1, shown=7)
+
+    call_command("refresh_insights", no_progress=True, if_stale=True)
+
+    assert "Insights refreshed:" in capsys.readouterr().out
+    assert {r.code: r.value for r in aggregates.recommendations(InsightFilter()).rows}["api"] == 11

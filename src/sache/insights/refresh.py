@@ -22,7 +22,7 @@ from itertools import combinations
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from sache.calls.enums import ApplicationStatus
@@ -484,6 +484,13 @@ def _rebuild(started_at: datetime, began: float, state: RefreshState, progress: 
 
 
 REFRESH_STEPS = len(SOURCES) + 2
+
+
+def suggestions_shown_since_refresh() -> bool:
+    """Whether the suggestion counters hold more than the facts (two small sums)."""
+    counted = SuggestionImpressions.objects.aggregate(total=Sum("shown"))["total"] or 0
+    stored = InsightFact.objects.filter(metric="rec.shown", programme=0, area="", grain=Grain.ALL).aggregate(total=Sum("value"))["total"] or 0
+    return int(counted) != int(round(stored))
 
 
 def current_state() -> RefreshState | None:
