@@ -204,3 +204,14 @@ def test_partnership_form_offers_the_programmes(client):
     })
 
     assert Partnership.objects.get(title="Przewodnik").programme == programme
+
+
+def test_export_is_the_openapi_schema_and_holds_the_api_values(operator_client):
+    make_programme(code="CE0100123", name="Łańcut heritage lab", description="Opis")
+    properties = list(operator_client.get("/api/v1/openapi.json").json()["components"]["schemas"]["ProgrammeOut"]["properties"])
+
+    rows = list(csv.reader(io.StringIO(operator_client.get(reverse("programmes:programme-export")).content.decode("utf-8-sig"))))
+    api = operator_client.get("/api/v1/programmes/CE0100123").json()
+
+    assert rows[0] == properties
+    assert rows[1] == ["" if api[name] is None else str(api[name]) for name in properties]
