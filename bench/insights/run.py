@@ -136,6 +136,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=int, default=5, help="live-count dashboards to time as the baseline (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--refresh", action="store_true", help="time a full refresh of the aggregate tables first")
+    parser.add_argument("--parts", action="store_true", help="time a refresh of each part alone (what one kind of write asks for), then stop")
     args = parser.parse_args()
     import django
 
@@ -150,6 +151,16 @@ def main() -> None:
 
     print(f"database: {connection.vendor}; organisations {Organisation.objects.count():,}, meetings {Meeting.objects.count():,}, "
           f"partnerships {Partnership.objects.count():,}; load average {os.getloadavg()[0]:.1f}")
+    if args.parts:
+        from sache.insights.refresh import EVERYTHING
+
+        print("\n| part refreshed alone | wall s | CPU s |\n|---|---|---|")
+        for part in sorted(EVERYTHING):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            refresh_insights(only={part})
+            print(f"| {part} | {time.perf_counter() - began:.1f} | {time.process_time() - began_cpu:.1f} |")
+        print(f"\nload average after: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+        return
     if args.refresh or current_state() is None or current_state().refreshed_at is None:
         began, began_cpu = time.perf_counter(), time.process_time()
         state = refresh_insights()
