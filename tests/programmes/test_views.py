@@ -215,3 +215,22 @@ def test_export_is_the_openapi_schema_and_holds_the_api_values(operator_client):
 
     assert rows[0] == properties
     assert rows[1] == ["" if api[name] is None else str(api[name]) for name in properties]
+
+
+def test_api_events_and_partnerships_name_their_programme(client):
+    from django.utils import timezone as tz
+
+    programme = make_programme(code="CE-SACHE")
+    event = make_event(programme=programme)
+    make_event()
+    partnership = partnership_services.open_partnership(
+        title="AR", lead=make_organisation(), partners=[make_organisation()], actor=None, source=event)
+    partnership.members.update(agreed_to_publish=True)
+    Partnership.objects.filter(pk=partnership.pk).update(published_at=tz.now())
+
+    events = {item["slug"]: item["programme"] for item in client.get("/api/v1/events").json()["items"]}
+    shown = client.get(f"/api/v1/partnerships/{partnership.pk}").json()
+
+    assert events[event.slug] == "CE-SACHE"
+    assert sorted(events.values(), key=str) == ["CE-SACHE", None]
+    assert shown["programme"] == "CE-SACHE"

@@ -225,9 +225,14 @@ class PartnershipOut(Schema):
     language: str
     stage: str
     origin: str
+    programme: str | None = Field(description="Code of the programme it belongs to (see /programmes), if any.")
     started: datetime
     partners: list[PartnerOut]
     outcomes: list[OutcomeOut]
+
+    @staticmethod
+    def resolve_programme(obj: Any) -> str | None:
+        return obj.programme.code if obj.programme_id else None
 
     @staticmethod
     def resolve_started(obj: Any) -> datetime:
@@ -257,7 +262,12 @@ class EventOut(Schema):
     address: str
     registration_open: bool
     schedule_status: str
+    programme: str | None = Field(description="Code of the programme it belongs to (see /programmes), if any.")
     url: str
+
+    @staticmethod
+    def resolve_programme(obj: Any) -> str | None:
+        return obj.programme.code if obj.programme_id else None
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
