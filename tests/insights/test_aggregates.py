@@ -408,3 +408,13 @@ def test_the_scheduled_refresh_picks_up_suggestions_shown_since(hub, capsys):
 
     assert "Insights refreshed:" in capsys.readouterr().out
     assert {r.code: r.value for r in aggregates.recommendations(InsightFilter()).rows}["api"] == 11
+
+
+def test_parts_named_in_the_migration_are_the_refresh_parts():
+    import importlib
+
+    from sache.insights.refresh import EVERYTHING
+
+    migration = importlib.import_module("sache.insights.migrations.0003_pending_refresh")
+
+    assert set(migration.PARTS) == EVERYTHING

@@ -14,5 +14,6 @@ def task_refresh_insights() -> None:
     state = RefreshState.objects.order_by("pk").first()
     if state is not None and state.dirty_since is None and state.refreshed_at is not None:
         return
-    # Only the parts the writes asked for (everything before the first refresh).
-    refresh_insights(only=set(PendingRefresh.objects.values_list("part", flat=True)))
+    # Only the parts the writes asked for (everything before the first refresh, or when
+    # the figures are stale and nobody said why).
+    refresh_insights(only=set(PendingRefresh.objects.values_list("part", flat=True)) or None)
