@@ -35,13 +35,25 @@ PERIODS = [("", ""), ("2024-01-01", "2024-12-31"), ("2025-06-01", ""), ("", "202
 def _filters(rng: random.Random, count: int) -> list[dict[str, str]]:
     from sache.insights.filters import InsightFilterForm
 
-    choices = [code for code, _label in InsightFilterForm().fields["region"].choices]
+    form = InsightFilterForm()
+    choices = [code for code, _label in form.fields["region"].choices]
     regions = ["", "", "PL", "PL82", *rng.sample([code for code in choices if code], 6)]
+    programmes = [str(code) for code, _label in form.fields["programme"].choices if code]
     found = []
     for _index in range(count):
         start, end = rng.choice(PERIODS)
-        found.append({key: value for key, value in {"region": rng.choice(regions), "start": start, "end": end}.items() if value})
+        # A third of the filters choose a programme (when the hub has any).
+        programme = rng.choice(programmes) if programmes and rng.random() < 1 / 3 else ""
+        found.append({key: value for key, value in {"region": rng.choice(regions), "start": start, "end": end, "programme": programme}.items() if value})
     return found
+
+
+def _programme_filters(rng: random.Random, count: int) -> list[dict[str, str]]:
+    """Filters that always choose a programme (and, like the others, a period and a region at random)."""
+    from sache.insights.filters import InsightFilterForm
+
+    programmes = [str(code) for code, _label in InsightFilterForm().fields["programme"].choices if code]
+    return [{**params, "programme": rng.choice(programmes)} for params in _filters(rng, count)] if programmes else []
 
 
 def _percentile(samples: list[float], share: float) -> float:
@@ -62,12 +74,15 @@ def time_pages(requests: int, seed: int, *, cold: bool) -> list[tuple[str, float
     client.force_login(operator)
     rng = random.Random(seed)
     filters = _filters(rng, requests)
+    with_programme = _programme_filters(random.Random(seed + 7), requests) or filters
     busiest = list(NetworkNode.objects.order_by("-degree").values_list("organisation_id", "name")[:200])
     pages = {
         "dashboard /insights/": lambda i: ("/insights/", filters[i]),
+        "dashboard, programme filter": lambda i: ("/insights/", with_programme[i]),
         "network /insights/network/": lambda i: ("/insights/network/", filters[i]),
         "network, search ?q=": lambda i: ("/insights/network/", {"q": rng.choice(busiest)[1].split()[0][:6]}),
         "network, focus ?focus=": lambda i: ("/insights/network/", {"focus": str(rng.choice(busiest)[0])}),
+        "network, programme filter": lambda i: ("/insights/network/", with_programme[i]),
         "map /insights/map/": lambda i: ("/insights/map/", filters[i]),
         "export CSV (region table)": lambda i: ("/insights/export/organisations-by-region.csv", filters[i]),
         "export XLSX (meetings)": lambda i: ("/insights/export/meetings.xlsx", filters[i]),
@@ -88,13 +103,14 @@ def time_pages(requests: int, seed: int, *, cold: bool) -> list[tuple[str, float
             assert response.status_code == 200, (url, params, response.status_code)
         rows.append((name, statistics.median(wall), _percentile(wall, 0.95), max(wall), statistics.median(cpu), _percentile(cpu, 0.95)))
     reports = []
-    for params in ({}, {"region": "PL82"}, {"start": "2025-01-01", "end": "2025-12-31"}):
+    report_filters = [{}, {"region": "PL82"}, {"start": "2025-01-01", "end": "2025-12-31"}, *with_programme[:1]]
+    for params in report_filters:
         cache.clear()
         began, began_cpu = time.perf_counter(), time.process_time()
         response = client.get("/insights/report.pdf", params)
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
         reports.append(((time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000))
-    rows.append(("PDF report (3 filters)", statistics.median(w for w, _c in reports), max(w for w, _c in reports), max(w for w, _c in reports),
+    rows.append((f"PDF report ({len(report_filters)} filters)", statistics.median(w for w, _c in reports), max(w for w, _c in reports), max(w for w, _c in reports),
                  statistics.median(c for _w, c in reports), max(c for _w, c in reports)))
     return rows
 
@@ -120,6 +136,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=int, default=5, help="live-count dashboards to time as the baseline (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--refresh", action="store_true", help="time a full refresh of the aggregate tables first")
+    parser.add_argument("--parts", action="store_true", help="time a refresh of each part alone (what one kind of write asks for), then stop")
     args = parser.parse_args()
     import django
 
@@ -134,6 +151,16 @@ def main() -> None:
 
     print(f"database: {connection.vendor}; organisations {Organisation.objects.count():,}, meetings {Meeting.objects.count():,}, "
           f"partnerships {Partnership.objects.count():,}; load average {os.getloadavg()[0]:.1f}")
+    if args.parts:
+        from sache.insights.refresh import EVERYTHING
+
+        print("\n| part refreshed alone | wall s | CPU s |\n|---|---|---|")
+        for part in sorted(EVERYTHING):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            refresh_insights(only={part})
+            print(f"| {part} | {time.perf_counter() - began:.1f} | {time.process_time() - began_cpu:.1f} |")
+        print(f"\nload average after: {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+        return
     if args.refresh or current_state() is None or current_state().refreshed_at is None:
         began, began_cpu = time.perf_counter(), time.process_time()
         state = refresh_insights()

@@ -85,11 +85,13 @@ def test_key_pages_have_no_serious_accessibility_violations(browsing, locale):
         "/events/",
         f"/events/{event.slug}/",
         "/showcase/",
+        "/programmes/",
     ]:
         found += _violations(visitor, path)
     found += _violations(member, f"/events/{event.slug}/agenda/")
     found += _violations(member, f"/events/{event.slug}/meetings/")
     found += _violations(operator, "/insights/")
+    found += _violations(operator, "/programmes/new/")
     found += _violations(reviewer, "/calls/reviews/")
     found += _violations(reviewer, f"/calls/reviews/{hub['assignment'].pk}/")
 

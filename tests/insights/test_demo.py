@@ -58,3 +58,25 @@ def test_activity_is_deterministic_for_a_seed_and_added_once():
 
     assert _activity() == first
     assert "already there" in out.getvalue()
+
+
+def test_demo_activity_belongs_to_the_two_programmes_and_fills_their_dashboards():
+    from sache.programmes.models import Programme
+
+    _directory(100)
+    demo.load_demo(seed=1, stdout=io.StringIO(), progress=False)
+
+    project, accelerator = (Programme.objects.get(code=code) for code in ("CE-SACHE", "PK-AKCELERATOR"))
+    assert Event.objects.filter(programme__isnull=True).count() == 0
+    assert Workshop.objects.filter(event__programme=project).count() == Workshop.objects.count()
+    assert Application.objects.filter(call__programme=accelerator).count() == Application.objects.count()
+    project_figures = {r.code: r.value for r in aggregates.meetings(InsightFilter(programme=project.pk)).rows}
+    assert project_figures["requested"] == Meeting.objects.filter(event__programme=project).count() > 0
+    assert not aggregates.calls(InsightFilter(programme=accelerator.pk)).is_empty
+    assert aggregates.headline(InsightFilter(programme=project.pk))[0].value > 0
+    # Suggestions shown over a year, on every surface.
+    assert all(row.value > 0 for row in aggregates.recommendations(InsightFilter()).rows)
+    # Again: nothing is added twice.
+    before = (Programme.objects.count(), sorted(Event.objects.values_list("pk", "programme")))
+    demo.load_demo(seed=1, stdout=io.StringIO(), progress=False)
+    assert (Programme.objects.count(), sorted(Event.objects.values_list("pk", "programme"))) == before

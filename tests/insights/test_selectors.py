@@ -156,3 +156,111 @@ def test_calls_table_counts_submitted_decided_and_funded_applications():
     assert everywhere == {"submitted": 2, "decided": 2, "funded": 1, "reserve": 0, "withdrawn": 0}
     assert poland == {"submitted": 1, "decided": 1, "funded": 1, "reserve": 0, "withdrawn": 0}
     assert Call.objects.count() == 1
+
+
+# --- Programmes ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def programme_hub():
+    """A programme with an event (an approved and a pending registration, two meetings), a call
+    (a submitted application with a confirmed and an invited partner, a draft), a workshop and a
+    partnership; and the same activity outside the programme."""
+    from sache.calls.models import Application, ApplicationPartner
+    from tests.factories.calls import make_call
+    from tests.factories.cocreation import make_participant, make_workshop
+    from tests.factories.events import make_event, make_meeting, make_registration
+    from tests.factories.programmes import make_programme
+
+    programme = make_programme(code="ACC-2026")
+    orgs = [make_organisation(kind=kind, region=region) for kind, region in (
+        ("museum", "PL823"), ("creative_business", "PL823"), ("library", "HU311"), ("gallery", "PL911"),
+        ("ngo", "CZ080"), ("archive", "SK042"), ("museum", "PL822"), ("creative_business", "PL822"),
+    )]
+    inside, outside = make_event(programme=programme), make_event()
+    a, b = make_registration(inside, orgs[0]), make_registration(inside, orgs[1])
+    make_registration(inside, orgs[2], status="pending")
+    make_meeting(a, b, attendance="held")
+    make_meeting(b, a, status="requested")
+    c, d = make_registration(outside, orgs[6]), make_registration(outside, orgs[7])
+    make_meeting(c, d, attendance="held")
+    call, other_call = make_call(programme=programme), make_call()
+    application = Application.objects.create(call=call, lead=orgs[3], title="A", status="submitted", submitted_at=timezone.now())
+    ApplicationPartner.objects.create(application=application, organisation=orgs[4], confirmed_at=timezone.now())
+    ApplicationPartner.objects.create(application=application, organisation=orgs[7])
+    Application.objects.create(call=call, lead=orgs[6], title="Draft", status="draft")
+    Application.objects.create(call=other_call, lead=orgs[7], title="B", status="submitted", submitted_at=timezone.now())
+    workshop = make_workshop(region="PL823")
+    workshop.event.programme = programme
+    workshop.event.save()
+    make_participant(workshop, organisation=orgs[5])
+    make_participant(make_workshop(region="PL823"), organisation=orgs[6])
+    partnership = make_partnership(lead=orgs[0], partners=[orgs[2]])
+    partnership.programme = programme
+    partnership.save(update_fields=["programme"])
+    make_partnership(lead=orgs[6], partners=[orgs[7]])
+    return programme, orgs
+
+
+def test_programme_filter_keeps_the_programme_activities(programme_hub):
+    from sache.calls.models import Application
+    from sache.cocreation.models import Workshop
+    from sache.events.models import Meeting
+    from sache.partnerships.models import Partnership
+
+    programme, _orgs = programme_hub
+    flt = InsightFilter(programme=programme.pk)
+
+    meetings = {row.code: row.value for row in selectors.meetings(flt).rows}
+    assert meetings["requested"] == Meeting.objects.filter(event__programme=programme).count() == 2
+    assert meetings["held"] == Meeting.objects.filter(event__programme=programme, attendance="held").count() == 1
+    calls = {row.code: row.value for row in selectors.calls(flt).rows}
+    assert calls["submitted"] == Application.objects.filter(call__programme=programme, status="submitted").count() == 1
+    workshops = {row.code: row.value for row in selectors.workshops(flt).rows}
+    assert workshops["workshops"] == Workshop.objects.filter(event__programme=programme).count() == 1
+    assert selectors.partnerships_by_stage(flt).total == Partnership.objects.filter(programme=programme).count() == 1
+    # Without the filter, everything counts.
+    assert {row.code: row.value for row in selectors.meetings(InsightFilter()).rows}["requested"] == 3
+
+
+def test_with_a_programme_organisations_are_its_participants(programme_hub):
+    programme, orgs = programme_hub
+    # Approved registrations (0, 1; not the pending 2), the application's lead (3) and confirmed
+    # partner (4; not the invited 7), the workshop participant (5), the partnership (0, 2).
+    expected = {orgs[i].pk for i in (0, 1, 2, 3, 4, 5)}
+
+    assert selectors.participant_ids(programme.pk) == expected
+    assert selectors.organisations_by_kind(InsightFilter(programme=programme.pk)).total == len(expected)
+    assert selectors.organisations_by_kind(InsightFilter(programme=programme.pk, region="PL8")).total == len(
+        [pk for pk in expected if Organisation.objects.get(pk=pk).region.startswith("PL8")])
+
+
+# --- Recommendations ------------------------------------------------------------------------
+
+
+def test_recommendations_equal_the_counters_and_the_verdicts(hub):
+    from sache.matching.models import SuggestionFeedback, SuggestionImpressions
+    from tests.factories.accounts import make_user
+
+    today = timezone.localdate()
+    SuggestionImpressions.objects.create(day=today, surface="organisation", lists=2, shown=12)
+    SuggestionImpressions.objects.create(day=today - timedelta(days=1), surface="organisation", lists=1, shown=6)
+    SuggestionImpressions.objects.create(day=today - timedelta(days=90), surface="event", lists=1, shown=5)
+    user, other = make_user(), make_user()
+    subject = f"organisation:{hub[0].pk}"
+    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[3], useful=True, rank=1, score=0.9)
+    SuggestionFeedback.objects.create(user=other, subject=subject, suggested=hub[3], useful=True, rank=1, score=0.9)
+    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[1], useful=False, rank=2, score=0.8)
+    SuggestionFeedback.objects.create(user=user, subject=f"need:{hub[0].pk}", suggested=hub[1], useful=True, rank=1, score=0.7)
+
+    rows = {row.code: row for row in selectors.recommendations(InsightFilter()).rows}
+    assert rows["organisation"].value == 18
+    assert rows["organisation"].extra == (2, 1, round(100 * 2 / 18, 1))
+    assert rows["need"].extra[0] == SuggestionFeedback.objects.filter(subject__startswith="need:", useful=True).count() == 1
+    assert rows["event"].value == 5
+    recent = {row.code: row.value for row in selectors.recommendations(InsightFilter(start=today - timedelta(days=30))).rows}
+    assert recent["event"] == 0 and recent["organisation"] == 18
+    # Hub-wide: a region does not change them.
+    assert [r.value for r in selectors.recommendations(InsightFilter(region="HU")).rows] == [r.value for r in rows.values()]
+    trend = selectors.recommendations_over_time(InsightFilter())
+    assert trend.total == 23

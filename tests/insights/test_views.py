@@ -133,3 +133,48 @@ def test_network_search_focuses_on_the_organisation_found(operator_client):
     assert found.context["focus"].id == studio.pk
     assert 'class="focus"' in found.content.decode()
     assert "No organisation in the network has that name." in nothing.content.decode()
+
+
+def test_dashboard_filters_by_programme_and_the_exports_and_report_follow(operator_client):
+    from sache.insights.refresh import refresh_insights
+    from tests.factories.events import make_event, make_meeting, make_registration
+    from tests.factories.programmes import make_programme
+
+    programme = make_programme(code="CE-SACHE", name="Smart Accelerators")
+    inside, outside = make_event(programme=programme), make_event()
+    make_meeting(make_registration(inside), make_registration(inside), attendance="held")
+    make_meeting(make_registration(outside), make_registration(outside), attendance="held")
+    refresh_insights()
+
+    page = operator_client.get(reverse("insights:dashboard"), {"programme": programme.pk})
+    everything = operator_client.get(reverse("insights:dashboard"))
+    csv_body = operator_client.get(reverse("insights:export", args=["meetings", "csv"]), {"programme": programme.pk}).content.decode("utf-8-sig")
+    workbook = load_workbook(io.BytesIO(operator_client.get(reverse("insights:export", args=["meetings", "xlsx"]), {"programme": programme.pk}).content))
+    report = operator_client.get(reverse("insights:report"), {"programme": programme.pk})
+
+    held = {r.code: r.value for r in page.context["headline"]}["meetings-held"]
+    assert (held, {r.code: r.value for r in everything.context["headline"]}["meetings-held"]) == (1, 2)
+    assert f'<option value="{programme.pk}" selected>Smart Accelerators (CE-SACHE)</option>' in page.content.decode()
+    assert "held,Held,1" in csv_body.replace("\r", "")
+    assert "Smart Accelerators (CE-SACHE)" in workbook.active["A2"].value
+    assert report.status_code == 200 and report.content.startswith(b"%PDF")
+    # An unknown programme is a form error, not a crash; the figures are then unfiltered.
+    assert operator_client.get(reverse("insights:dashboard"), {"programme": "999999"}).status_code == 200
+
+
+def test_recommendations_panel_has_its_numbers_in_a_captioned_table_and_says_what_filters_apply(operator_client):
+    from datetime import date
+
+    from sache.matching.models import SuggestionImpressions
+
+    SuggestionImpressions.objects.create(day=date.today(), surface="organisation", lists=3, shown=18)
+
+    page = operator_client.get(reverse("insights:dashboard"), {"region": "PL82"}).content.decode()
+    csv_body = operator_client.get(reverse("insights:export", args=["recommendations", "csv"])).content.decode("utf-8-sig")
+
+    assert '<caption class="visually-hidden">Recommendations shown and marked useful</caption>' in page
+    assert '<th scope="col">Useful rate (%)</th>' in page
+    assert "the region and programme filters do not apply to recommendations" in page
+    assert '<title id="chart-recommendations-title">' in page
+    assert csv_body.splitlines()[0] == "code,label,suggestions shown,marked useful,marked not useful,useful rate (%)"
+    assert "organisation,Organisation pages,18,0,0,0.0" in csv_body.replace("\r", "")

@@ -43,6 +43,7 @@ from tests.factories.directory import (
     make_product,
 )
 from tests.factories.events import make_event, make_meeting, make_registration
+from tests.factories.programmes import make_programme
 
 ROLES = ("anonymous", "member_a", "member_b", "reviewer", "operator")
 
@@ -81,7 +82,8 @@ def world(db) -> World:
     make_member(org_b, member_b)
     contact_a = make_person(org_a)
 
-    event = make_event(slots=4, tables=2)
+    programme = make_programme(code="CE-SACHE")
+    event = make_event(slots=4, tables=2, programme=programme)
     registration_a = make_registration(event, org_a)
     registration_b = make_registration(event, org_b)
     registration_a.representatives.add(person_a)
@@ -133,6 +135,7 @@ def world(db) -> World:
             "asset": make_asset(org_a),
             "product": make_product(org_a),
             "event": event,
+            "programme": programme,
             "registration_a": registration_a,
             "registration_b": registration_b,
             "meeting": meeting,

@@ -50,6 +50,7 @@ PITCH_SESSION = lambda w: {"pk": w.pitch_session.pk}  # noqa: E731
 REVIEW = lambda w: {"pk": w.assignment.pk}  # noqa: E731
 WORKSHOP = lambda w: {"slug": w.workshop.slug}  # noqa: E731
 SURVEY = lambda w: {"slug": w.workshop.slug, "pk": w.survey.pk}  # noqa: E731
+PROGRAMME = lambda w: {"code": w.programme.code}  # noqa: E731
 
 ARGS: dict[str, Args] = {
     "accounts:password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
@@ -167,6 +168,9 @@ ARGS: dict[str, Args] = {
     "cocreation:survey-toggle": SURVEY,
     "cocreation:survey-results": SURVEY,
     "cocreation:survey-answer": SURVEY,
+    "programmes:programme-detail": PROGRAMME,
+    "programmes:programme-edit": PROGRAMME,
+    "programmes:programme-delete": PROGRAMME,
 }
 
 # Patterns served by the REST API's own matrix below (its operations are listed in OpenAPI).
@@ -289,6 +293,12 @@ RULES: dict[str, dict[str, tuple]] = {
     "directory:record-delete": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 302, DENY, DENY, 302)},
     "directory:record-edit": {"GET": (LOGIN, 200, DENY, DENY, 200), "POST": (LOGIN, 200, DENY, DENY, 200)},
     "directory:record-publication": {"GET": (LOGIN, DENY, DENY, DENY, GONE), "POST": (LOGIN, DENY, DENY, DENY, 302)},
+    "programmes:programme-create": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, 200)},
+    "programmes:programme-delete": {"GET": (LOGIN, DENY, DENY, DENY, GONE), "POST": (LOGIN, DENY, DENY, DENY, 302)},
+    "programmes:programme-detail": {"GET": (200, 200, 200, 200, 200), "POST": (GONE, GONE, GONE, GONE, GONE)},
+    "programmes:programme-export": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, GONE)},
+    "programmes:programme-edit": {"GET": (LOGIN, DENY, DENY, DENY, 200), "POST": (LOGIN, DENY, DENY, DENY, 200)},
+    "programmes:programme-list": {"GET": (200, 200, 200, 200, 200), "POST": (GONE, GONE, GONE, GONE, GONE)},
     "events:agenda": {"GET": (LOGIN, 200, 200, DENY, DENY), "POST": (LOGIN, GONE, GONE, GONE, GONE)},
     "events:agenda-feed": {"GET": (LOGIN, GONE, GONE, GONE, GONE), "POST": (LOGIN, 302, 302, DENY, DENY)},
     "events:agenda-ics": {"GET": (LOGIN, 200, 200, DENY, DENY), "POST": (LOGIN, GONE, GONE, GONE, GONE)},
@@ -474,6 +484,8 @@ API_RULES: dict[str, tuple] = {
     "GET /api/v1/partnerships": (200, 200, 200, 200, 200),
     "GET /api/v1/partnerships/{partnership_id}": (DENY, DENY, DENY, DENY, DENY),
     "GET /api/v1/products": (200, 200, 200, 200, 200),
+    "GET /api/v1/programmes": (200, 200, 200, 200, 200),
+    "GET /api/v1/programmes/{code}": (200, 200, 200, 200, 200),
     "GET /api/v1/recommendations": (401, 200, DENY, DENY, 200),
     "GET /api/v1/products/{record_id}": (200, 200, 200, 200, 200),
     "PATCH /api/v1/assets/{record_id}": (401, 200, DENY, DENY, 200),
@@ -500,6 +512,7 @@ API_ARGS: dict[str, Args] = {
     "/api/v1/offers/{record_id}": lambda w: {"record_id": w.offer.pk},
     "/api/v1/products/{record_id}": lambda w: {"record_id": w.product.pk},
     "/api/v1/events/{slug}": EVENT,
+    "/api/v1/programmes/{code}": PROGRAMME,
     "/api/v1/organisations/{slug}": ORG,
     "/api/v1/organisations/{slug}/people": ORG,
     "/api/v1/partnerships/{partnership_id}": lambda w: {"partnership_id": w.partnership.pk},

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sache.calls.models import ApplicationQuestion, Call, Criterion
+from sache.programmes.forms import programme_field
 
 
 class CallForm(forms.ModelForm):
     class Meta:
         model = Call
         fields = [
-            "title", "description", "language", "budget", "opens_at", "closes_at", "require_heritage",
+            "title", "programme", "description", "language", "budget", "opens_at", "closes_at", "require_heritage",
             "require_creative", "lead_region_prefixes", "min_partners", "max_partners",
             "reviews_per_application", "max_reviewer_load", "feedback_template",
         ]
@@ -18,6 +19,10 @@ class CallForm(forms.ModelForm):
             "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"] = programme_field(initial=self.instance.programme_id if self.instance.pk else None)
 
     def clean(self):
         data = super().clean()

@@ -15,6 +15,9 @@ class Call(models.Model):
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.CONTENT_LANGUAGES, default="pl")
     budget = models.DecimalField(_("budget (EUR)"), max_digits=12, decimal_places=2)
+    programme = models.ForeignKey(
+        "programmes.Programme", verbose_name=_("programme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="calls"
+    )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     require_heritage = models.BooleanField(_("at least one heritage institution"), default=True)

@@ -12,6 +12,7 @@ from sache.cocreation.models import Survey, ThematicArea, Workshop, WorkshopPart
 from sache.directory.models import Person
 from sache.events.enums import EventKind
 from sache.events.models import Event
+from sache.programmes.forms import programme_field
 
 
 class WorkshopCreateForm(forms.Form):
@@ -22,6 +23,7 @@ class WorkshopCreateForm(forms.Form):
         help_text=_("An existing event becomes the workshop; leave empty to create a new draft event."),
     )
     title = forms.CharField(label=_("Title of a new event"), max_length=200, required=False)
+    programme = programme_field(help_text=_("The programme the workshop (and its event) belongs to; empty keeps the chosen event's."))
     rounds = forms.IntegerField(label=_("Rounds"), min_value=1, max_value=12, initial=3)
     round_minutes = forms.IntegerField(label=_("Minutes per round"), min_value=5, max_value=240, initial=20)
     starts_at = forms.DateTimeField(
@@ -45,6 +47,11 @@ class WorkshopSettingsForm(forms.ModelForm):
         model = Workshop
         fields = ["rounds", "round_minutes", "starts_at", "region"]
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A workshop's programme is its event's: one place to keep it, whichever form changes it.
+        self.fields["programme"] = programme_field(initial=self.instance.event.programme_id if self.instance.pk else None)
 
 
 class AreaForm(forms.Form):

@@ -54,6 +54,11 @@ class Workshop(models.Model):
     def slug(self) -> str:
         return self.event.slug
 
+    @property
+    def programme(self):  # type: ignore[no-untyped-def]
+        """A workshop belongs to its event's programme (kept on the event only)."""
+        return self.event.programme
+
     def round_numbers(self) -> list[int]:
         return list(range(1, self.rounds + 1))
 

@@ -154,11 +154,14 @@ def published_conclusions_for_report(flt: Any) -> list[dict[str, Any]]:
     """Published conclusions of public workshops in the period and region, for the programme PDF.
 
     A workshop counts in the period by its first round (or, without one, by the publication
-    time); in a region when its NUTS code starts with the filter's code.
+    time); in a region when its NUTS code starts with the filter's code; in a programme when
+    its event belongs to it.
     """
     queryset = Conclusions.objects.filter(
         is_published=True, workshop__event__publication=EventPublication.PUBLISHED
     ).select_related("workshop__event").order_by("published_at", "id")
+    if getattr(flt, "programme", None) is not None:
+        queryset = queryset.filter(workshop__event__programme=flt.programme)
     sections = []
     for conclusions in queryset:
         workshop = conclusions.workshop

@@ -59,6 +59,16 @@ def create_workshop(event: Event, *, actor: Any, **fields: Any) -> Workshop:
     return workshop
 
 
+def set_workshop_programme(event: Event, programme: Any, *, actor: Any) -> None:
+    """Put the workshop's event (and so the workshop) in ``programme`` (None: in none).
+
+    Logs ``cocreation.workshop.programme`` with the programme's code.
+    """
+    event.programme = programme
+    event.save(update_fields=["programme"])
+    log_action(event, "cocreation.workshop.programme", actor=actor, data={"programme": programme.code if programme else None})
+
+
 def update_workshop(workshop: Workshop, *, actor: Any, **fields: Any) -> Workshop:
     """Change the given fields. Logs ``cocreation.workshop.updated`` with the field names."""
     for name, value in fields.items():

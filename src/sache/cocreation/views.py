@@ -242,6 +242,8 @@ def workshop_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         event = data["event"] or event_services.create_event(actor=request.user, title=data["title"].strip(), kind=EventKind.WORKSHOP)
+        if data["programme"] is not None and data["programme"] != event.programme:
+            services.set_workshop_programme(event, data["programme"], actor=request.user)
         try:
             workshop = services.create_workshop(
                 event, actor=request.user, rounds=data["rounds"], round_minutes=data["round_minutes"],
@@ -262,7 +264,11 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
     workshop = selectors.get_workshop_for(request.user, slug)
     settings_form = forms.WorkshopSettingsForm(request.POST or None, instance=workshop, prefix="settings")
     if request.method == "POST" and settings_form.is_valid():
-        services.update_workshop(workshop, actor=request.user, **{name: settings_form.cleaned_data[name] for name in settings_form.changed_data})
+        changed = [name for name in settings_form.changed_data if name != "programme"]
+        if changed:
+            services.update_workshop(workshop, actor=request.user, **{name: settings_form.cleaned_data[name] for name in changed})
+        if "programme" in settings_form.changed_data:
+            services.set_workshop_programme(workshop.event, settings_form.cleaned_data["programme"], actor=request.user)
         messages.success(request, _("Workshop settings saved."))
         return _desk(workshop)
     if request.method == "POST":

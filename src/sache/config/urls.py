@@ -20,6 +20,7 @@ urlpatterns = [
     path("insights/", include("sache.insights.urls")),
     path("matching/", include("sache.matching.urls")),
     path("calls/", include("sache.calls.urls")),
+    path("programmes/", include("sache.programmes.urls")),
     path("", include("sache.core.urls")),
 ]
 

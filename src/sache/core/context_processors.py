@@ -28,6 +28,7 @@ _PUBLIC = [
     (_("Events"), "events:event-list"),
     (_("Workshops"), "cocreation:workshop-list"),
     (_("Open calls"), "calls:call-list"),
+    (_("Programmes"), "programmes:programme-list"),
 ]
 _MEMBER = [
     (_("Partnerships"), "partnerships:list"),

@@ -68,10 +68,12 @@ API_FIELDS: dict[str, tuple[str, ...]] = {
     "offer": (*RECORD_FIELDS, "competences", "portfolio_links", "price_band"),
     "asset": (*RECORD_FIELDS, "kind", "period", "place", "rights_uri", "reuse_conditions"),
     "product": (*RECORD_FIELDS, "category", "audience", "price_band", "references"),
+    # Programmes are not directory records, but the API and the operators' export share this list too.
+    "programme": ("id", "code", "name", "language", "funder", "starts_on", "ends_on", "description", "url"),
 }
 # Columns only files have: the keys other systems match on first, then values the public API leaves out.
 OWNED_KEYS = ("external_id", "organisation_external_id")
-FILE_KEYS = {"organisation": ("external_id",)} | dict.fromkeys(("person", "need", "offer", "asset", "product"), OWNED_KEYS)
+FILE_KEYS = {"organisation": ("external_id",), "programme": ()} | dict.fromkeys(("person", "need", "offer", "asset", "product"), OWNED_KEYS)
 FILE_EXTRAS = {"organisation": ("main_language",), "person": ("consent_contact",)}
 
 

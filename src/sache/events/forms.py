@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from sache.directory.models import Organisation, Person
 from sache.events.enums import Attendance, Priority, Session
 from sache.events.models import Event, Registration, Slot, Table
+from sache.programmes.forms import programme_field
 
 
 class EventForm(forms.ModelForm):
@@ -18,11 +19,15 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title", "kind", "format", "language", "description", "venue", "address", "online_url",
+            "title", "kind", "format", "programme", "language", "description", "venue", "address", "online_url",
             "publication", "registration_open", "requests_open", "auto_accept", "default_max_meetings", "objective",
             "fairness", "time_limit",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"] = programme_field(initial=self.instance.programme_id if self.instance.pk else None)
 
 
 def _parse_time(text: str) -> time:

@@ -42,6 +42,9 @@ class Event(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     online_url = models.URLField(_("video meeting link"), blank=True)
+    programme = models.ForeignKey(
+        "programmes.Programme", verbose_name=_("programme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
     publication = models.CharField(
         _("status"), max_length=16, choices=EventPublication.choices, default=EventPublication.DRAFT, db_index=True
     )

@@ -132,12 +132,22 @@ def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _count_shown(count: int) -> None:
+    """Suggested partners come from the matching engine, which counts how many it showed where."""
+    from sache.matching.models import Surface
+    from sache.matching.services import record_impressions
+
+    record_impressions(Surface.EVENT, count)
+
+
 @login_required
 @require_GET
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
     registration = selectors.participant_registration(request.user, event)
     meetings = list(selectors.meetings_of(registration))
+    suggestions = selectors.suggested_partners(registration)
+    _count_shown(len(suggestions))
     return render(
         request,
         "events/meeting_list.html",
@@ -148,7 +158,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
             "outgoing": [m for m in meetings if m.requester_id == registration.pk and m.status == MeetingStatus.REQUESTED],
             "accepted": [m for m in meetings if m.status == MeetingStatus.ACCEPTED],
             "closed": [m for m in meetings if m.status in {MeetingStatus.DECLINED, MeetingStatus.CANCELLED}],
-            "suggestions": selectors.suggested_partners(registration),
+            "suggestions": suggestions,
             "request_form": forms.MeetingRequestForm(),
         },
     )

@@ -9,12 +9,12 @@ fact rows whatever the size of the hub.
 from __future__ import annotations
 
 import calendar
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, timedelta
-from functools import partial
 
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
@@ -25,8 +25,14 @@ from sache.insights.filters import InsightFilter
 from sache.insights.models import Grain, InsightFact
 from sache.insights.refresh import COMPLETENESS_BANDS
 from sache.insights.selectors import COMPLETENESS_BANDS as BAND_LABELS
-from sache.insights.selectors import vocabulary_label
-from sache.insights.tables import Row, Table
+from sache.insights.selectors import (
+    HUB_WIDE_NOTE,
+    recommendation_columns,
+    recommendation_rows,
+    recommendation_trend_rows,
+    vocabulary_label,
+)
+from sache.insights.tables import Row, Table, table_builders
 from sache.partnerships.enums import STAGE_ORDER, OutcomeKind, Stage
 
 
@@ -77,7 +83,7 @@ def prefetched(flt: InsightFilter) -> Iterator[None]:
     """Within the block, every table for ``flt`` is computed from one query instead of one each."""
     found: dict[str, dict[str, float]] = {metric: {} for metric in PAGE_METRICS}
     for metric, key, total in (
-        InsightFact.objects.filter(_period_q(flt.start, flt.end), metric__in=PAGE_METRICS, area=flt.region)
+        InsightFact.objects.filter(_period_q(flt.start, flt.end), metric__in=PAGE_METRICS, area=flt.region, programme=flt.programme or 0)
         .order_by().values_list("metric", "key").annotate(total=Sum("value"))
     ):
         found[metric][key] = total
@@ -95,7 +101,7 @@ def _sums(metric: str, flt: InsightFilter, *, period: bool = True) -> dict[str, 
         return loaded[1][metric]
     q = _period_q(flt.start, flt.end) if period else Q(grain=Grain.ALL)
     rows = (
-        InsightFact.objects.filter(q, metric=metric, area=flt.region)
+        InsightFact.objects.filter(q, metric=metric, area=flt.region, programme=flt.programme or 0)
         .order_by().values_list("key").annotate(total=Sum("value"))
     )
     return dict(rows)
@@ -159,7 +165,7 @@ def new_organisations_per_month(flt: InsightFilter) -> Table:
         q = Q(grain=Grain.MONTH)
     per_month: Counter[date] = Counter()
     for day, n in (
-        InsightFact.objects.filter(q, metric="org.kind", area=flt.region)
+        InsightFact.objects.filter(q, metric="org.kind", area=flt.region, programme=flt.programme or 0)
         .order_by().values_list("day").annotate(total=Sum("value"))
     ):
         per_month[day.replace(day=1)] += _int(n)
@@ -229,6 +235,38 @@ def outcome_totals(flt: InsightFilter) -> Table:
     return Table("outcomes", _("Outcomes of partnerships"), _("value"), rows, note=_("Products and services are counted; the other rows add up the recorded values."))
 
 
+def _hub_wide(flt: InsightFilter) -> InsightFilter:
+    """Recommendations are counted for the whole hub (see :mod:`sache.insights.selectors`)."""
+    return InsightFilter(start=flt.start, end=flt.end)
+
+
+def recommendations(flt: InsightFilter) -> Table:
+    hub = _hub_wide(flt)
+    shown = {key: _int(n) for key, n in _sums("rec.shown", hub).items()}
+    useful = {key: _int(n) for key, n in _sums("rec.useful", hub).items()}
+    not_useful = {key: _int(n) for key, n in _sums("rec.notuseful", hub).items()}
+    return Table(
+        "recommendations", _("Recommendations shown and marked useful"), _("suggestions shown"),
+        recommendation_rows(shown, useful, not_useful), extra_columns=recommendation_columns(),
+        note=_("Verdicts are asked on organisation and need pages only. %(hub)s") % {"hub": str(HUB_WIDE_NOTE)},
+    )
+
+
+def recommendations_over_time(flt: InsightFilter) -> Table:
+    q = _period_q(flt.start, flt.end) if flt.start or flt.end else Q(grain=Grain.MONTH)
+    per_month: dict[str, Counter[date]] = {"rec.shown": Counter(), "rec.useful": Counter()}
+    for metric, day, n in (
+        InsightFact.objects.filter(q, metric__in=list(per_month), area="", programme=0)
+        .order_by().values_list("metric", "day").annotate(total=Sum("value"))
+    ):
+        per_month[metric][day.replace(day=1)] += _int(n)
+    return Table(
+        "recommendations-over-time", _("Recommendations per month"), _("suggestions shown"),
+        recommendation_trend_rows(per_month["rec.shown"], per_month["rec.useful"]), chart="line",
+        extra_columns=[_("marked useful"), _("useful rate (%)")], note=str(HUB_WIDE_NOTE),
+    )
+
+
 def headline(flt: InsightFilter) -> list[Row]:
     kinds = _sums("org.kind", flt)
     by_group: Counter[str] = Counter()
@@ -250,22 +288,7 @@ def places(flt: InsightFilter) -> dict[str, int]:
     return {region: _int(n) for region, n in _sums("org.geo", flt).items() if _int(n)}
 
 
-TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
-    "organisations-by-kind": organisations_by_kind,
-    "organisations-by-sector": organisations_by_sector,
-    "organisations-by-region": organisations_by_region,
-    "organisations-by-heritage-domains": partial(organisations_by_domain, facet=FacetKind.HERITAGE_DOMAIN),
-    "organisations-by-creative-domains": partial(organisations_by_domain, facet=FacetKind.CREATIVE_DOMAIN),
-    "profile-completeness": profile_completeness,
-    "new-organisations": new_organisations_per_month,
-    "opportunities": opportunities,
-    "meetings": meetings,
-    "calls": calls,
-    "workshops": workshops,
-    "partnerships-by-stage": partnerships_by_stage,
-    "partnership-funnel": partnership_funnel,
-    "outcomes": outcome_totals,
-}
+TABLE_BUILDERS = table_builders(sys.modules[__name__])
 
 
 def dashboard_tables(flt: InsightFilter) -> list[Table]:

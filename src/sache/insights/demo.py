@@ -49,6 +49,7 @@ from sache.events.enums import (
     ScheduleStatus,
 )
 from sache.events.models import Event, Meeting, MeetingFeedback, Registration, Slot, Table
+from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 from sache.partnerships.enums import CHECKLIST, STAGE_ORDER, EndReason, Origin, OutcomeKind, Stage
 from sache.partnerships.models import (
     ChecklistItem,
@@ -292,6 +293,42 @@ def _workshops(rng: random.Random, count: int, now: datetime) -> tuple[int, int]
     return count, contributions_made
 
 
+# Suggestions a day on each surface at the end of the history (a hub grows into its use).
+SHOWN_PER_DAY = {"organisation": 60, "need": 25, "needs": 15, "event": 30, "api": 8}
+USEFUL_SHARE = 0.04  # of shown suggestions, verdicts on organisation and need pages
+
+
+def _recommendations(rng: random.Random, days: int, now: datetime) -> tuple[int, int]:
+    """Daily counters of suggestions shown over the last ``days`` days, and verdicts of the demo logins.
+
+    Returns (suggestions shown, verdicts). Skipped when counters exist (idempotent).
+    """
+    if SuggestionImpressions.objects.exists():
+        return 0, 0
+    today = timezone.localdate(now)
+    counters = []
+    for back in range(days):
+        growth = 0.3 + 0.7 * (days - back) / days
+        for surface, daily in SHOWN_PER_DAY.items():
+            shown = int(rng.gauss(daily * growth, daily * 0.2))
+            if shown > 0:
+                counters.append(SuggestionImpressions(day=today - timedelta(days=back), surface=surface, lists=max(1, shown // 6), shown=shown))
+    SuggestionImpressions.objects.bulk_create(counters, batch_size=2000)
+    users = list(Person.objects.filter(user__email__endswith="@demo.sache.example.org").values_list("user_id", "organisation_id"))
+    candidates = list(Organisation.objects.filter(publication=Publication.PUBLISHED).order_by("pk").values_list("pk", flat=True)[:400])
+    verdicts = []
+    for user_id, organisation_id in users:
+        for rank, suggested in enumerate(rng.sample(candidates, min(12, len(candidates))), start=1):
+            if suggested == organisation_id:
+                continue
+            verdicts.append(SuggestionFeedback(
+                user_id=user_id, subject=f"organisation:{organisation_id}", suggested_id=suggested, useful=rng.random() < 0.7,
+                rank=(rank - 1) % 6 + 1, score=round(rng.uniform(0.3, 0.9), 3), created_at=now - timedelta(days=rng.randrange(days)),
+            ))
+    SuggestionFeedback.objects.bulk_create(verdicts, ignore_conflicts=True)
+    return sum(counter.shown for counter in counters), len(verdicts)
+
+
 def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
     from sache.insights.refresh import refresh_insights
 
@@ -313,5 +350,12 @@ def load_demo(*, seed: int, stdout: Any, progress: bool) -> None:
         line = (f"Demo activity: events {events} (meeting requests {meetings}), partnerships {partnerships}, "
                 f"applications {applications}, workshops {workshops} (contributions {contributions}).")
     stdout.write(line)
+    shown, verdicts = _recommendations(random.Random(f"{seed}-recommendations"), 365, timezone.now())
+    if shown:
+        stdout.write(f"Demo recommendations: {shown} suggestions shown over a year, {verdicts} verdicts.")
+    # The generated activity joins the demo programmes like the rest (records without one only).
+    from sache.programmes.demo import link_activity
+
+    link_activity()
     state = refresh_insights()
     stdout.write(f"Insights refreshed: {state.facts} facts in {state.seconds:.1f} s.")

@@ -8,16 +8,19 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from sache.insights.filters import InsightFilter
+from sache.insights.filters import InsightFilter, programme_label
 from sache.insights.tables import Table
 
 
 def _header(table: Table) -> list[str]:
-    return ["code", "label", str(table.value_label)]
+    return ["code", "label", str(table.value_label), *(str(column) for column in table.extra_columns)]
 
 
 def _describe(flt: InsightFilter) -> str:
-    return flt.query_string() or "all"
+    described = flt.query_string() or "all"
+    if flt.programme is not None:
+        described += f" ({programme_label(flt.programme)})"
+    return described
 
 
 def table_to_csv(table: Table, flt: InsightFilter) -> bytes:
@@ -25,7 +28,7 @@ def table_to_csv(table: Table, flt: InsightFilter) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(_header(table))
     for row in table.rows:
-        writer.writerow([row.code, row.label, row.value])
+        writer.writerow([row.code, row.label, row.value, *row.extra])
     # A BOM makes spreadsheet programs read the UTF-8 (Łańcut, Győr) correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -42,7 +45,7 @@ def table_to_xlsx(table: Table, flt: InsightFilter) -> bytes:
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([row.code, row.label, row.value])
+        sheet.append([row.code, row.label, row.value, *row.extra])
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 45
     sheet.column_dimensions["C"].width = 16

@@ -19,6 +19,8 @@ class InsightFilter:
     start: date | None = None
     end: date | None = None
     region: str = ""
+    # A programme's id (None: every activity, whatever programme it belongs to, or none).
+    programme: int | None = None
 
     @property
     def start_datetime(self) -> datetime | None:
@@ -32,7 +34,10 @@ class InsightFilter:
     def query_string(self) -> str:
         from urllib.parse import urlencode
 
-        values = {"start": self.start.isoformat() if self.start else "", "end": self.end.isoformat() if self.end else "", "region": self.region}
+        values = {
+            "start": self.start.isoformat() if self.start else "", "end": self.end.isoformat() if self.end else "",
+            "region": self.region, "programme": str(self.programme) if self.programme else "",
+        }
         return urlencode({key: value for key, value in values.items() if value})
 
 
@@ -43,6 +48,22 @@ def _region_choices() -> list[tuple[str, str]]:
             indent = "" if region.level == 0 else "— "
             choices.append((region.code, f"{indent}{region.name} ({region.code})"))
     return choices
+
+
+def _programme_choices() -> list[tuple[str, str]]:
+    from sache.programmes.models import Programme
+
+    return [("", _("All programmes")), *((str(pk), f"{name} ({code})") for pk, name, code in Programme.objects.order_by("name").values_list("pk", "name", "code"))]
+
+
+def programme_label(programme_id: int | None) -> str:
+    """How exports and the report name the programme of a filter."""
+    from sache.programmes.models import Programme
+
+    if programme_id is None:
+        return ""
+    programme = Programme.objects.filter(pk=programme_id).first()
+    return str(programme) if programme else str(programme_id)
 
 
 class QuickSelect(forms.Select):
@@ -64,6 +85,10 @@ class InsightFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     region = forms.ChoiceField(label=_("Region"), required=False, choices=_region_choices, widget=QuickSelect)
+    programme = forms.TypedChoiceField(
+        label=_("Programme"), required=False, coerce=int, empty_value=None, choices=_programme_choices,
+        help_text=_("Activities of one programme; organisations count when they took part in it."),
+    )
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -75,5 +100,6 @@ class InsightFilterForm(forms.Form):
         if not self.is_valid():
             return InsightFilter()
         return InsightFilter(
-            start=self.cleaned_data.get("start"), end=self.cleaned_data.get("end"), region=self.cleaned_data.get("region") or ""
+            start=self.cleaned_data.get("start"), end=self.cleaned_data.get("end"), region=self.cleaned_data.get("region") or "",
+            programme=self.cleaned_data.get("programme"),
         )

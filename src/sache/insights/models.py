@@ -8,6 +8,9 @@ metric and key (say ``org.kind`` / ``museum``) in one *area* on one *day*:
   the NUTS code). A record is counted once in every prefix of every region it
   touches, so a region filter is an equality lookup and a partnership with partners
   in two regions still counts once in each, and once in the region they share;
+* ``programme`` is a programme's id, or 0 for every record whatever its programme. A
+  record of a programme counts under 0 and under its programme; an organisation
+  counts under 0 and under every programme it took part in;
 * ``grain`` says what ``day`` stands for: ``d`` that day, ``m`` the whole month
   starting on ``day``, ``a`` all time (``day`` is then 1 January 1970). A period is
   read as its whole months plus the days at either end, so no query reads more than
@@ -30,6 +33,7 @@ class Grain(models.TextChoices):
 
 class InsightFact(models.Model):
     metric = models.CharField(max_length=24)
+    programme = models.IntegerField(default=0)
     area = models.CharField(max_length=10)
     grain = models.CharField(max_length=1, choices=Grain.choices)
     day = models.DateField()
@@ -38,7 +42,7 @@ class InsightFact(models.Model):
 
     class Meta:
         # Covering: a page sums (key, value) without visiting the table rows.
-        indexes = [models.Index(fields=["metric", "area", "grain", "day", "key", "value"], name="insights_fact_lookup")]
+        indexes = [models.Index(fields=["metric", "programme", "area", "grain", "day", "key", "value"], name="insights_fact_lookup")]
 
     def __str__(self) -> str:
         return f"{self.metric}[{self.area or '*'}/{self.grain}/{self.day}] {self.key}={self.value}"
@@ -77,12 +81,23 @@ class NetworkEdge(models.Model):
     source_region = models.CharField(max_length=10)
     target_region = models.CharField(max_length=10)
     strength = models.PositiveIntegerField()
+    # The programme of the partnership or of the meeting's event (0: none).
+    programme = models.IntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["strength", "id"], name="insights_edge_strength")]
 
     def __str__(self) -> str:
         return f"{self.source}–{self.target} ({self.kind})"
+
+
+class PendingRefresh(models.Model):
+    """A part of the aggregates (a source of facts, or the network) that writes since the last refresh changed."""
+
+    part = models.CharField(max_length=24, unique=True)
+
+    def __str__(self) -> str:
+        return self.part
 
 
 class RefreshState(models.Model):

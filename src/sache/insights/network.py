@@ -148,6 +148,8 @@ def _edge_filter(flt: InsightFilter) -> Q:
         q &= Q(day__lte=flt.end)
     if flt.region:
         q &= Q(source_region__startswith=flt.region) | Q(target_region__startswith=flt.region)
+    if flt.programme is not None:
+        q &= Q(programme=flt.programme)
     return q
 
 
@@ -294,7 +296,7 @@ def places_from_aggregates(flt: InsightFilter) -> list[Place]:
     counts = aggregates.places(flt)
     centres: dict[str, dict[str, float]] = {}
     for metric, region, value in InsightFact.objects.filter(
-        metric__in=["org.lat", "org.lon", "org.n"], area="", grain=Grain.ALL
+        metric__in=["org.lat", "org.lon", "org.n"], area="", programme=0, grain=Grain.ALL
     ).values_list("metric", "key", "value"):
         centres.setdefault(region, {})[metric] = value
     table = regions()

@@ -12,6 +12,7 @@ from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,6 +22,7 @@ from sache.insights import selectors
 from sache.insights.filters import InsightFilter
 from sache.insights.tables import Table
 from sache.partnerships.enums import Stage
+from sache.programmes.models import Programme
 
 PALETTE = ["#7a2e1d", "#1d4f91", "#1e6b3a", "#8a5a00", "#5b3a8a", "#00636b"]
 
@@ -92,8 +94,14 @@ def programme_report_pdf(flt: InsightFilter, *, source: Any = selectors, state: 
     period = _("whole programme")
     if flt.start or flt.end:
         period = f"{flt.start.isoformat() if flt.start else '…'} – {flt.end.isoformat() if flt.end else '…'}"
+    programme = Programme.objects.filter(pk=flt.programme).first() if flt.programme is not None else None
     story = [
         Paragraph(_("Programme report"), styles["title"]),
+        *([Paragraph(escape(f"{programme.name} ({programme.code})"), styles["h2"]),
+           Paragraph(escape(" · ".join(part for part in [
+               programme.funder,
+               f"{programme.starts_on.isoformat() if programme.starts_on else '…'} – {programme.ends_on.isoformat() if programme.ends_on else '…'}",
+           ] if part)), styles["small"])] if programme is not None else []),
         Paragraph(_("%(hub)s · period: %(period)s · region: %(region)s · generated %(date)s") % {
             "hub": settings.SACHE_HUB_NAME, "period": period, "region": flt.region or _("all"),
             "date": timezone.localtime().strftime("%Y-%m-%d %H:%M"),

@@ -1,27 +1,34 @@
 """Indicator queries of the dashboards. Each returns a :class:`Table` for one filter.
 
 Numbers are plain counts over the domain tables, restricted by period (when the
-record was created) and region (the NUTS code of the organisation, any level).
-Tests compare each one with a direct count.
+record was created), region (the NUTS code of the organisation, any level) and
+programme. Tests compare each one with a direct count.
+
+The programme filter keeps the activities of one programme: meetings at its events,
+its workshops (their events'), applications to its calls, its partnerships and their
+outcomes. Organisations have no programme; with the filter they are the programme's
+*participants* (:func:`participant_pairs`), which is what a funder counts as
+"organisations cooperating in the project". Recommendations are a service of the
+whole hub: the programme and region filters do not apply to them (the table says so).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from sache.calls.enums import ApplicationStatus
 from sache.calls.enums import Outcome as CallOutcome
-from sache.calls.models import Application, Decision
+from sache.calls.models import Application, ApplicationPartner, Decision
 from sache.cocreation.models import Contribution, Workshop, WorkshopParticipant
 from sache.directory.enums import (
     FacetKind,
@@ -32,12 +39,18 @@ from sache.directory.enums import (
 )
 from sache.directory.models import Need, Offer, Organisation, OrganisationFacetValue
 from sache.directory.regions import regions
-from sache.events.enums import Attendance, MeetingStatus
-from sache.events.models import Meeting, MeetingFeedback
+from sache.events.enums import Attendance, MeetingStatus, RegistrationStatus
+from sache.events.models import Meeting, MeetingFeedback, Registration
 from sache.insights.filters import InsightFilter
-from sache.insights.tables import Row, Table
+from sache.insights.tables import Row, Table, table_builders
+from sache.matching.models import (
+    FEEDBACK_SURFACES,
+    SuggestionFeedback,
+    SuggestionImpressions,
+    Surface,
+)
 from sache.partnerships.enums import STAGE_ORDER, OutcomeKind, Stage
-from sache.partnerships.models import Outcome, Partnership, StageTransition
+from sache.partnerships.models import Outcome, Partnership, PartnershipMember, StageTransition
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "directory" / "data"
 
@@ -53,8 +66,38 @@ def vocabulary_label(name: str, code: str) -> str:
     return labels.get(get_language() or "en") or labels.get("en") or code
 
 
+def participant_sources(programme_id: int | None = None) -> list[QuerySet]:
+    """(organisation id, programme id) of every organisation taking part in a programme.
+
+    Taking part means: an approved registration at one of its events, a person of the
+    organisation among the participants of one of its workshops, leading an application
+    (not a draft) to one of its calls or being a confirmed partner in one, or being a
+    partner of one of its partnerships. With ``programme_id``, only that programme.
+    """
+    def only(queryset: QuerySet, field: str) -> QuerySet:
+        queryset = queryset.filter(**{f"{field}__isnull": False})
+        return queryset.filter(**{field: programme_id}) if programme_id is not None else queryset
+
+    return [
+        only(Registration.objects.filter(status=RegistrationStatus.APPROVED), "event__programme")
+        .values_list("organisation_id", "event__programme"),
+        only(WorkshopParticipant.objects.all(), "workshop__event__programme")
+        .values_list("person__organisation_id", "workshop__event__programme"),
+        only(Application.objects.exclude(status=ApplicationStatus.DRAFT), "call__programme").values_list("lead_id", "call__programme"),
+        only(ApplicationPartner.objects.filter(confirmed_at__isnull=False).exclude(application__status=ApplicationStatus.DRAFT), "application__call__programme")
+        .values_list("organisation_id", "application__call__programme"),
+        only(PartnershipMember.objects.all(), "partnership__programme").values_list("organisation_id", "partnership__programme"),
+    ]
+
+
+def participant_ids(programme_id: int) -> set[int]:
+    return {organisation_id for source in participant_sources(programme_id) for organisation_id, _programme in source}
+
+
 def published_organisations(flt: InsightFilter) -> QuerySet[Organisation]:
     queryset = Organisation.objects.filter(publication=Publication.PUBLISHED)
+    if flt.programme is not None:
+        queryset = queryset.filter(id__in=participant_ids(flt.programme))
     if flt.region:
         queryset = queryset.filter(region__startswith=flt.region)
     if flt.start_datetime:
@@ -74,6 +117,8 @@ def _in_period(queryset: QuerySet, flt: InsightFilter, field: str = "created_at"
 
 def filtered_partnerships(flt: InsightFilter) -> QuerySet[Partnership]:
     queryset = _in_period(Partnership.objects.all(), flt)
+    if flt.programme is not None:
+        queryset = queryset.filter(programme=flt.programme)
     if flt.region:
         queryset = queryset.filter(members__organisation__region__startswith=flt.region).distinct()
     return queryset
@@ -150,7 +195,7 @@ def new_organisations_per_month(flt: InsightFilter) -> Table:
 
 
 def opportunities(flt: InsightFilter) -> Table:
-    organisations = published_organisations(InsightFilter(region=flt.region))
+    organisations = published_organisations(InsightFilter(region=flt.region, programme=flt.programme))
     needs = _in_period(Need.objects.published().filter(organisation__in=organisations), flt)
     offers = _in_period(Offer.objects.published().filter(organisation__in=organisations), flt)
     rows = [
@@ -164,6 +209,8 @@ def opportunities(flt: InsightFilter) -> Table:
 
 def filtered_meetings(flt: InsightFilter) -> QuerySet[Meeting]:
     queryset = _in_period(Meeting.objects.all(), flt)
+    if flt.programme is not None:
+        queryset = queryset.filter(event__programme=flt.programme)
     if flt.region:
         queryset = queryset.filter(
             Q(requester__organisation__region__startswith=flt.region) | Q(recipient__organisation__region__startswith=flt.region)
@@ -198,6 +245,8 @@ def calls(flt: InsightFilter) -> Table:
     applications = _in_period(Application.objects.exclude(status=ApplicationStatus.DRAFT), flt, "submitted_at")
     if flt.region:
         applications = applications.filter(lead__region__startswith=flt.region)
+    if flt.programme is not None:
+        applications = applications.filter(call__programme=flt.programme)
     submitted = applications.filter(status=ApplicationStatus.SUBMITTED)
     rows = [
         Row("submitted", _("Applications submitted"), submitted.count()),
@@ -212,6 +261,8 @@ def calls(flt: InsightFilter) -> Table:
 def filtered_workshops(flt: InsightFilter) -> QuerySet[Workshop]:
     """Co-creation workshops that started in the period, in the region they were held in."""
     queryset = _in_period(Workshop.objects.all(), flt, "starts_at")
+    if flt.programme is not None:
+        queryset = queryset.filter(event__programme=flt.programme)
     if flt.region:
         queryset = queryset.filter(region__startswith=flt.region)
     return queryset
@@ -251,7 +302,9 @@ def partnership_funnel(flt: InsightFilter) -> Table:
 
 
 def outcome_totals(flt: InsightFilter) -> Table:
-    outcomes = _in_period(Outcome.objects.filter(partnership__in=filtered_partnerships(InsightFilter(region=flt.region))), flt, "achieved_on")
+    outcomes = _in_period(
+        Outcome.objects.filter(partnership__in=filtered_partnerships(InsightFilter(region=flt.region, programme=flt.programme))), flt, "achieved_on"
+    )
     counted = {OutcomeKind.PRODUCT, OutcomeKind.SERVICE}
     sums = dict(outcomes.order_by().values_list("kind").annotate(total=Sum("value")))
     counts = dict(outcomes.order_by().values_list("kind").annotate(n=Count("id")))
@@ -260,6 +313,83 @@ def outcome_totals(flt: InsightFilter) -> Table:
         for kind in OutcomeKind
     ]
     return Table("outcomes", _("Outcomes of partnerships"), _("value"), rows, note=_("Products and services are counted; the other rows add up the recorded values."))
+
+
+HUB_WIDE_NOTE = gettext_lazy("The whole hub: the region and programme filters do not apply to recommendations.")
+
+
+def _useful_rate(useful: int, shown: int) -> float:
+    return round(100 * useful / shown, 1) if shown else 0.0
+
+
+def recommendation_rows(shown: dict[str, int], useful: dict[str, int], not_useful: dict[str, int]) -> list[Row]:
+    """One row per surface: suggestions shown, then marked useful, marked not useful and the useful rate (%)."""
+    return [
+        Row(surface.value, str(surface.label), shown.get(surface.value, 0),
+            (useful.get(surface.value, 0), not_useful.get(surface.value, 0), _useful_rate(useful.get(surface.value, 0), shown.get(surface.value, 0))))
+        for surface in Surface
+    ]
+
+
+def recommendation_columns() -> list[str]:
+    return [_("marked useful"), _("marked not useful"), _("useful rate (%)")]
+
+
+def feedback_surface(subject: str) -> str | None:
+    return FEEDBACK_SURFACES.get(subject.split(":", 1)[0])
+
+
+def _verdicts(flt: InsightFilter) -> tuple[Counter[str], Counter[str]]:
+    useful: Counter[str] = Counter()
+    not_useful: Counter[str] = Counter()
+    for prefix, surface in FEEDBACK_SURFACES.items():
+        counts = dict(
+            _in_period(SuggestionFeedback.objects.filter(subject__startswith=f"{prefix}:"), flt)
+            .order_by().values_list("useful").annotate(n=Count("id"))
+        )
+        useful[surface] += counts.get(True, 0)
+        not_useful[surface] += counts.get(False, 0)
+    return useful, not_useful
+
+
+def _impressions(flt: InsightFilter) -> QuerySet[SuggestionImpressions]:
+    queryset = SuggestionImpressions.objects.all()
+    if flt.start:
+        queryset = queryset.filter(day__gte=flt.start)
+    if flt.end:
+        queryset = queryset.filter(day__lte=flt.end)
+    return queryset
+
+
+def recommendations(flt: InsightFilter) -> Table:
+    """Suggestions shown and what people said of them, by where they were shown."""
+    shown = dict(_impressions(flt).order_by().values_list("surface").annotate(n=Sum("shown")))
+    useful, not_useful = _verdicts(flt)
+    return Table(
+        "recommendations", _("Recommendations shown and marked useful"), _("suggestions shown"),
+        recommendation_rows(shown, useful, not_useful), extra_columns=recommendation_columns(),
+        note=_("Verdicts are asked on organisation and need pages only. %(hub)s") % {"hub": str(HUB_WIDE_NOTE)},
+    )
+
+
+def recommendation_trend_rows(shown: dict[date, int], useful: dict[date, int]) -> list[Row]:
+    months = sorted(set(shown) | set(useful))
+    return [
+        Row(month.isoformat()[:7], month.strftime("%Y-%m"), shown.get(month, 0), (useful.get(month, 0), _useful_rate(useful.get(month, 0), shown.get(month, 0))))
+        for month in months
+    ]
+
+
+def recommendations_over_time(flt: InsightFilter) -> Table:
+    shown: Counter[date] = Counter()
+    for day, n in _impressions(flt).order_by().values_list("day", "shown"):
+        shown[day.replace(day=1)] += n
+    useful = _monthly(_in_period(SuggestionFeedback.objects.filter(useful=True), flt))
+    return Table(
+        "recommendations-over-time", _("Recommendations per month"), _("suggestions shown"),
+        recommendation_trend_rows(shown, useful), chart="line",
+        extra_columns=[_("marked useful"), _("useful rate (%)")], note=str(HUB_WIDE_NOTE),
+    )
 
 
 def headline(flt: InsightFilter) -> list[Row]:
@@ -275,23 +405,7 @@ def headline(flt: InsightFilter) -> list[Row]:
     ]
 
 
-# Dashboard tables in page order, by the key used in export URLs.
-TABLE_BUILDERS: dict[str, Callable[[InsightFilter], Table]] = {
-    "organisations-by-kind": organisations_by_kind,
-    "organisations-by-sector": organisations_by_sector,
-    "organisations-by-region": organisations_by_region,
-    "organisations-by-heritage-domains": partial(organisations_by_domain, facet=FacetKind.HERITAGE_DOMAIN),
-    "organisations-by-creative-domains": partial(organisations_by_domain, facet=FacetKind.CREATIVE_DOMAIN),
-    "profile-completeness": profile_completeness,
-    "new-organisations": new_organisations_per_month,
-    "opportunities": opportunities,
-    "meetings": meetings,
-    "calls": calls,
-    "workshops": workshops,
-    "partnerships-by-stage": partnerships_by_stage,
-    "partnership-funnel": partnership_funnel,
-    "outcomes": outcome_totals,
-}
+TABLE_BUILDERS = table_builders(sys.modules[__name__])
 
 
 def dashboard_tables(flt: InsightFilter) -> list[Table]:

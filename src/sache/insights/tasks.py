@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sache.core.tasks import task
-from sache.insights.models import RefreshState
+from sache.insights.models import PendingRefresh, RefreshState
 
 
 @task()
@@ -14,4 +14,6 @@ def task_refresh_insights() -> None:
     state = RefreshState.objects.order_by("pk").first()
     if state is not None and state.dirty_since is None and state.refreshed_at is not None:
         return
-    refresh_insights()
+    # Only the parts the writes asked for (everything before the first refresh, or when
+    # the figures are stale and nobody said why).
+    refresh_insights(only=set(PendingRefresh.objects.values_list("part", flat=True)) or None)

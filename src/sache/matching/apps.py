@@ -8,4 +8,7 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Partner matching")
 
     def ready(self) -> None:
-        from sache.matching import receivers  # noqa: F401  (keeps the index in step with profile changes)
+        from sache.matching import (
+            privacy,  # noqa: F401, PLC0415 (registers personal data)
+            receivers,  # noqa: F401  (keeps the index in step with profile changes)
+        )

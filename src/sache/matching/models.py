@@ -42,3 +42,39 @@ class IndexedState(models.Model):
 
     def __str__(self) -> str:
         return f"generation {self.generation}"
+
+
+class Surface(models.TextChoices):
+    """Where suggestions are shown."""
+
+    ORGANISATION = "organisation", _("Organisation pages")
+    NEED = "need", _("Need pages")
+    NEEDS = "needs", _("Needs you could answer")
+    EVENT = "event", _("Partners to meet at an event")
+    API = "api", _("API recommendations")
+
+
+# Verdicts are given on suggestions for an organisation or a need (the ``subject`` prefix).
+FEEDBACK_SURFACES = {"organisation": Surface.ORGANISATION, "need": Surface.NEED}
+
+
+class SuggestionImpressions(models.Model):
+    """How many suggestions were shown on one surface on one day.
+
+    A counter, not a log: no viewer, no organisation, no suggestion is stored, so there
+    is no personal data here for the GDPR export or erasure to cover. One row per day
+    and surface; a page showing suggestions adds to it with one UPDATE.
+    """
+
+    day = models.DateField(_("day"))
+    surface = models.CharField(_("surface"), max_length=16, choices=Surface.choices)
+    lists = models.PositiveIntegerField(_("lists shown"), default=0)
+    shown = models.PositiveIntegerField(_("suggestions shown"), default=0)
+
+    class Meta:
+        verbose_name = _("suggestions shown")
+        verbose_name_plural = _("suggestions shown")
+        constraints = [models.UniqueConstraint(fields=["day", "surface"], name="one_impression_counter_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.surface}: {self.shown}"

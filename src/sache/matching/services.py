@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from sache.core.services import log_action
 from sache.directory.models import Organisation
 from sache.matching import adapters, index
-from sache.matching.models import SuggestionFeedback
+from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 
 
 def record_suggestion_feedback(
@@ -39,3 +42,28 @@ def refresh_matching_profile(organisation_id: int) -> None:
         if state is not None:
             state.organisations.add_many(records)
     transaction.on_commit(index.bump_generation)
+
+
+def record_impressions(surface: str, count: int) -> None:
+    """Add ``count`` suggestions shown on ``surface`` today to the day's counter.
+
+    Runs after the request's transaction commits, in its own short statement, so that
+    the counter row (shared by every viewer of the day) is never locked for a whole
+    request. One UPDATE; an INSERT only for the first list of the day on that surface.
+    """
+    if count <= 0:
+        return
+    transaction.on_commit(partial(_bump_impressions, surface, count))
+
+
+def _bump_impressions(surface: str, count: int) -> None:
+    day = timezone.localdate()
+    changes = {"lists": F("lists") + 1, "shown": F("shown") + count}
+    if SuggestionImpressions.objects.filter(day=day, surface=surface).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            SuggestionImpressions.objects.create(day=day, surface=surface, lists=1, shown=count)
+    except IntegrityError:
+        # Another process created the day's row between our UPDATE and INSERT.
+        SuggestionImpressions.objects.filter(day=day, surface=surface).update(**changes)

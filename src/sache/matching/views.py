@@ -10,12 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 from sache.directory import rules
 from sache.directory.selectors import get_organisation_for, get_record_for, organisations_visible_to
 from sache.matching import selectors, services
+from sache.matching.models import Surface
 
 
 @require_GET
 def organisation_suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug)
     suggestions = selectors.suggested_partners_for_organisation(organisation, request.user)
+    services.record_impressions(Surface.ORGANISATION, len(suggestions))
     return render(request, "matching/partials/suggestions.html", {"suggestions": suggestions, "heading_id": "suggested-partners"})
 
 
@@ -23,6 +25,7 @@ def organisation_suggestions(request: HttpRequest, slug: str) -> HttpResponse:
 def need_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_record_for("need", request.user, pk)
     suggestions = selectors.suggested_partners_for_need(need, request.user)
+    services.record_impressions(Surface.NEED, len(suggestions))
     return render(request, "matching/partials/suggestions.html", {"suggestions": suggestions, "heading_id": "suggested-partners"})
 
 
@@ -32,7 +35,9 @@ def needs_to_answer(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for(request.user, slug)
     if not rules.can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    return render(request, "matching/partials/needs.html", {"needs": selectors.needs_you_could_answer(organisation, request.user)})
+    needs = selectors.needs_you_could_answer(organisation, request.user)
+    services.record_impressions(Surface.NEEDS, len(needs))
+    return render(request, "matching/partials/needs.html", {"needs": needs})
 
 
 class FeedbackForm(forms.Form):

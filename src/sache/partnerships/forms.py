@@ -8,6 +8,7 @@ from sache.core.uploads import content_problem
 from sache.directory.enums import Publication
 from sache.directory.models import Organisation
 from sache.partnerships.enums import EndReason, Origin, OutcomeKind
+from sache.programmes.forms import programme_field
 
 
 class PartnershipForm(forms.Form):
@@ -23,6 +24,7 @@ class PartnershipForm(forms.Form):
     )
     origin = forms.ChoiceField(label=_("How it started"), choices=Origin.choices, initial=Origin.MANUAL)
     origin_detail = forms.CharField(label=_("Details of the start"), max_length=200, required=False)
+    programme = programme_field(help_text=_("If it began at an event, workshop or call of a programme, that programme."))
 
     def __init__(self, *args, lead_choices, partner_choices=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

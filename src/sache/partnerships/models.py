@@ -19,6 +19,10 @@ class Partnership(models.Model):
     origin_detail = models.CharField(
         _("origin details"), max_length=200, blank=True, help_text=_("For example the event or call where it began.")
     )
+    programme = models.ForeignKey(
+        "programmes.Programme", verbose_name=_("programme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="partnerships",
+        help_text=_("Taken from the event, workshop or call where it began, if that belonged to a programme."),
+    )
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.EXPLORE, db_index=True)
     end_reason = models.CharField(_("reason for ending"), max_length=16, choices=EndReason.choices, blank=True)
     organisations = models.ManyToManyField(

@@ -51,8 +51,13 @@ def open_partnership(
     language: str = "pl",
     origin: str = Origin.MANUAL,
     origin_detail: str = "",
+    programme: Any = None,
+    source: Any = None,
 ) -> Partnership:
     """Start a partnership of ``lead`` with ``partners`` in the explore stage.
+
+    ``source`` is where it began (an event, a workshop or a call); without an explicit
+    ``programme`` the partnership belongs to the source's programme, if any.
 
     Writes the partnership, one member row per organisation, the whole checklist
     (unticked) and the first stage transition; logs ``partnerships.opened``.
@@ -62,6 +67,7 @@ def open_partnership(
         raise PartnershipError(_("A partnership needs at least one partner besides your organisation."))
     partnership = Partnership.objects.create(
         title=title, summary=summary, language=language, origin=origin, origin_detail=origin_detail,
+        programme=programme if programme is not None else getattr(source, "programme", None),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     PartnershipMember.objects.bulk_create(

@@ -75,7 +75,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"], summary=form.cleaned_data["summary"],
                 language=form.cleaned_data["language"], lead=form.cleaned_data["lead"],
                 partners=list(form.cleaned_data["partners"]), origin=form.cleaned_data["origin"],
-                origin_detail=form.cleaned_data["origin_detail"], actor=request.user,
+                origin_detail=form.cleaned_data["origin_detail"], programme=form.cleaned_data["programme"], actor=request.user,
             )
         except services.PartnershipError as error:
             form.add_error("partners", str(error))

@@ -9,7 +9,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
-from sache.api.v1 import cocreation, directory, events, matching, partnerships
+from sache.api.v1 import cocreation, directory, events, matching, partnerships, programmes
 from sache.api.v1.errors import ApiValidationError
 
 api = NinjaAPI(
@@ -17,7 +17,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read and write the hub's directory (organisations, people, needs, offers, heritage assets, digital "
-        "products); read published partnerships, events and the published conclusions of co-creation workshops. "
+        "products); read published partnerships, events, the hub's programmes and the published conclusions of co-creation workshops. "
         "Reads are public for published records; writes need a personal token (`Authorization: Bearer …`, "
         "created on the account page) and follow the same rules as the web pages: a member changes only their "
         "own organisation's records."
@@ -86,5 +86,6 @@ api.add_router("/partnerships", partnerships.router)
 api.add_router("/events", events.router)
 api.add_router("/recommendations", matching.router)
 api.add_router("/conclusions", cocreation.router)
+api.add_router("/programmes", programmes.router)
 
 __all__ = ["api"]

@@ -19,7 +19,7 @@ router = Router(tags=["events"])
 @router.get("", response={200: list[EventOut], **READ_ERRORS}, summary="Events")
 @paginate(BoundedLimitOffset)
 def list_events(request: HttpRequest) -> QuerySet[Event]:
-    return selectors.events_visible_to(caller(request))
+    return selectors.events_visible_to(caller(request)).select_related("programme")
 
 
 @router.get("/{slug}", response={200: EventOut, **READ_ERRORS}, summary="One event")

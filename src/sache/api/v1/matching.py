@@ -9,6 +9,8 @@ from sache.api.v1.errors import WRITE_ERRORS
 from sache.api.v1.schemas import RecommendationOut
 from sache.directory import rules, selectors
 from sache.matching import selectors as matching
+from sache.matching.models import Surface
+from sache.matching.services import record_impressions
 
 router = Router(tags=["matching"])
 
@@ -27,10 +29,12 @@ def recommendations(request: HttpRequest, filters: Query[RecommendationFilters])
     organisation = selectors.get_organisation_for(request.user, filters.organisation)
     if not rules.can_edit_organisation(request.user, organisation):
         raise PermissionDenied
+    suggestions = matching.suggested_partners_for_organisation(organisation, request.user, top=filters.top)
+    record_impressions(Surface.API, len(suggestions))
     return [
         {
             "organisation": s.organisation.slug, "name": s.organisation.name, "kind": s.organisation.kind,
             "rank": s.rank, "score": s.score, "reasons": s.reasons,
         }
-        for s in matching.suggested_partners_for_organisation(organisation, request.user, top=filters.top)
+        for s in suggestions
     ]

@@ -19,7 +19,7 @@ router = Router(tags=["partnerships"])
 @paginate(BoundedLimitOffset)
 def list_partnerships(request: HttpRequest) -> QuerySet[Partnership]:
     """Partnerships every partner agreed to show in the public showcase."""
-    return selectors.published_partnerships()
+    return selectors.published_partnerships().select_related("programme")
 
 
 @router.get("/{partnership_id}", response={200: PartnershipOut, **READ_ERRORS}, summary="One published partnership")

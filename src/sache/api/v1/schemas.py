@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.urls import reverse
@@ -225,9 +225,14 @@ class PartnershipOut(Schema):
     language: str
     stage: str
     origin: str
+    programme: str | None = Field(description="Code of the programme it belongs to (see /programmes), if any.")
     started: datetime
     partners: list[PartnerOut]
     outcomes: list[OutcomeOut]
+
+    @staticmethod
+    def resolve_programme(obj: Any) -> str | None:
+        return obj.programme.code if obj.programme_id else None
 
     @staticmethod
     def resolve_started(obj: Any) -> datetime:
@@ -257,6 +262,28 @@ class EventOut(Schema):
     address: str
     registration_open: bool
     schedule_status: str
+    programme: str | None = Field(description="Code of the programme it belongs to (see /programmes), if any.")
+    url: str
+
+    @staticmethod
+    def resolve_programme(obj: Any) -> str | None:
+        return obj.programme.code if obj.programme_id else None
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return obj.get_absolute_url()
+
+
+@fields_of("programme")
+class ProgrammeOut(Schema):
+    id: int
+    code: str
+    name: str
+    language: str
+    funder: str
+    starts_on: date | None
+    ends_on: date | None
+    description: str
     url: str
 
     @staticmethod

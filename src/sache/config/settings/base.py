@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sache.core",
     "sache.accounts",
     "sache.directory",
+    "sache.programmes",
     "sache.partnerships",
     "sache.insights",
     "sache.api",

@@ -45,7 +45,7 @@ DEMO_ACCOUNTS = [
 ]
 BATCH = 5000
 # Apps whose demo activity builds on the directory, in dependency order.
-DEMO_APPS = ["matching", "events", "cocreation", "calls", "partnerships", "insights"]
+DEMO_APPS = ["matching", "events", "cocreation", "calls", "partnerships", "programmes", "insights"]
 # Demo records get creation dates spread over the programme's life so trends have a shape.
 HISTORY_START = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 HISTORY_DAYS = 1000

@@ -3,7 +3,9 @@
 Writes already queue a refresh in the background; run this after bulk imports and
 from a schedule (for example every hour from cron or a systemd timer) so that the
 figures are never older than that even if the task queue was down.
-``--if-stale`` does nothing when no write happened since the last refresh.
+``--if-stale`` recomputes only what writes since the last refresh changed, and the
+recommendation figures when more suggestions were shown since (page views count them
+without asking for a refresh); it does nothing when neither happened.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from tqdm import tqdm
 
-from sache.insights.refresh import REFRESH_STEPS, current_state, refresh_insights
+from sache.insights.models import PendingRefresh
+from sache.insights.refresh import (
+    REFRESH_STEPS,
+    current_state,
+    refresh_insights,
+    suggestions_shown_since_refresh,
+)
 
 
 class Command(BaseCommand):
@@ -26,13 +34,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, no_progress: bool, if_stale: bool, **options: Any) -> None:
         state = current_state()
-        if if_stale and state is not None and state.refreshed_at is not None and state.dirty_since is None:
-            self.stdout.write(f"Insights are up to date (as of {timezone.localtime(state.refreshed_at):%Y-%m-%d %H:%M}).")
-            return
+        only = None
+        if if_stale and state is not None and state.refreshed_at is not None:
+            only = set(PendingRefresh.objects.values_list("part", flat=True)) if state.dirty_since is not None else set()
+            if suggestions_shown_since_refresh():
+                only.add("recommendations")
+            if not only:
+                self.stdout.write(f"Insights are up to date (as of {timezone.localtime(state.refreshed_at):%Y-%m-%d %H:%M}).")
+                return
         with tqdm(total=REFRESH_STEPS, desc="insights", unit="steps", disable=no_progress, leave=True) as bar:
             def step(label: str) -> None:
                 bar.set_postfix_str(label)
                 bar.update(1)
 
-            state = refresh_insights(progress=step)
+            state = refresh_insights(progress=step, only=only)
         self.stdout.write(f"Insights refreshed: {state.facts} facts in {state.seconds:.1f} s.")

@@ -1,0 +1,26 @@
+"""A person's verdicts on suggestions are their personal data; impression counters hold none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sache.core import privacy
+from sache.matching.models import SuggestionFeedback
+
+
+def _export(user: Any) -> dict[str, Any]:
+    return {
+        "suggestion_feedback": [
+            {"suggested_for": f.subject, "suggested": f.suggested.name, "useful": f.useful, "rank": f.rank,
+             "created_at": f.created_at.isoformat()}
+            for f in SuggestionFeedback.objects.filter(user=user).select_related("suggested").order_by("created_at", "id")
+        ],
+    }
+
+
+def _erase(user: Any) -> None:
+    # The verdicts go; the "marked useful" indicator then counts them no more.
+    SuggestionFeedback.objects.filter(user=user).delete()
+
+
+privacy.register("matching", export=_export, erase=_erase)
