@@ -44,8 +44,11 @@ lint: install
 	$(BIN)/ruff check src tests bench
 
 # Extracting strings needs GNU gettext (xgettext); translators edit the .po files.
+# Each app keeps its own catalogue, so strings are extracted app by app.
 messages: install
-	cd src/sache && ../../$(BIN)/sache makemessages --locale pl --locale en --no-obsolete --ignore "engine/*"
+	for locale in src/sache/*/locale; do \
+		(cd $$(dirname $$locale) && $(CURDIR)/$(BIN)/sache makemessages --locale pl --locale en --no-obsolete) || exit 1; \
+	done
 
 # Browser tests (tests/e2e): Debian's Chromium and axe-core; CI runs this before `make test`.
 AXE_JS := node_modules/axe-core/axe.min.js

@@ -10,7 +10,7 @@ import numpy as np
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from sache.directory import vocabularies
 from sache.directory.enums import CREATIVE_KINDS
@@ -51,10 +51,10 @@ def _value_labels(reason: Reason) -> list[str]:
 
 
 KIND_WORDS = {
-    "heritage": _lazy("heritage institution"),
-    "creative": _lazy("creative firm"),
-    "technology": _lazy("technology provider"),
-    "support": _lazy("public or civil-society body"),
+    "heritage": gettext_lazy("heritage institution"),
+    "creative": gettext_lazy("creative firm"),
+    "technology": gettext_lazy("technology provider"),
+    "support": gettext_lazy("public or civil-society body"),
 }
 
 
