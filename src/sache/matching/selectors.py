@@ -8,9 +8,8 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sache.directory import vocabularies
 from sache.directory.enums import CREATIVE_KINDS
