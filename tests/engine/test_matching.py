@@ -462,3 +462,21 @@ def test_shared_paragraphs_are_kept_while_any_profile_has_them():
 
     assert len(index._unit_lexical) == 1
     assert index.features(query)["lexical_max"].max() == 0.0
+
+
+def test_text_walk_reaches_partners_of_text_matches_and_follows_graph_changes():
+    # "bakery" shares no word with the need; it scores on the walk only as a
+    # partner of a text match, and only once the collaboration is recorded.
+    index = build(projects=())
+    query = MatchQuery("q", texts=text("augmented reality guide for a castle museum"))
+    bakery = index.row_ids().index("bakery")
+    assert index.features(query)["text_walk"][bakery] == 0.0
+
+    index.add_collaboration(["ar-studio", "bakery"])
+    walk = index.features(query)["text_walk"]
+
+    assert walk[bakery] > 0.0
+    assert walk.max() == pytest.approx(1.0)
+
+    index.remove("ar-studio")
+    assert index.features(query)["text_walk"][bakery] == 0.0  # its only path is gone

@@ -93,6 +93,18 @@ _EARTH_RADIUS_KM = 6371.0
 # Textual matches whose partners feed the graph feature; ten is about one
 # consortium, the size the signal is meant to find.
 _GRAPH_SEEDS = 10
+# The random walk over the collaboration graph (``text_walk``) starts from a
+# wider set of text matches, each weighted by exp((score - best) / T): a
+# temperature of 0.1 on the lexical scale (1 = the best match) lets the
+# seeds close to the best dominate without ignoring the rest.
+_WALK_SEEDS = 50
+_WALK_TEMPERATURE = 0.1
+# Steps of the walk (partners, their partners, theirs), counted alike: three
+# steps reach the earlier partners of a consortium's members' partners
+# (bench/matching/README.md: a decay of 0.5 per step or fewer steps did no
+# better out of fold).
+_WALK_STEPS = 3
+_WALK_DECAY = 1.0
 # On CORDIS the best BM25 match covers 14-36 % of the query's idf mass (10th
 # to 90th percentile 17-36 %); accidental cross-language overlaps stay below
 # about 12 % (bench/matching/README.md).
@@ -333,6 +345,10 @@ class MatchingIndex:
         self._competences = _FacetIndex()
         self._regions = _FacetIndex()
         self._partners: dict[str, Counter[str]] = {}
+        # Row-normalised transition matrix of the collaboration graph over
+        # rows (transposed, CSR), built on first use and dropped when the
+        # graph or the rows of organisations with history change.
+        self._walk_matrix: Any = None
         self._members_of: dict[str, set[str]] = {}
         self._prior_rows: dict[tuple, np.ndarray] = {}
 
@@ -434,6 +450,8 @@ class MatchingIndex:
         unit_terms = [[lemmas(unit, language) for unit, language in own] for own in units]
         with self._lock:
             replaced = [self._row_of[org.id] for org in orgs if org.id in self._row_of]
+            if any(org.id in self._partners and org.id not in self._row_of for org in orgs):
+                self._walk_matrix = None
             if replaced:
                 self._add_moments(self._vectors[replaced], sign=-1.0)
             rows = []
@@ -546,6 +564,8 @@ class MatchingIndex:
             row = self._row_of.pop(org_id, None)
             if row is None:
                 return
+            if org_id in self._partners:
+                self._walk_matrix = None
             self._add_moments(self._vectors[[row]], sign=-1.0)
             self._forget_members(self._records[row])
             self._records[row] = None
@@ -573,6 +593,8 @@ class MatchingIndex:
         """Record one earlier collaboration (a project) between organisations."""
         members = sorted(set(org_ids))
         with self._lock:
+            if len(members) > 1:
+                self._walk_matrix = None
             for org_id in members:
                 partners = self._partners.setdefault(org_id, Counter())
                 for other in members:
@@ -653,6 +675,49 @@ class MatchingIndex:
                 if row is not None:
                     scores[row] = scores.get(row, 0.0) + math.log1p(count)
         return {row: value / len(seed_ids) for row, value in scores.items()}
+
+    def _walk(self, seed_rows: np.ndarray, seed_weights: np.ndarray) -> np.ndarray:
+        """Where a random walk from the seeds over the collaboration graph goes, for every row.
+
+        Each step moves an organisation's mass to its partners in
+        proportion to log(1 + shared projects), so a seed with a large
+        network spreads thinly; the visits of step ``s`` count
+        ``_WALK_DECAY ** (s - 1)``. The result is scaled by its maximum
+        (1 = the most visited organisation).
+        """
+        n_rows = len(self._alive)
+        if self._walk_matrix is None or self._walk_matrix.shape[0] != n_rows:
+            import scipy.sparse as sparse  # slow import, once
+
+            sources, targets, values = [], [], []
+            for org_id, partners in self._partners.items():
+                row = self._row_of.get(org_id)
+                if row is None:
+                    continue
+                for partner, count in partners.items():
+                    other = self._row_of.get(partner)
+                    if other is not None:
+                        sources.append(row)
+                        targets.append(other)
+                        values.append(math.log1p(count))
+            weights = np.asarray(values, dtype=np.float64)
+            sources_array = np.asarray(sources, dtype=np.int64)
+            degree = np.bincount(sources_array, weights=weights, minlength=n_rows)
+            if len(weights):
+                weights = weights / degree[sources_array]
+            # Transposed: visits = matrix @ mass.
+            self._walk_matrix = sparse.csr_matrix(
+                (weights, (np.asarray(targets, dtype=np.int64), sources_array)),
+                shape=(n_rows, n_rows),
+            )
+        mass = np.zeros(n_rows, dtype=np.float64)
+        mass[seed_rows] = seed_weights / max(float(seed_weights.sum()), 1e-12)
+        visits = np.zeros(n_rows, dtype=np.float64)
+        for step in range(_WALK_STEPS):
+            mass = self._walk_matrix @ mass
+            visits += _WALK_DECAY**step * mass
+        top = float(visits.max())
+        return (visits / top).astype(np.float32) if top > 0 else visits.astype(np.float32)
 
     def _excluded_rows(self, query: MatchQuery, exclude: Iterable[str]) -> list[int]:
         excluded = set(exclude)
@@ -803,6 +868,15 @@ class MatchingIndex:
         if n_seeds:
             seed_ids = [self._records[row].id for row in seed_rows if self._records[row]]
             features["text_partners"] = on_rows(self._graph_scores(seed_ids))
+
+        if want("text_walk"):
+            finite = np.isfinite(text_score)
+            k = min(_WALK_SEEDS, int(finite.sum()))
+            if k:
+                best = np.argpartition(-np.where(finite, text_score, -np.inf), k - 1)[:k]
+                scores = text_score[best]
+                walk = self._walk(rows[best], np.exp((scores - scores.max()) / _WALK_TEMPERATURE))
+                features["text_walk"] = walk[rows]
 
         if stage.vector is not None and want("dense_max"):
             best = self._best_unit(rows, lambda ids: self._unit_vectors[ids] @ stage.vector)

@@ -27,6 +27,7 @@ FEATURE_NAMES = (
     "lexical_feedback",
     "track_record",
     "text_partners",
+    "text_walk",
     "partners",
     "partners_of_partners",
     "tags",
