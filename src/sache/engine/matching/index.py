@@ -18,7 +18,8 @@ same two for the best single unit of the profile (a paragraph: an earlier
 project, an offer; ``lexical_max``, ``dense_max``), pseudo-relevance
 feedback from the best text matches on both sides (``lexical_feedback``,
 ``dense_feedback``), the organisation's track record, partners of the best textual matches and of the
-asking organisation in the collaboration graph, shared programme tags, kind
+asking organisation in the collaboration graph, a short random walk over
+that graph from the best text matches (``text_walk``), shared programme tags, kind
 priors and complementarity, sectors, region, distance, common working
 languages and competences. The weights ``w`` are fitted on data
 (:mod:`sache.engine.matching.fitting`, ``bench/matching/fit_weights.py``).
@@ -38,6 +39,8 @@ with the best prior and the asker's graph neighbours; (2) every feature for
 those ``c`` candidates only, ``O(c d)``. The mean and spread of a query's
 cosines over all rows, which standardise ``dense``, come from running first
 and second moments of the vectors in ``O(d^2)``.
+``text_walk`` adds three sparse products over the collaboration graph,
+``O(rows + edges)``, in either mode (the matrix is built once per graph change).
 
 References
 ----------
@@ -48,6 +51,8 @@ References
    social networks", JASIST 58(7), 2007 (common neighbours).
 .. [4] V. Lavrenko and W. B. Croft, "Relevance-based language models",
    SIGIR 2001 (pseudo-relevance feedback, here over the collaboration graph).
+.. [5] T. H. Haveliwala, "Topic-sensitive PageRank", WWW 2002 (a walk
+   restarted from query-dependent seeds; here truncated to three steps).
 """
 
 from __future__ import annotations
