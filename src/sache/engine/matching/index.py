@@ -106,8 +106,7 @@ _WALK_SEEDS = 50
 _WALK_TEMPERATURE = 0.1
 # Steps of the walk (partners, their partners, theirs), counted alike: three
 # steps reach the earlier partners of a consortium's members' partners
-# (bench/matching/README.md: a decay of 0.5 per step or fewer steps did no
-# better out of fold).
+# (bench/matching/README.md: one or two steps did no better out of fold).
 _WALK_STEPS = 3
 _WALK_DECAY = 1.0
 # On CORDIS the best BM25 match covers 14-36 % of the query's idf mass (10th
