@@ -464,6 +464,60 @@ def test_shared_paragraphs_are_kept_while_any_profile_has_them():
     assert index.features(query)["lexical_max"].max() == 0.0
 
 
+def test_ranking_limits_blas_threads_only_while_it_runs():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from sache.engine.matching import index as index_module
+
+    controller = threadpoolctl.ThreadpoolController()
+    blas = [lib for lib in controller.lib_controllers if lib.user_api == "blas"]
+    if not blas:
+        pytest.skip("numpy is not linked to a BLAS library that threadpoolctl controls")
+    seen = []
+
+    class SpyEncoder(HashingEncoder):
+        def encode(self, texts, *, as_query=False):
+            if as_query:
+                seen.append(blas[0].get_num_threads())
+            return super().encode(texts, as_query=as_query)
+
+    index = MatchingIndex(SpyEncoder(dimension=64))
+    index.add_many(ORGS)
+    query = MatchQuery("need", texts=text("augmented reality guide for a castle"))
+    with controller.limit(limits=2, user_api="blas"):
+        limited = [r.org_id for r in index.rank(query, top=3)]
+        after = blas[0].get_num_threads()
+        index.query_blas_threads = None
+        unlimited = [r.org_id for r in index.rank(query, top=3, explain=False)]
+
+    assert index_module.QUERY_BLAS_THREADS == 1
+    assert seen == [1]  # the second query's vector came from the cache
+    assert after == 2
+    assert limited == unlimited
+
+
+def test_overlapping_rankings_restore_blas_threads_after_the_last():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from sache.engine.matching.index import _blas_threads
+
+    blas = threadpoolctl.ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        pytest.skip("numpy is not linked to a BLAS library that threadpoolctl controls")
+
+    def threads():
+        return blas.lib_controllers[0].get_num_threads()
+
+    with blas.limit(limits=2):
+        first, second = _blas_threads(1), _blas_threads(1)
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)  # the first to start ends first
+        during = threads()
+        second.__exit__(None, None, None)
+        after = threads()
+
+    assert (during, after) == (1, 2)
+
+
 def test_text_walk_reaches_partners_of_text_matches_and_follows_graph_changes():
     # "bakery" shares no word with the need; it scores on the walk only as a
     # partner of a text match, and only once the collaboration is recorded.

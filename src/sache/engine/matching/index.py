@@ -57,11 +57,12 @@ References
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,10 +131,60 @@ _PRIOR_CANDIDATES = 200
 # 100,000 x 96 float32 on the loaded 2-core host), so fewer bytes, less time;
 # exact vectors re-score the candidates.
 SKETCH_DIMENSION = 48
+# BLAS threads while a query is ranked. Its products are matrix-vector over at
+# most a few hundred thousand rows, memory-bound: a second OpenBLAS thread only
+# adds synchronisation, and on the shared 2-core host its spinning workers made
+# one ranking at 100,000 organisations cost 16.6 ms of CPU instead of 3.8 ms
+# (33 ms wall instead of 8 ms, load 5.5; bench/matching/README.md). ``None``
+# leaves the process's setting alone.
+QUERY_BLAS_THREADS: int | None = 1
 _NO_UNITS = np.zeros(0, dtype=np.int64)
 # Paragraphs (blank-line separated) are the units of a profile: an earlier
 # project, an offer, a need.
 _PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+class _BlasLimit:
+    """One BLAS thread count while any query runs in the process, restored after the last.
+
+    BLAS has one process-wide setting: rankings that overlap in several
+    threads share one limit, set by the first to start and restored by the
+    last to finish (nested ``threadpoolctl`` limits would restore out of order).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._active = 0
+        self._controller: Any = None
+        self._saved: Any = None
+
+    @contextlib.contextmanager
+    def __call__(self, threads: int | None) -> Iterator[None]:
+        if threads is None:
+            yield
+            return
+        with self._lock:
+            if self._controller is None:
+                try:
+                    from threadpoolctl import ThreadpoolController
+                except ImportError:  # pragma: no cover - depends on the installation
+                    self._controller = False
+                else:
+                    self._controller = ThreadpoolController().select(user_api="blas")
+            if self._controller and self._active == 0:
+                self._saved = self._controller.limit(limits=threads)
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._active -= 1
+                if self._active == 0 and self._saved is not None:
+                    self._saved.restore_original_limits()
+                    self._saved = None
+
+
+_blas_threads = _BlasLimit()
 
 
 @dataclass
@@ -306,6 +357,8 @@ class MatchingIndex:
         self.asker_weights = dict(ASKER_WEIGHTS if asker_weights is None else asker_weights)
         self.exact_up_to = exact_up_to
         self.candidates = candidates
+        # BLAS threads while ranking (see QUERY_BLAS_THREADS).
+        self.query_blas_threads = QUERY_BLAS_THREADS
         dimension = encoder.dimension if encoder is not None else 0
         self._dimension = dimension
         self._lock = threading.RLock()
@@ -998,7 +1051,7 @@ class MatchingIndex:
 
     def score(self, query: MatchQuery) -> np.ndarray:
         """The combined score of every row (``-inf`` for rows that may not be shown)."""
-        with self._lock:
+        with self._lock, _blas_threads(self.query_blas_threads):
             resolved = self._resolve(query)
             rows, scores = self._score(resolved, (), exact=True)
             total = np.full(len(self._alive), -np.inf, dtype=np.float32)
@@ -1066,7 +1119,7 @@ class MatchingIndex:
             Ties are broken by organisation id, so a fixed index gives the
             same ranking every time.
         """
-        with self._lock:
+        with self._lock, _blas_threads(self.query_blas_threads):
             resolved = self._resolve(query)
             rows, scores = self._score(resolved, exclude, exact=exact)
             if exposure_weight:
