@@ -516,3 +516,21 @@ def test_overlapping_rankings_restore_blas_threads_after_the_last():
         after = threads()
 
     assert (during, after) == (1, 2)
+
+
+def test_text_walk_reaches_partners_of_text_matches_and_follows_graph_changes():
+    # "bakery" shares no word with the need; it scores on the walk only as a
+    # partner of a text match, and only once the collaboration is recorded.
+    index = build(projects=())
+    query = MatchQuery("q", texts=text("augmented reality guide for a castle museum"))
+    bakery = index.row_ids().index("bakery")
+    assert index.features(query)["text_walk"][bakery] == 0.0
+
+    index.add_collaboration(["ar-studio", "bakery"])
+    walk = index.features(query)["text_walk"]
+
+    assert walk[bakery] > 0.0
+    assert walk.max() == pytest.approx(1.0)
+
+    index.remove("ar-studio")
+    assert index.features(query)["text_walk"][bakery] == 0.0  # its only path is gone

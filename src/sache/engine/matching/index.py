@@ -18,7 +18,8 @@ same two for the best single unit of the profile (a paragraph: an earlier
 project, an offer; ``lexical_max``, ``dense_max``), pseudo-relevance
 feedback from the best text matches on both sides (``lexical_feedback``,
 ``dense_feedback``), the organisation's track record, partners of the best textual matches and of the
-asking organisation in the collaboration graph, shared programme tags, kind
+asking organisation in the collaboration graph, a short random walk over
+that graph from the best text matches (``text_walk``), shared programme tags, kind
 priors and complementarity, sectors, region, distance, common working
 languages and competences. The weights ``w`` are fitted on data
 (:mod:`sache.engine.matching.fitting`, ``bench/matching/fit_weights.py``).
@@ -38,6 +39,8 @@ with the best prior and the asker's graph neighbours; (2) every feature for
 those ``c`` candidates only, ``O(c d)``. The mean and spread of a query's
 cosines over all rows, which standardise ``dense``, come from running first
 and second moments of the vectors in ``O(d^2)``.
+``text_walk`` adds three sparse products over the collaboration graph,
+``O(rows + edges)``, in either mode (the matrix is built once per graph change).
 
 References
 ----------
@@ -48,6 +51,8 @@ References
    social networks", JASIST 58(7), 2007 (common neighbours).
 .. [4] V. Lavrenko and W. B. Croft, "Relevance-based language models",
    SIGIR 2001 (pseudo-relevance feedback, here over the collaboration graph).
+.. [5] T. H. Haveliwala, "Topic-sensitive PageRank", WWW 2002 (a walk
+   restarted from query-dependent seeds; here truncated to three steps).
 """
 
 from __future__ import annotations
@@ -94,6 +99,17 @@ _EARTH_RADIUS_KM = 6371.0
 # Textual matches whose partners feed the graph feature; ten is about one
 # consortium, the size the signal is meant to find.
 _GRAPH_SEEDS = 10
+# The random walk over the collaboration graph (``text_walk``) starts from a
+# wider set of text matches, each weighted by exp((score - best) / T): a
+# temperature of 0.1 on the lexical scale (1 = the best match) lets the
+# seeds close to the best dominate without ignoring the rest.
+_WALK_SEEDS = 50
+_WALK_TEMPERATURE = 0.1
+# Steps of the walk (partners, their partners, theirs), counted alike: three
+# steps reach the earlier partners of a consortium's members' partners
+# (bench/matching/README.md: one or two steps did no better out of fold).
+_WALK_STEPS = 3
+_WALK_DECAY = 1.0
 # On CORDIS the best BM25 match covers 14-36 % of the query's idf mass (10th
 # to 90th percentile 17-36 %); accidental cross-language overlaps stay below
 # about 12 % (bench/matching/README.md).
@@ -386,6 +402,10 @@ class MatchingIndex:
         self._competences = _FacetIndex()
         self._regions = _FacetIndex()
         self._partners: dict[str, Counter[str]] = {}
+        # Row-normalised transition matrix of the collaboration graph over
+        # rows (transposed, CSR), built on first use and dropped when the
+        # graph or the rows of organisations with history change.
+        self._walk_matrix: Any = None
         self._members_of: dict[str, set[str]] = {}
         self._prior_rows: dict[tuple, np.ndarray] = {}
 
@@ -487,6 +507,8 @@ class MatchingIndex:
         unit_terms = [[lemmas(unit, language) for unit, language in own] for own in units]
         with self._lock:
             replaced = [self._row_of[org.id] for org in orgs if org.id in self._row_of]
+            if any(org.id in self._partners and org.id not in self._row_of for org in orgs):
+                self._walk_matrix = None
             if replaced:
                 self._add_moments(self._vectors[replaced], sign=-1.0)
             rows = []
@@ -599,6 +621,8 @@ class MatchingIndex:
             row = self._row_of.pop(org_id, None)
             if row is None:
                 return
+            if org_id in self._partners:
+                self._walk_matrix = None
             self._add_moments(self._vectors[[row]], sign=-1.0)
             self._forget_members(self._records[row])
             self._records[row] = None
@@ -626,6 +650,8 @@ class MatchingIndex:
         """Record one earlier collaboration (a project) between organisations."""
         members = sorted(set(org_ids))
         with self._lock:
+            if len(members) > 1:
+                self._walk_matrix = None
             for org_id in members:
                 partners = self._partners.setdefault(org_id, Counter())
                 for other in members:
@@ -706,6 +732,49 @@ class MatchingIndex:
                 if row is not None:
                     scores[row] = scores.get(row, 0.0) + math.log1p(count)
         return {row: value / len(seed_ids) for row, value in scores.items()}
+
+    def _walk(self, seed_rows: np.ndarray, seed_weights: np.ndarray) -> np.ndarray:
+        """Where a random walk from the seeds over the collaboration graph goes, for every row.
+
+        Each step moves an organisation's mass to its partners in
+        proportion to log(1 + shared projects), so a seed with a large
+        network spreads thinly; the visits of step ``s`` count
+        ``_WALK_DECAY ** (s - 1)``. The result is scaled by its maximum
+        (1 = the most visited organisation).
+        """
+        n_rows = len(self._alive)
+        if self._walk_matrix is None or self._walk_matrix.shape[0] != n_rows:
+            import scipy.sparse as sparse  # slow import, once
+
+            sources, targets, values = [], [], []
+            for org_id, partners in self._partners.items():
+                row = self._row_of.get(org_id)
+                if row is None:
+                    continue
+                for partner, count in partners.items():
+                    other = self._row_of.get(partner)
+                    if other is not None:
+                        sources.append(row)
+                        targets.append(other)
+                        values.append(math.log1p(count))
+            weights = np.asarray(values, dtype=np.float64)
+            sources_array = np.asarray(sources, dtype=np.int64)
+            degree = np.bincount(sources_array, weights=weights, minlength=n_rows)
+            if len(weights):
+                weights = weights / degree[sources_array]
+            # Transposed: visits = matrix @ mass.
+            self._walk_matrix = sparse.csr_matrix(
+                (weights, (np.asarray(targets, dtype=np.int64), sources_array)),
+                shape=(n_rows, n_rows),
+            )
+        mass = np.zeros(n_rows, dtype=np.float64)
+        mass[seed_rows] = seed_weights / max(float(seed_weights.sum()), 1e-12)
+        visits = np.zeros(n_rows, dtype=np.float64)
+        for step in range(_WALK_STEPS):
+            mass = self._walk_matrix @ mass
+            visits += _WALK_DECAY**step * mass
+        top = float(visits.max())
+        return (visits / top).astype(np.float32) if top > 0 else visits.astype(np.float32)
 
     def _excluded_rows(self, query: MatchQuery, exclude: Iterable[str]) -> list[int]:
         excluded = set(exclude)
@@ -856,6 +925,15 @@ class MatchingIndex:
         if n_seeds:
             seed_ids = [self._records[row].id for row in seed_rows if self._records[row]]
             features["text_partners"] = on_rows(self._graph_scores(seed_ids))
+
+        if want("text_walk"):
+            finite = np.isfinite(text_score)
+            k = min(_WALK_SEEDS, int(finite.sum()))
+            if k:
+                best = np.argpartition(-np.where(finite, text_score, -np.inf), k - 1)[:k]
+                scores = text_score[best]
+                walk = self._walk(rows[best], np.exp((scores - scores.max()) / _WALK_TEMPERATURE))
+                features["text_walk"] = walk[rows]
 
         if stage.vector is not None and want("dense_max"):
             best = self._best_unit(rows, lambda ids: self._unit_vectors[ids] @ stage.vector)
