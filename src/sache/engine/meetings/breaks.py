@@ -388,7 +388,11 @@ class BreaksEncoding:
 
 
 def sat_min_breaks_schedule(
-    problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0
+    problem: MeetingProblem,
+    *,
+    time_limit: float = 60.0,
+    seed: int = 0,
+    bound_worker: bool = True,
 ) -> MeetingSchedule:
     """Schedule all meetings with the fewest breaks, proving optimality when time allows.
 
@@ -401,6 +405,9 @@ def sat_min_breaks_schedule(
     seed
         Seed of the neighbourhood choice of the repair moves (deterministic for a seed,
         except that the time limit decides how many moves are made).
+    bound_worker
+        Start the exact bound search of :mod:`.lower_bound` (CaDiCaL, child process)
+        when the first budgeted bound step here does not close the gap.
 
     Returns
     -------
@@ -515,32 +522,59 @@ def sat_min_breaks_schedule(
         repair.ceiling = len(totalizer.rhs)
         budget = 5000
         bound_seconds = 0.0
-        while lower < upper:
-            if time.monotonic() >= deadline:
-                break
-            # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
-            step_started = time.monotonic()
-            outcome = solve_until(solver, at_most(lower), deadline, budget)
-            bound_seconds += time.monotonic() - step_started
-            if outcome is True:
-                best = encoding.read_slots(solver.get_model())
-                upper = sum(breaks_per_participant(problem, best).values())
-                break
-            if outcome is False:
-                lower += 1
-                continue
-            # Upper end: repair moves for 1.5 times as long as the bound steps took so
-            # far (three fifths of the time; on the misses of the 60 s run the bound
-            # already equalled the published optimum on 9 of 21, the schedule did not).
-            # A global "<= UB - 1" step was dropped: the moves
-            # improve faster.
-            best, upper = repair.improve(
-                best,
-                upper,
-                lower,
-                min(deadline, time.monotonic() + max(1.0, _REPAIR_SHARE * bound_seconds)),
-            )
-            budget *= 2
+        worker = None
+        try:
+            while lower < upper:
+                if worker is not None and worker.poll():
+                    # The child's answers: a higher proven bound, or an optimal schedule.
+                    lower = max(lower, worker.lower)
+                    if _DEBUG:
+                        print("worker", worker.lower, worker.slots is not None, round(time.monotonic() - started, 1))
+                    if worker.slots is not None:
+                        found = sum(breaks_per_participant(problem, worker.slots).values())
+                        if found < upper:
+                            best, upper = worker.slots, found
+                    if lower >= upper:
+                        break
+                if time.monotonic() >= deadline:
+                    break
+                # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
+                step_started = time.monotonic()
+                outcome = solve_until(solver, at_most(lower), deadline, budget)
+                bound_seconds += time.monotonic() - step_started
+                if outcome is True:
+                    best = encoding.read_slots(solver.get_model())
+                    upper = sum(breaks_per_participant(problem, best).values())
+                    break
+                if outcome is False:
+                    lower += 1
+                    if worker is not None:
+                        worker.tell(lower)
+                    continue
+                if worker is None and bound_worker:
+                    # Glucose ran out of budget on this bound step: CaDiCaL takes over
+                    # the lower end in a child process (see lower_bound.py) while this
+                    # process goes on with both ends.
+                    from sache.engine.meetings.lower_bound import BoundWorker
+
+                    worker = BoundWorker(problem, first=lower).start()
+                    if _DEBUG:
+                        print("bound worker from", lower, round(time.monotonic() - started, 1))
+                # Upper end: repair moves for 1.5 times as long as the bound steps took so
+                # far (three fifths of the time; on the misses of the 60 s run the bound
+                # already equalled the published optimum on 9 of 21, the schedule did not).
+                # A global "<= UB - 1" step was dropped: the moves
+                # improve faster.
+                best, upper = repair.improve(
+                    best,
+                    upper,
+                    lower,
+                    min(deadline, time.monotonic() + max(1.0, _REPAIR_SHARE * bound_seconds)),
+                )
+                budget *= 2
+        finally:
+            if worker is not None:
+                worker.stop()
         return finish("optimal" if lower >= upper else "feasible", best, lower)
 
 
@@ -617,7 +651,14 @@ class _Repair:
             target = min(upper - 1, self.ceiling - 1)
             outcome = solve_until(self.solver, assumptions + self.at_most(target), deadline, 300)
             if _DEBUG:
-                print("move", "w" if window else "p", self.width if window else self.size, outcome, upper, round(time.monotonic(), 1))
+                print(
+                    "move",
+                    "w" if window else "p",
+                    self.width if window else self.size,
+                    outcome,
+                    upper,
+                    round(time.monotonic(), 1),
+                )
             if outcome is True:
                 best = self.encoding.read_slots(self.solver.get_model())
                 upper = sum(breaks_per_participant(self.problem, best).values())
