@@ -28,7 +28,7 @@ def _seconds_since_process_start() -> float:
 
 
 # Seconds kept back for assigning tables, writing the schedule and exiting.
-_FINISH_SECONDS = 0.5
+_FINISH_SECONDS = 1.0
 
 
 def main(argv: list[str] | None = None) -> int:

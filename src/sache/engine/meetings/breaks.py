@@ -137,7 +137,12 @@ def reduced_domains(problem: MeetingProblem) -> dict[object, list[int]]:
 class BreaksEncoding:
     """CNF of the problem; keeps the variables needed to read schedules and bounds."""
 
-    def __init__(self, problem: MeetingProblem, *, fairness: bool = True) -> None:
+    def __init__(
+        self, problem: MeetingProblem, *, fairness: bool = True, tables_on: str = "busy"
+    ) -> None:
+        """Encode ``problem``; ``tables_on`` counts tables on ``"busy"`` participants
+        (at most 2T, even), on ``"meetings"`` (at most T) or ``"both"`` (see
+        :mod:`.lower_bound` for why both variants are used)."""
         from pysat.card import CardEnc, EncType
         from pysat.formula import IDPool
 
@@ -174,13 +179,21 @@ class BreaksEncoding:
             # over far fewer literals (participants with a full agenda are always busy),
             # and it propagates from the agendas (with the block constraint below, the
             # zero-break call on tic-14crafc.original went from no answer in 40 s to 0.1 s).
-            lits = [
-                self.busy[person, slot]
-                for person in range(problem.participants)
-                if (person, slot) in self.busy
-            ]
-            self._at_most(lits, 2 * problem.tables_in(slot))
-            self._even(lits)
+            if tables_on in ("busy", "both"):
+                lits = [
+                    self.busy[person, slot]
+                    for person in range(problem.participants)
+                    if (person, slot) in self.busy
+                ]
+                self._at_most(lits, 2 * problem.tables_in(slot))
+                self._even(lits)
+            if tables_on in ("meetings", "both"):
+                lits = [
+                    self.slot_var[m.id, slot]
+                    for m in problem.meetings
+                    if (m.id, slot) in self.slot_var
+                ]
+                self._at_most(lits, problem.tables_in(slot))
         self.meeting_counts = {p: len(by_person[p]) for p in range(problem.participants)}
         if fairness and problem.fairness_d is not None:
             self._encode_fairness(problem.fairness_d)
@@ -529,7 +542,12 @@ def sat_min_breaks_schedule(
                     # The child's answers: a higher proven bound, or an optimal schedule.
                     lower = max(lower, worker.lower)
                     if _DEBUG:
-                        print("worker", worker.lower, worker.slots is not None, round(time.monotonic() - started, 1))
+                        print(
+                            "worker",
+                            worker.lower,
+                            worker.slots is not None,
+                            round(time.monotonic() - started, 1),
+                        )
                     if worker.slots is not None:
                         found = sum(breaks_per_participant(problem, worker.slots).values())
                         if found < upper:

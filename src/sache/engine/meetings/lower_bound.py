@@ -1,21 +1,26 @@
 """Exact bound search in a second process: "at most k breaks" for k = 0, 1, 2, ...
 
 The SAT search of :mod:`.breaks` runs Glucose incrementally (interruptible,
-with conflict budgets) and spends most of its time on repair moves. Some
-bound steps are beyond it: "no schedule without breaks" on ticf-13crafc.original
-was not proven by Glucose in 356k conflicts (60 s), while CaDiCaL 1.9.5 on the
-same CNF with the bound as unit clauses (so its preprocessing can use them)
-proves it in about 325k conflicts, 12 s of CPU (bench/meetings/README.md).
-CaDiCaL cannot be interrupted through PySAT, so it runs in a child process
-that the caller terminates at its deadline; the time limit holds whatever
-the solver does, and on the 2-core machine the child gets the other core.
+with conflict budgets) on an encoding that counts tables on busy participants
+(at most ``2T`` busy, an even number). That count finds schedules fast on most
+instances and makes others hopeless: "no schedule without breaks" on
+ticf-13crafc.original was not proven by Glucose in 356k conflicts (60 s), and
+"at most 1 break" not found. Counting tables on the meetings instead
+(``x[m,s]``, at most ``T``), the same steps take 2.8k conflicts (0.2 s) and
+12.6k conflicts (1.6 s, a schedule with the optimal 1 break); on tic-14crafc,
+ticf-14crafa, forum-14 and tic-13crafc the other way round (measurements in
+bench/meetings/README.md). Both counts together were slower than either.
 
-The worker solves, for ``k = first, first + 1, ...``, the encoding of
-:class:`~sache.engine.meetings.breaks.BreaksEncoding` plus "at most k break
-literals" (sequential counter) from scratch. UNSAT proves ``breaks >= k + 1``;
-SAT gives a schedule with at most ``k`` breaks, which is optimal because
-every smaller ``k`` was refuted (or is below the caller's proven bound).
-Every answer is sent as soon as it is known.
+So this worker is the other half of a two-process portfolio: the encoding of
+:class:`~sache.engine.meetings.breaks.BreaksEncoding` with tables on meetings,
+plus "at most k break literals" (sequential counter) as clauses, solved from
+scratch with CaDiCaL 1.9.5 for ``k = first, first + 1, ...``. UNSAT proves
+``breaks >= k + 1``; SAT gives a schedule with at most ``k`` breaks, optimal
+because every smaller ``k`` was refuted (here or by the caller). Every answer
+is sent as soon as it is known. CaDiCaL cannot be interrupted through PySAT, so
+the worker is a child process that the caller terminates at its deadline; the
+time limit holds whatever the solver does, and on the 2-core machine the child
+gets the other core.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ def exact_bound_steps(
 
     from sache.engine.meetings.breaks import BreaksEncoding
 
-    encoding = BreaksEncoding(problem)
+    encoding = BreaksEncoding(problem, tables_on="meetings")
     all_breaks = [lit for lits in encoding.break_lits.values() for lit in lits]
     k = first
     while k <= len(all_breaks):
