@@ -141,8 +141,8 @@ class BreaksEncoding:
         self, problem: MeetingProblem, *, fairness: bool = True, tables_on: str = "busy"
     ) -> None:
         """Encode ``problem``; ``tables_on`` counts tables on ``"busy"`` participants
-        (at most 2T, even), on ``"meetings"`` (at most T) or ``"both"`` (see
-        :mod:`.lower_bound` for why both variants are used)."""
+        (at most 2T, even) or on ``"meetings"`` (at most T); :mod:`.lower_bound` says
+        why both are used."""
         from pysat.card import CardEnc, EncType
         from pysat.formula import IDPool
 
@@ -179,7 +179,8 @@ class BreaksEncoding:
             # over far fewer literals (participants with a full agenda are always busy),
             # and it propagates from the agendas (with the block constraint below, the
             # zero-break call on tic-14crafc.original went from no answer in 40 s to 0.1 s).
-            if tables_on in ("busy", "both"):
+            # On ticf-13crafc and forum-13crafc it is the other way round (lower_bound.py).
+            if tables_on == "busy":
                 lits = [
                     self.busy[person, slot]
                     for person in range(problem.participants)
@@ -187,7 +188,7 @@ class BreaksEncoding:
                 ]
                 self._at_most(lits, 2 * problem.tables_in(slot))
                 self._even(lits)
-            if tables_on in ("meetings", "both"):
+            else:
                 lits = [
                     self.slot_var[m.id, slot]
                     for m in problem.meetings
@@ -419,8 +420,8 @@ def sat_min_breaks_schedule(
         Seed of the neighbourhood choice of the repair moves (deterministic for a seed,
         except that the time limit decides how many moves are made).
     bound_worker
-        Start the exact bound search of :mod:`.lower_bound` (CaDiCaL, child process)
-        when the first budgeted bound step here does not close the gap.
+        Run the exact bound search of :mod:`.lower_bound` (a second encoding, in a
+        child process on the other core) once the no-break call here runs out of budget.
 
     Returns
     -------
@@ -457,10 +458,13 @@ def sat_min_breaks_schedule(
 
     started = time.monotonic()
     deadline = started + time_limit
+    workers: list = []  # the bound worker, once started; finish() stops it
 
     def finish(
         status: str, slots: dict | None, bound: int | None, explanation: str = ""
     ) -> MeetingSchedule:
+        for worker in workers:
+            worker.stop()
         slots = slots or {}
         breaks = breaks_per_participant(problem, slots) if slots else {}
         return MeetingSchedule(
@@ -512,6 +516,12 @@ def sat_min_breaks_schedule(
             return finish("optimal", encoding.read_slots(solver.get_model()), 0)
         if outcome is False:
             lower = 1
+        elif bound_worker:
+            # No answer within the budget: a hard instance. The other encoding starts
+            # on the lower end in a child process (lower_bound.py), this one goes on.
+            from sache.engine.meetings.lower_bound import BoundWorker
+
+            workers.append(BoundWorker(problem, first=lower).start())
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility
@@ -521,6 +531,9 @@ def sat_min_breaks_schedule(
                 "infeasible", None, None, explain_infeasibility(problem, time_limit=remaining)
             )
         if outcome is None:
+            if workers and workers[0].poll() and workers[0].slots is not None:
+                # The child found an optimal schedule before this search found any.
+                return finish("optimal", workers[0].slots, workers[0].lower)
             return finish("unknown", None, lower)
         best = encoding.read_slots(solver.get_model())
         upper = sum(breaks_per_participant(problem, best).values())
@@ -535,64 +548,44 @@ def sat_min_breaks_schedule(
         repair.ceiling = len(totalizer.rhs)
         budget = 5000
         bound_seconds = 0.0
-        worker = None
-        try:
-            while lower < upper:
-                if worker is not None and worker.poll():
-                    # The child's answers: a higher proven bound, or an optimal schedule.
-                    lower = max(lower, worker.lower)
-                    if _DEBUG:
-                        print(
-                            "worker",
-                            worker.lower,
-                            worker.slots is not None,
-                            round(time.monotonic() - started, 1),
-                        )
-                    if worker.slots is not None:
-                        found = sum(breaks_per_participant(problem, worker.slots).values())
-                        if found < upper:
-                            best, upper = worker.slots, found
-                    if lower >= upper:
-                        break
-                if time.monotonic() >= deadline:
-                    break
-                # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
-                step_started = time.monotonic()
-                outcome = solve_until(solver, at_most(lower), deadline, budget)
-                bound_seconds += time.monotonic() - step_started
-                if outcome is True:
-                    best = encoding.read_slots(solver.get_model())
-                    upper = sum(breaks_per_participant(problem, best).values())
-                    break
-                if outcome is False:
-                    lower += 1
-                    if worker is not None:
-                        worker.tell(lower)
-                    continue
-                if worker is None and bound_worker:
-                    # Glucose ran out of budget on this bound step: CaDiCaL takes over
-                    # the lower end in a child process (see lower_bound.py) while this
-                    # process goes on with both ends.
-                    from sache.engine.meetings.lower_bound import BoundWorker
-
-                    worker = BoundWorker(problem, first=lower).start()
-                    if _DEBUG:
-                        print("bound worker from", lower, round(time.monotonic() - started, 1))
-                # Upper end: repair moves for 1.5 times as long as the bound steps took so
-                # far (three fifths of the time; on the misses of the 60 s run the bound
-                # already equalled the published optimum on 9 of 21, the schedule did not).
-                # A global "<= UB - 1" step was dropped: the moves
-                # improve faster.
-                best, upper = repair.improve(
-                    best,
-                    upper,
-                    lower,
-                    min(deadline, time.monotonic() + max(1.0, _REPAIR_SHARE * bound_seconds)),
-                )
-                budget *= 2
-        finally:
-            if worker is not None:
-                worker.stop()
+        while lower < upper:
+            if workers and workers[0].poll():
+                # The child's answers: a higher proven bound, or an optimal schedule.
+                lower = max(lower, workers[0].lower)
+                if workers[0].slots is not None:
+                    found = sum(breaks_per_participant(problem, workers[0].slots).values())
+                    if found < upper:
+                        best, upper = workers[0].slots, found
+                if _DEBUG:
+                    print("worker", lower, upper, round(time.monotonic() - started, 1))
+                continue
+            if time.monotonic() >= deadline:
+                break
+            # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
+            step_started = time.monotonic()
+            outcome = solve_until(solver, at_most(lower), deadline, budget)
+            bound_seconds += time.monotonic() - step_started
+            if outcome is True:
+                best = encoding.read_slots(solver.get_model())
+                upper = sum(breaks_per_participant(problem, best).values())
+                break
+            if outcome is False:
+                lower += 1
+                if workers:
+                    workers[0].tell(lower)
+                continue
+            # Upper end: repair moves for 1.5 times as long as the bound steps took so
+            # far (three fifths of the time; on the misses of the 60 s run the bound
+            # already equalled the published optimum on 9 of 21, the schedule did not).
+            # A global "<= UB - 1" step was dropped: the moves
+            # improve faster.
+            best, upper = repair.improve(
+                best,
+                upper,
+                lower,
+                min(deadline, time.monotonic() + max(1.0, _REPAIR_SHARE * bound_seconds)),
+            )
+            budget *= 2
         return finish("optimal" if lower >= upper else "feasible", best, lower)
 
 
