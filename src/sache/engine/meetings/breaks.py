@@ -522,6 +522,8 @@ def sat_min_breaks_schedule(
             from sache.engine.meetings.lower_bound import BoundWorker
 
             workers.append(BoundWorker(problem, first=lower).start())
+            if _DEBUG:
+                print("bound worker started", round(time.monotonic() - started, 1))
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility
