@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sache.engine.meetings import Meeting, MeetingProblem, breaks_per_participant
+from sache.engine.meetings import breaks as breaks_module
+from sache.engine.meetings.breaks import sat_min_breaks_schedule
 from sache.engine.meetings.lower_bound import BoundWorker, exact_bound_steps
 
 pytestmark = pytest.mark.unit
@@ -135,3 +137,50 @@ def test_worker_is_killed_at_stop_even_while_solving():
     worker.stop()
     assert process.poll() is not None
     assert time.monotonic() - started < 5
+
+
+def _with_worker_forced(monkeypatch):
+    """Make the first SAT call (the no-break call) give no answer, so the worker starts.
+
+    On the benchmark it starts only when 10,000 conflicts give no answer; small events
+    never get there. Returns the list of started workers.
+    """
+    started = []
+    calls = []
+    real_solve, real_start = breaks_module.solve_until, BoundWorker.start
+
+    def solve_until(*args, **kwargs):
+        calls.append(1)
+        return None if len(calls) == 1 else real_solve(*args, **kwargs)
+
+    def start(self):
+        started.append(self)
+        return real_start(self)
+
+    monkeypatch.setattr(breaks_module, "solve_until", solve_until)
+    monkeypatch.setattr(BoundWorker, "start", start)
+    return started
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_events())
+def test_search_with_the_worker_started_matches_brute_force(problem):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        started = _with_worker_forced(monkeypatch)
+        result = sat_min_breaks_schedule(problem, time_limit=20)
+    # Not started only when counting arguments prove infeasibility before any SAT call.
+    assert len(started) <= 1
+    assert all(worker._process is None for worker in started)  # stopped at the end
+    expected = _brute_min_breaks(problem)
+    if expected is None:
+        assert result.status == "infeasible"
+    else:
+        assert (result.status, result.objective, result.bound) == ("optimal", expected, expected)
+        assert sum(breaks_per_participant(problem, result.slots).values()) == expected
+
+
+def test_search_with_the_worker_on_forced_breaks(monkeypatch):
+    started = _with_worker_forced(monkeypatch)
+    result = sat_min_breaks_schedule(_forced_breaks(), time_limit=20)
+    assert len(started) == 1
+    assert (result.status, result.objective, result.bound) == ("optimal", 2, 2)
