@@ -22,7 +22,11 @@ Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
 proven bound, with a conflict budget that doubles) and the upper end: SAT-based
 repair moves (the meetings of a few participants around one with breaks are
 freed, the rest stay, fewer breaks are asked for; every other move frees a
-window of consecutive slots instead), for 1.5 times as long as the bound steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+window of consecutive slots instead), for 1.5 times as long as the bound steps took. When the
+first "no breaks" call gets no answer within its budget, a second encoding (tables
+counted on meetings, not on busy participants) searches the lower end in a child
+process (:mod:`.lower_bound`); its bounds and its optimal schedule are taken
+between steps, and it is stopped when this search ends. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 """
 
 from __future__ import annotations

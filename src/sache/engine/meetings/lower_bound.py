@@ -73,8 +73,9 @@ def exact_bound_steps(
             bound = CardEnc.atmost(
                 all_breaks, k, top_id=encoding.pool.top, encoding=EncType.seqcounter
             ).clauses
-        # A fresh solver per k: the bound as clauses (not assumptions) lets CaDiCaL's
-        # preprocessing use it; measured faster than assumptions on the same CNF.
+        # A fresh solver per k, the bound as clauses: simplification can use them (with
+        # CaDiCaL on the busy-count CNF, "0 breaks" took 11.8 s of CPU as unit clauses
+        # and 19.1 s as assumptions; the incremental "<= 1" after it found nothing).
         with Solver(name=solver_name, bootstrap_with=encoding.clauses + bound) as solver:
             if solver.solve():
                 send(("sat", k, encoding.read_slots(solver.get_model())))
