@@ -123,8 +123,11 @@ def portfolio_min_breaks_schedule(
     first = sat_min_breaks_schedule(problem, time_limit=time_limit, seed=seed)
     if first.status != "unknown":
         return first
-    # The SAT search found no schedule in time: CP-SAT gets what is left (at least 1 s).
-    remaining = max(1.0, time_limit - (time.monotonic() - started))
+    # The SAT search found no schedule in time: CP-SAT gets what is left, if anything
+    # (it used to get at least 1 s, past the limit).
+    remaining = time_limit - (time.monotonic() - started)
+    if remaining < 1.0:
+        return first
     second = cpsat_min_breaks_schedule(
         problem,
         time_limit=remaining,

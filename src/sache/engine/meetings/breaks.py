@@ -22,7 +22,11 @@ Steps alternate between the lower end (``breaks <= LB``: UNSAT raises the
 proven bound, with a conflict budget that doubles) and the upper end: SAT-based
 repair moves (the meetings of a few participants around one with breaks are
 freed, the rest stay, fewer breaks are asked for; every other move frees a
-window of consecutive slots instead), for 1.5 times as long as the bound steps took. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
+window of consecutive slots instead), for 1.5 times as long as the bound steps took. When the
+first "no breaks" call gets no answer within its budget, a second encoding (tables
+counted on meetings, not on busy participants) searches the lower end in a child
+process (:mod:`.lower_bound`); its bounds and its optimal schedule are taken
+between steps, and it is stopped when this search ends. The problem is NP-hard; the encoding has O(M S + P S^2) clauses.
 """
 
 from __future__ import annotations
@@ -137,7 +141,12 @@ def reduced_domains(problem: MeetingProblem) -> dict[object, list[int]]:
 class BreaksEncoding:
     """CNF of the problem; keeps the variables needed to read schedules and bounds."""
 
-    def __init__(self, problem: MeetingProblem, *, fairness: bool = True) -> None:
+    def __init__(
+        self, problem: MeetingProblem, *, fairness: bool = True, tables_on: str = "busy"
+    ) -> None:
+        """Encode ``problem``; ``tables_on`` counts tables on ``"busy"`` participants
+        (at most 2T, even) or on ``"meetings"`` (at most T); :mod:`.lower_bound` says
+        why both are used."""
         from pysat.card import CardEnc, EncType
         from pysat.formula import IDPool
 
@@ -174,13 +183,22 @@ class BreaksEncoding:
             # over far fewer literals (participants with a full agenda are always busy),
             # and it propagates from the agendas (with the block constraint below, the
             # zero-break call on tic-14crafc.original went from no answer in 40 s to 0.1 s).
-            lits = [
-                self.busy[person, slot]
-                for person in range(problem.participants)
-                if (person, slot) in self.busy
-            ]
-            self._at_most(lits, 2 * problem.tables_in(slot))
-            self._even(lits)
+            # On ticf-13crafc and forum-13crafc it is the other way round (lower_bound.py).
+            if tables_on == "busy":
+                lits = [
+                    self.busy[person, slot]
+                    for person in range(problem.participants)
+                    if (person, slot) in self.busy
+                ]
+                self._at_most(lits, 2 * problem.tables_in(slot))
+                self._even(lits)
+            else:
+                lits = [
+                    self.slot_var[m.id, slot]
+                    for m in problem.meetings
+                    if (m.id, slot) in self.slot_var
+                ]
+                self._at_most(lits, problem.tables_in(slot))
         self.meeting_counts = {p: len(by_person[p]) for p in range(problem.participants)}
         if fairness and problem.fairness_d is not None:
             self._encode_fairness(problem.fairness_d)
@@ -388,7 +406,11 @@ class BreaksEncoding:
 
 
 def sat_min_breaks_schedule(
-    problem: MeetingProblem, *, time_limit: float = 60.0, seed: int = 0
+    problem: MeetingProblem,
+    *,
+    time_limit: float = 60.0,
+    seed: int = 0,
+    bound_worker: bool = True,
 ) -> MeetingSchedule:
     """Schedule all meetings with the fewest breaks, proving optimality when time allows.
 
@@ -401,6 +423,9 @@ def sat_min_breaks_schedule(
     seed
         Seed of the neighbourhood choice of the repair moves (deterministic for a seed,
         except that the time limit decides how many moves are made).
+    bound_worker
+        Run the exact bound search of :mod:`.lower_bound` (a second encoding, in a
+        child process on the other core) once the no-break call here runs out of budget.
 
     Returns
     -------
@@ -437,10 +462,13 @@ def sat_min_breaks_schedule(
 
     started = time.monotonic()
     deadline = started + time_limit
+    workers: list = []  # the bound worker, once started; finish() stops it
 
     def finish(
         status: str, slots: dict | None, bound: int | None, explanation: str = ""
     ) -> MeetingSchedule:
+        for worker in workers:
+            worker.stop()
         slots = slots or {}
         breaks = breaks_per_participant(problem, slots) if slots else {}
         return MeetingSchedule(
@@ -492,6 +520,14 @@ def sat_min_breaks_schedule(
             return finish("optimal", encoding.read_slots(solver.get_model()), 0)
         if outcome is False:
             lower = 1
+        elif bound_worker:
+            # No answer within the budget: a hard instance. The other encoding starts
+            # on the lower end in a child process (lower_bound.py), this one goes on.
+            from sache.engine.meetings.lower_bound import BoundWorker
+
+            workers.append(BoundWorker(problem, first=lower).start())
+            if _DEBUG:
+                print("bound worker started", round(time.monotonic() - started, 1))
         outcome = solve_until(solver, [], deadline, budget=None)
         if outcome is False:
             from sache.engine.meetings.explain import explain_infeasibility
@@ -501,6 +537,9 @@ def sat_min_breaks_schedule(
                 "infeasible", None, None, explain_infeasibility(problem, time_limit=remaining)
             )
         if outcome is None:
+            if workers and workers[0].poll() and workers[0].slots is not None:
+                # The child found an optimal schedule before this search found any.
+                return finish("optimal", workers[0].slots, workers[0].lower)
             return finish("unknown", None, lower)
         best = encoding.read_slots(solver.get_model())
         upper = sum(breaks_per_participant(problem, best).values())
@@ -516,6 +555,16 @@ def sat_min_breaks_schedule(
         budget = 5000
         bound_seconds = 0.0
         while lower < upper:
+            if workers and workers[0].poll():
+                # The child's answers: a higher proven bound, or an optimal schedule.
+                lower = max(lower, workers[0].lower)
+                if workers[0].slots is not None:
+                    found = sum(breaks_per_participant(problem, workers[0].slots).values())
+                    if found < upper:
+                        best, upper = workers[0].slots, found
+                if _DEBUG:
+                    print("worker", lower, upper, round(time.monotonic() - started, 1))
+                continue
             if time.monotonic() >= deadline:
                 break
             # Lower end: a schedule with ``lower`` breaks is optimal; UNSAT raises the bound.
@@ -528,6 +577,8 @@ def sat_min_breaks_schedule(
                 break
             if outcome is False:
                 lower += 1
+                if workers:
+                    workers[0].tell(lower)
                 continue
             # Upper end: repair moves for 1.5 times as long as the bound steps took so
             # far (three fifths of the time; on the misses of the 60 s run the bound
@@ -617,7 +668,14 @@ class _Repair:
             target = min(upper - 1, self.ceiling - 1)
             outcome = solve_until(self.solver, assumptions + self.at_most(target), deadline, 300)
             if _DEBUG:
-                print("move", "w" if window else "p", self.width if window else self.size, outcome, upper, round(time.monotonic(), 1))
+                print(
+                    "move",
+                    "w" if window else "p",
+                    self.width if window else self.size,
+                    outcome,
+                    upper,
+                    round(time.monotonic(), 1),
+                )
             if outcome is True:
                 best = self.encoding.read_slots(self.solver.get_model())
                 upper = sum(breaks_per_participant(self.problem, best).values())
