@@ -66,17 +66,21 @@ def evaluate(X, y, mask, weights):
     return ranking_objective(scores, y)
 
 
-def out_of_fold(Xd, yd, md, names, seed, extra=None, folds=5):
-    order = np.random.default_rng(seed).permutation(len(Xd))
+def out_of_fold(Xd, yd, md, names, seed, extra=None, folds=5, per_fold=0):
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(Xd))
     scores = np.full(yd.shape, -np.inf)
     for fold in range(folds):
         test = order[fold::folds]
         train = np.setdiff1d(order, test)
         X, y, m = Xd[train], yd[train], md[train]
         if extra is not None:
-            X = np.concatenate([extra[0], X])
-            y = np.concatenate([extra[1], y])
-            m = np.concatenate([extra[2], m])
+            pick = np.arange(len(extra[0]))
+            if per_fold:
+                pick = np.sort(rng.choice(len(extra[0]), size=per_fold, replace=False))
+            X = np.concatenate([extra[0][pick], X])
+            y = np.concatenate([extra[1][pick], y])
+            m = np.concatenate([extra[2][pick], m])
         weights, _ = fit(X, y, m, names)
         scores[test] = np.where(md[test], Xd[test] @ np.asarray(weights, dtype=np.float32), -np.inf)
     return ranking_objective(scores, yd)
@@ -92,6 +96,12 @@ def main() -> int:
     parser.add_argument("--dev-tensor", default="")
     parser.add_argument("--fold-seeds", default="0,1,2,3")
     parser.add_argument("--steps", default="dev,pseudo,both")
+    parser.add_argument(
+        "--pseudo-per-fold",
+        type=int,
+        default=0,
+        help="in step 'both', only this many pseudo-queries (random, per fold) next to the dev folds",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     with np.load(args.pseudo) as saved:
@@ -136,7 +146,7 @@ def main() -> int:
         print(json.dumps({n: round(w, 3) for n, w in zip(names, weights) if w}), flush=True)
     if "both" in steps:
         for seed in seeds:
-            r = out_of_fold(Xd, yd, md, names, seed, extra=(Xp, yp, mp))
+            r = out_of_fold(Xd, yd, md, names, seed, extra=(Xp, yp, mp), per_fold=args.pseudo_per_fold)
             results.setdefault("both", []).append(r)
             print(f"pseudo + dev folds, out-of-fold seed {seed}: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f}"
                   f" ({time.perf_counter() - started:.0f} s)", flush=True)
