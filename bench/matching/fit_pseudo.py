@@ -37,8 +37,11 @@ from sache.engine.matching.fitting import fit_linear_ranker, ranking_objective  
 
 def dev_tensor(data: Path, cache: str, names: list[str]):
     index = build_index(
-        read_jsonl(data / "orgs.jsonl"), read_jsonl(data / "train_projects.jsonl"),
-        encoder="auto", cache=cache, threads=1,
+        read_jsonl(data / "orgs.jsonl"),
+        read_jsonl(data / "train_projects.jsonl"),
+        encoder="auto",
+        cache=cache,
+        threads=1,
     )
     ids = index.row_ids()
     rows = np.arange(len(ids))
@@ -47,7 +50,9 @@ def dev_tensor(data: Path, cache: str, names: list[str]):
         query = query_from_json(record, posted_by_coordinator=False)
         with index._lock:
             features = index._features(query, index._text_stage(query, rows), set(names))
-        tensors.append(np.stack([features.get(n, np.zeros(len(ids), np.float32)) for n in names], axis=1))
+        tensors.append(
+            np.stack([features.get(n, np.zeros(len(ids), np.float32)) for n in names], axis=1)
+        )
         wanted = set(record["relevant"])
         labels.append(np.array([i in wanted for i in ids]))
     alive = np.array([i is not None for i in ids])
@@ -102,10 +107,25 @@ def main() -> int:
         default=0,
         help="in step 'both', only this many pseudo-queries (random, per fold) next to the dev folds",
     )
+    parser.add_argument(
+        "--since",
+        default="",
+        help="only pseudo-queries of projects started on or after this date (YYYY-MM-DD): "
+        "their remaining history is mostly earlier, as the dev queries' is",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     with np.load(args.pseudo) as saved:
         Xp, yp, mp, names = saved["X"], saved["y"], saved["mask"], [str(n) for n in saved["names"]]
+    if args.since:
+        with np.load(args.pseudo) as saved:
+            pseudo_ids = [str(i) for i in saved["ids"]]
+        start = {
+            str(p["id"]): p["start"]
+            for p in read_jsonl(Path(args.data_dir) / "train_projects.jsonl")
+        }
+        keep = np.array([start[i] >= args.since for i in pseudo_ids])
+        Xp, yp, mp = Xp[keep], yp[keep], mp[keep]
     stored = Path(args.dev_tensor) if args.dev_tensor else None
     if stored is not None and stored.exists():
         with np.load(stored, allow_pickle=True) as saved:
@@ -131,30 +151,52 @@ def main() -> int:
     now = evaluate(Xd, yd, md, current)
     print(f"dev, current weights (in sample): nDCG@10={now['nDCG@10']:.3f} R@50={now['R@50']:.3f}")
     now = evaluate(Xp, yp, mp, current)
-    print(f"pseudo, current weights: nDCG@10={now['nDCG@10']:.3f} R@50={now['R@50']:.3f}", flush=True)
+    print(
+        f"pseudo, current weights: nDCG@10={now['nDCG@10']:.3f} R@50={now['R@50']:.3f}", flush=True
+    )
     results: dict[str, list] = {}
     if "dev" in steps:
         for seed in seeds:
             r = out_of_fold(Xd, yd, md, names, seed)
             results.setdefault("dev", []).append(r)
-            print(f"dev only, out-of-fold seed {seed}: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f}"
-                  f" ({time.perf_counter() - started:.0f} s)", flush=True)
+            print(
+                f"dev only, out-of-fold seed {seed}: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f}"
+                f" ({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
     if "pseudo" in steps:
         weights, value = fit(Xp, yp, mp, names)
         r = evaluate(Xd, yd, md, weights)
-        print(f"pseudo only -> dev: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f} (pseudo objective {value:.3f})")
-        print(json.dumps({n: round(w, 3) for n, w in zip(names, weights) if w}), flush=True)
+        print(
+            f"pseudo only -> dev: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f} (pseudo objective {value:.3f})"
+        )
+        print(
+            json.dumps({n: round(w, 3) for n, w in zip(names, weights, strict=True) if w}),
+            flush=True,
+        )
     if "both" in steps:
         for seed in seeds:
-            r = out_of_fold(Xd, yd, md, names, seed, extra=(Xp, yp, mp), per_fold=args.pseudo_per_fold)
+            r = out_of_fold(
+                Xd, yd, md, names, seed, extra=(Xp, yp, mp), per_fold=args.pseudo_per_fold
+            )
             results.setdefault("both", []).append(r)
-            print(f"pseudo + dev folds, out-of-fold seed {seed}: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f}"
-                  f" ({time.perf_counter() - started:.0f} s)", flush=True)
-        weights, value = fit(np.concatenate([Xp, Xd]), np.concatenate([yp, yd]), np.concatenate([mp, md]), names)
-        print("pseudo + all dev weights: " + json.dumps({n: round(w, 3) for n, w in zip(names, weights) if w}))
+            print(
+                f"pseudo + dev folds, out-of-fold seed {seed}: nDCG@10={r['nDCG@10']:.3f} R@50={r['R@50']:.3f}"
+                f" ({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
+        weights, value = fit(
+            np.concatenate([Xp, Xd]), np.concatenate([yp, yd]), np.concatenate([mp, md]), names
+        )
+        print(
+            "pseudo + all dev weights: "
+            + json.dumps({n: round(w, 3) for n, w in zip(names, weights, strict=True) if w})
+        )
     for key, rows in results.items():
-        print(f"{key}: mean over seeds nDCG@10={np.mean([r['nDCG@10'] for r in rows]):.3f} "
-              f"R@50={np.mean([r['R@50'] for r in rows]):.3f}")
+        print(
+            f"{key}: mean over seeds nDCG@10={np.mean([r['nDCG@10'] for r in rows]):.3f} "
+            f"R@50={np.mean([r['R@50'] for r in rows]):.3f}"
+        )
     return 0
 
 

@@ -70,9 +70,7 @@ def main() -> int:
     started = time.perf_counter()
     orgs = {str(r["id"]): r for r in read_jsonl(data / "orgs.jsonl")}
     projects = list(read_jsonl(data / "train_projects.jsonl"))
-    index = build_index(
-        orgs.values(), projects, encoder=args.encoder, cache=args.cache, threads=1
-    )
+    index = build_index(orgs.values(), projects, encoder=args.encoder, cache=args.cache, threads=1)
     print(f"indexed in {time.perf_counter() - started:.0f} s", flush=True)
     topics_of: dict[str, Counter[str]] = {}
     for project in projects:
@@ -88,7 +86,7 @@ def main() -> int:
     order = np.random.default_rng(args.seed).permutation(len(projects))
     tensors, labels, masks, kept = [], [], [], []
     skipped = Counter()
-    for done, position in enumerate(order):
+    for position in order:
         if args.limit and len(kept) >= args.limit:
             break
         project = projects[position]
@@ -159,16 +157,26 @@ def main() -> int:
             if index.encoder is not None:
                 index.encoder.cache.save()
             np.savez(
-                args.out, X=np.stack(tensors).astype(np.float32), y=np.stack(labels),
-                mask=np.stack(masks), names=np.array(names), ids=np.array(kept),
+                args.out,
+                X=np.stack(tensors).astype(np.float32),
+                y=np.stack(labels),
+                mask=np.stack(masks),
+                names=np.array(names),
+                ids=np.array(kept),
             )
     if index.encoder is not None:
         index.encoder.cache.save()
     np.savez(
-        args.out, X=np.stack(tensors).astype(np.float32), y=np.stack(labels),
-        mask=np.stack(masks), names=np.array(names), ids=np.array(kept),
+        args.out,
+        X=np.stack(tensors).astype(np.float32),
+        y=np.stack(labels),
+        mask=np.stack(masks),
+        names=np.array(names),
+        ids=np.array(kept),
     )
-    print(f"{len(kept)} pseudo-queries kept, skipped {dict(skipped)}; {time.perf_counter() - started:.0f} s")
+    print(
+        f"{len(kept)} pseudo-queries kept, skipped {dict(skipped)}; {time.perf_counter() - started:.0f} s"
+    )
     return 0
 
 
