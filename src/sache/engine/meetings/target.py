@@ -1,0 +1,98 @@
+"""A second SAT solver (CaDiCaL) asked for a schedule with at most ``k`` breaks.
+
+Measured (bench/meetings/README.md): the "at most the optimum" call that Glucose 4
+does not finish in 12-14 s of CPU is solved by CaDiCaL 1.5.3 from scratch in
+4.7-14.5 s of CPU on forum-14.prec15, ticf-14crafa.prec15, forum-13crafc.original
+and forum-13crafc.prec15, where the repair moves on Glucose's schedules stall a
+few breaks above it. The search keeps Glucose for its bound steps and repair
+moves and gives this solver a share of the time for the question "a schedule
+with at most ``lower`` breaks?": yes is an optimal schedule, no raises the
+bound.
+
+pysat's CaDiCaL cannot be interrupted, so a call is cut into conflict budgets
+sized from the conflict rate measured so far and the time left; a budget of
+10,000 conflicts or more per call keeps CaDiCaL's search intact (2,000 per call
+made the same query take four times the conflicts).
+"""
+
+from __future__ import annotations
+
+import time
+
+__all__ = ["TargetSolver"]
+
+_SOLVER = "cd15"
+_FIRST_CHUNK = 10000  # conflicts before the rate is known
+_MIN_CHUNK = 2000
+
+
+class TargetSolver:
+    """CaDiCaL on the search's CNF with its own totalizer over the break literals.
+
+    Parameters
+    ----------
+    clauses
+        The encoding's clauses.
+    break_lits
+        Every break literal (the objective).
+    top_id
+        Largest variable of ``clauses``.
+    """
+
+    def __init__(self, clauses: list[list[int]], break_lits: list[int], top_id: int) -> None:
+        from pysat.card import ITotalizer
+        from pysat.solvers import Solver
+
+        self.solver = Solver(name=_SOLVER, bootstrap_with=clauses)
+        self.lits = break_lits
+        self.totalizer = ITotalizer(lits=break_lits, ubound=min(len(break_lits), 16), top_id=top_id)
+        self.solver.append_formula(self.totalizer.cnf.clauses)
+        self.conflicts = 0
+        self.seconds = 0.0
+
+    def close(self) -> None:
+        self.solver.delete()
+
+    def _at_most(self, k: int) -> list[int]:
+        if k >= len(self.lits):
+            return []
+        if k >= len(self.totalizer.rhs):
+            self.totalizer.increase(ubound=min(len(self.lits), k + 8), top_id=self.totalizer.top_id)
+            if self.totalizer.nof_new:
+                self.solver.append_formula(self.totalizer.cnf.clauses[-self.totalizer.nof_new :])
+        return [-self.totalizer.rhs[k]]
+
+    def set_phases(self, lits: list[int]) -> None:
+        self.solver.set_phases(lits)
+
+    def solve(self, k: int, budget: int, deadline: float) -> bool | None:
+        """At most ``k`` breaks within ``budget`` conflicts, stopping before ``deadline``.
+
+        Returns True (model in :meth:`model`), False (proof that none exists) or None.
+        """
+        assumptions = self._at_most(k)
+        spent = 0
+        while spent < budget:
+            remaining = deadline - time.monotonic()
+            if self.seconds > 0:
+                rate = self.conflicts / self.seconds
+                # 80 % of what fits into the time left, at the rate seen so far.
+                chunk = min(budget - spent, int(0.8 * rate * remaining))
+            else:
+                chunk = min(budget - spent, _FIRST_CHUNK)
+            if chunk < _MIN_CHUNK or remaining <= 0:
+                return None
+            before = self.solver.accum_stats().get("conflicts", 0)
+            started = time.monotonic()
+            self.solver.conf_budget(chunk)
+            outcome = self.solver.solve_limited(assumptions=assumptions)
+            self.seconds += time.monotonic() - started
+            done = self.solver.accum_stats().get("conflicts", 0) - before
+            self.conflicts += done
+            spent += max(done, 1)
+            if outcome is not None:
+                return outcome
+        return None
+
+    def model(self) -> list[int]:
+        return self.solver.get_model()
