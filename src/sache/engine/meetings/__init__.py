@@ -120,7 +120,11 @@ def portfolio_min_breaks_schedule(
     0
     """
     started = time.monotonic()
-    first = sat_min_breaks_schedule(problem, time_limit=time_limit, seed=seed)
+    # With published meetings the search prefers their slots (solver phases); the
+    # bound worker's schedules know nothing of them, so it only runs on new events.
+    first = sat_min_breaks_schedule(
+        problem, time_limit=time_limit, seed=seed, bound_worker=not problem.locked
+    )
     if first.status != "unknown":
         return first
     # The SAT search found no schedule in time: CP-SAT gets what is left, if anything
