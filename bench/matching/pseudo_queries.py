@@ -85,6 +85,19 @@ def main() -> int:
     needed = set(names)
     order = np.random.default_rng(args.seed).permutation(len(projects))
     tensors, labels, masks, kept = [], [], [], []
+
+    def save() -> None:
+        """Write what is done so far: a long run that stops keeps its pseudo-queries."""
+        if index.encoder is not None:
+            index.encoder.cache.save()
+        np.savez(
+            args.out,
+            X=np.stack(tensors).astype(np.float32),
+            y=np.stack(labels),
+            mask=np.stack(masks),
+            names=np.array(names),
+            ids=np.array(kept),
+        )
     skipped = Counter()
     for position in order:
         if args.limit and len(kept) >= args.limit:
@@ -154,26 +167,8 @@ def main() -> int:
         index.add_collaboration(graph_members)
         if len(kept) % 100 == 0:
             print(f"{len(kept)} pseudo-queries, {time.perf_counter() - started:.0f} s", flush=True)
-            if index.encoder is not None:
-                index.encoder.cache.save()
-            np.savez(
-                args.out,
-                X=np.stack(tensors).astype(np.float32),
-                y=np.stack(labels),
-                mask=np.stack(masks),
-                names=np.array(names),
-                ids=np.array(kept),
-            )
-    if index.encoder is not None:
-        index.encoder.cache.save()
-    np.savez(
-        args.out,
-        X=np.stack(tensors).astype(np.float32),
-        y=np.stack(labels),
-        mask=np.stack(masks),
-        names=np.array(names),
-        ids=np.array(kept),
-    )
+            save()
+    save()
     print(
         f"{len(kept)} pseudo-queries kept, skipped {dict(skipped)}; {time.perf_counter() - started:.0f} s"
     )
