@@ -585,36 +585,30 @@ def sat_min_breaks_schedule(
             bound_seconds += time.monotonic() - step_started
             if _DEBUG:
                 print("bound", lower, budget, outcome, upper, round(time.monotonic() - started, 1))
-            if outcome is True:
-                best = encoding.read_slots(solver.get_model())
-                upper = sum(breaks_per_participant(problem, best).values())
-                break
-            if outcome is False:
-                lower += 1
-                if workers:
-                    workers[0].tell(lower)
-                continue
-            # The same question to CaDiCaL, which finds the "<= optimum" schedules that
-            # Glucose and the repair moves do not (forum-14.prec15: 2 breaks in 19 s,
-            # ticf-14crafa.prec15: 0 in 5 s; before, 8-31 and 3-17 after 60 s). Its time
-            # is not counted in the repair share, so it takes about a third of the time.
-            if target is None:
-                from sache.engine.meetings.target import TargetSolver
+            model = solver.get_model
+            if outcome is None:
+                # The same question to CaDiCaL, which finds the "<= optimum" schedules that
+                # Glucose and the repair moves do not (forum-14.prec15: 2 breaks in 19 s,
+                # ticf-14crafa.prec15: 0 in 5 s; before, 8-31 and 3-17 after 60 s). Its time
+                # is not counted in the repair share, so it takes about a third of the time.
+                if target is None:
+                    from sache.engine.meetings.target import TargetSolver
 
-                target = TargetSolver(encoding.clauses, all_breaks, totalizer.top_id)
-            outcome = target.solve(lower, target_budget, deadline)
-            if _DEBUG:
-                print(
-                    "target",
-                    lower,
-                    target_budget,
-                    outcome,
-                    upper,
-                    round(time.monotonic() - started, 1),
-                )
-            target_budget *= 2
+                    target = TargetSolver(encoding.clauses, all_breaks, totalizer.top_id)
+                outcome = target.solve(lower, target_budget, deadline)
+                model = target.model
+                if _DEBUG:
+                    print(
+                        "target",
+                        lower,
+                        target_budget,
+                        outcome,
+                        upper,
+                        round(time.monotonic() - started, 1),
+                    )
+                target_budget *= 2
             if outcome is True:
-                best = encoding.read_slots(target.model())
+                best = encoding.read_slots(model())
                 upper = sum(breaks_per_participant(problem, best).values())
                 break
             if outcome is False:
