@@ -193,9 +193,8 @@ def test_all_allowed_slots_matches_allowed_slots(problem):
     }
 
 
-def test_kempe_chain_frees_a_common_slot():
-    # 0 is busy in slot 1, 3 in slot 0: no common free slot for (0, 3) until a
-    # chain swaps slots 0 and 1 (0-4 alone, or 3-2 and 2-5).
+def _kempe_grid() -> tuple[MeetingProblem, _Grid, dict]:
+    """Meetings 0-2 placed so that 0 is busy in slot 1 and 3 in slot 0; meeting 3 is left."""
     problem = MeetingProblem(
         participants=6,
         slots=2,
@@ -207,6 +206,13 @@ def test_kempe_chain_frees_a_common_slot():
     meetings = {m.id: m for m in problem.meetings}
     for meeting_id, slot in ((0, 1), (1, 0), (2, 1)):
         grid.place(meetings[meeting_id], slot)
+    return problem, grid, meetings
+
+
+def test_kempe_chain_frees_a_common_slot():
+    # 0 is busy in slot 1, 3 in slot 0: no common free slot for (0, 3) until a
+    # chain swaps slots 0 and 1 (0-4 alone, or 3-2 and 2-5).
+    problem, grid, meetings = _kempe_grid()
     assert grid.best_free_slot(meetings[3]) is None
     assert grid.kempe_insert(meetings[3], random.Random(0))
     assert sorted(grid.slot_of) == [0, 1, 2, 3]
@@ -214,17 +220,7 @@ def test_kempe_chain_frees_a_common_slot():
 
 
 def test_kempe_chain_never_moves_a_pinned_meeting():
-    problem = MeetingProblem(
-        participants=6,
-        slots=2,
-        tables=3,
-        mode=MAX_WEIGHT,
-        meetings=(Meeting(0, 0, 4), Meeting(1, 3, 2), Meeting(2, 2, 5), Meeting(3, 0, 3)),
-    )
-    grid = _Grid(problem)
-    meetings = {m.id: m for m in problem.meetings}
-    for meeting_id, slot in ((0, 1), (1, 0), (2, 1)):
-        grid.place(meetings[meeting_id], slot)
+    _, grid, meetings = _kempe_grid()
     grid.pinned.update({0, 2})
     assert not grid.kempe_insert(meetings[3], random.Random(0))
     assert grid.slot_of == {0: 1, 1: 0, 2: 1}
