@@ -15,6 +15,9 @@ from sache.matching import adapters, index
 from sache.matching.models import SuggestionFeedback, SuggestionImpressions, Surface
 from sache.matching.selectors import VerdictTarget
 
+# Where a verdict on a suggested organisation was given, by the subject's prefix (the API says so itself).
+SUBJECT_SURFACES = {"organisation": Surface.ORGANISATION, "need": Surface.NEED, "registration": Surface.EVENT}
+
 
 def record_suggestion_feedback(
     suggested: Organisation | Need, *, subject: str, useful: bool, rank: int, score: float, actor: Any,
@@ -37,10 +40,6 @@ def record_suggestion_feedback(
     )
     log_action(suggested, "matching.feedback", actor=actor, data={"subject": subject, "useful": useful, "rank": rank, "surface": str(surface)})
     return feedback
-
-
-# Where a verdict on a suggested organisation was given, by the subject's prefix (the API says so itself).
-SUBJECT_SURFACES = {"organisation": Surface.ORGANISATION, "need": Surface.NEED, "registration": Surface.EVENT}
 
 
 def record_verdict(target: VerdictTarget, *, useful: bool, rank: int, score: float, actor: Any, surface: str | None = None) -> SuggestionFeedback:
