@@ -130,12 +130,23 @@ def hub():
                                 (days[2], "event", 8), (days[3], "api", 4), (days[5], "needs", 3), (days[6], "organisation", 6)):
         SuggestionImpressions.objects.create(day=day, surface=surface, lists=1, shown=shown)
     user = make_user()
-    for index, (subject, useful, day) in enumerate((
-        (f"organisation:{organisations[0].pk}", True, days[0]), (f"organisation:{organisations[0].pk}", False, days[1]),
-        (f"need:{organisations[1].pk}", True, days[1]), (f"organisation:{organisations[3].pk}", True, days[6]),
+    for index, (subject, surface, useful, day) in enumerate((
+        (f"organisation:{organisations[0].pk}", "organisation", True, days[0]),
+        (f"organisation:{organisations[0].pk}", "organisation", False, days[1]),
+        (f"need:{organisations[1].pk}", "need", True, days[1]),
+        (f"organisation:{organisations[3].pk}", "organisation", True, days[6]),
+        (f"registration:{organisations[3].pk}", "event", False, days[2]),
+        (f"organisation:{organisations[5].pk}", "api", True, days[3]),
     )):
-        feedback = SuggestionFeedback.objects.create(user=user, subject=subject, suggested=organisations[index + 1], useful=useful, rank=1, score=0.5)
+        feedback = SuggestionFeedback.objects.create(
+            user=user, subject=subject, suggested=organisations[index + 1], surface=surface, useful=useful, rank=1, score=0.5
+        )
         SuggestionFeedback.objects.filter(pk=feedback.pk).update(created_at=_at(day, 23))
+    feedback = SuggestionFeedback.objects.create(
+        user=user, subject=f"organisation:{organisations[2].pk}", suggested_need=organisations[0].needs.first(), surface="needs",
+        useful=True, rank=2, score=0.4,
+    )
+    SuggestionFeedback.objects.filter(pk=feedback.pk).update(created_at=_at(days[5], 23))
     refresh_insights()
     return organisations
 
@@ -370,7 +381,7 @@ def test_a_write_recomputes_only_the_parts_it_changes_and_the_figures_stay_right
     built.clear()
     with _committed(django_capture_on_commit_callbacks):
         make_need(hub[6], status="open")
-        SuggestionFeedback.objects.create(user=make_user(), subject=f"need:{hub[6].pk}", suggested=hub[0], useful=True, rank=1, score=0.4)
+        SuggestionFeedback.objects.create(user=make_user(), subject=f"need:{hub[6].pk}", suggested=hub[0], surface="need", useful=True, rank=1, score=0.4)
         make_participant(Workshop.objects.get(region="HU311"), organisation=hub[2])
     assert sorted(built) == ["opportunities", "participants", "recommendations", "workshops"]
 

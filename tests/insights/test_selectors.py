@@ -248,16 +248,21 @@ def test_recommendations_equal_the_counters_and_the_verdicts(hub):
     SuggestionImpressions.objects.create(day=today - timedelta(days=90), surface="event", lists=1, shown=5)
     user, other = make_user(), make_user()
     subject = f"organisation:{hub[0].pk}"
-    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[3], useful=True, rank=1, score=0.9)
-    SuggestionFeedback.objects.create(user=other, subject=subject, suggested=hub[3], useful=True, rank=1, score=0.9)
-    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[1], useful=False, rank=2, score=0.8)
-    SuggestionFeedback.objects.create(user=user, subject=f"need:{hub[0].pk}", suggested=hub[1], useful=True, rank=1, score=0.7)
+    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[3], surface="organisation", useful=True, rank=1, score=0.9)
+    SuggestionFeedback.objects.create(user=other, subject=subject, suggested=hub[3], surface="organisation", useful=True, rank=1, score=0.9)
+    SuggestionFeedback.objects.create(user=user, subject=subject, suggested=hub[1], surface="organisation", useful=False, rank=2, score=0.8)
+    SuggestionFeedback.objects.create(user=user, subject=f"need:{hub[0].pk}", suggested=hub[1], surface="need", useful=True, rank=1, score=0.7)
+    # The other surfaces count their own verdicts.
+    SuggestionFeedback.objects.create(user=user, subject=f"organisation:{hub[1].pk}", suggested_need=make_need(hub[2]), surface="needs", useful=True, rank=1, score=0.6)
+    SuggestionFeedback.objects.create(user=user, subject="registration:1", suggested=hub[2], surface="event", useful=False, rank=1, score=0.6)
+    SuggestionFeedback.objects.create(user=other, subject=f"organisation:{hub[1].pk}", suggested=hub[2], surface="api", useful=True, rank=3, score=0.5)
 
     rows = {row.code: row for row in selectors.recommendations(InsightFilter()).rows}
     assert rows["organisation"].value == 18
     assert rows["organisation"].extra == (2, 1, round(100 * 2 / 18, 1))
     assert rows["need"].extra[0] == SuggestionFeedback.objects.filter(subject__startswith="need:", useful=True).count() == 1
     assert rows["event"].value == 5
+    assert (rows["needs"].extra[:2], rows["event"].extra[:2], rows["api"].extra[:2]) == ((1, 0), (0, 1), (1, 0))
     recent = {row.code: row.value for row in selectors.recommendations(InsightFilter(start=today - timedelta(days=30))).rows}
     assert recent["event"] == 0 and recent["organisation"] == 18
     # Hub-wide: a region does not change them.

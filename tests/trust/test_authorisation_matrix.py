@@ -497,6 +497,7 @@ API_RULES: dict[str, tuple] = {
     "POST /api/v1/needs": (401, 422, DENY, DENY, 422),
     "POST /api/v1/offers": (401, 422, DENY, DENY, 422),
     "POST /api/v1/products": (401, 422, DENY, DENY, 422),
+    "POST /api/v1/recommendations/verdicts": (401, 200, DENY, DENY, 200),
 }
 def _published_conclusions(world: World) -> dict[str, Any]:
     """A published workshop with published conclusions: public to every role (drafts: tests/api)."""
@@ -523,8 +524,18 @@ API_QUERY: dict[str, Args] = {
 }
 
 
-def _api_body(method: str, world: World) -> str:
+# Bodies complete enough to reach the ownership check, for operations whose fields are all required.
+API_BODIES: dict[str, Args] = {
+    "/api/v1/recommendations/verdicts": lambda w: {
+        "organisation": w.org_a.slug, "suggested": w.org_b.slug, "useful": True, "rank": 1, "score": 0.5,
+    },
+}
+
+
+def _api_body(method: str, world: World, path: str = "") -> str:
     """An empty change, or a new record claimed for organisation A (so that ownership is checked)."""
+    if path in API_BODIES:
+        return json.dumps(API_BODIES[path](world))
     return json.dumps({"organisation": world.org_a.slug} if method == "POST" else {})
 
 
@@ -563,7 +574,7 @@ def test_every_role_gets_the_expected_status_on_every_api_operation(world):
         if path in API_QUERY:
             url += "?" + urlencode(API_QUERY[path](world))
         for role, expected in zip(ROLES, API_RULES[operation], strict=True):
-            extra = {"data": _api_body(method, world), "content_type": "application/json"} if method in {"POST", "PUT", "PATCH"} else {}
+            extra = {"data": _api_body(method, world, path), "content_type": "application/json"} if method in {"POST", "PUT", "PATCH"} else {}
             actual = _request(world, "anonymous", method.lower(), url, **extra, **headers[role])
             if not _matches(expected, actual):
                 mismatches.append(f"{operation} as {role}: expected {expected}, got {actual}")

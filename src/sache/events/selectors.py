@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.cache import cache
@@ -109,6 +109,8 @@ class Suggestion:
     registration: Registration
     score: float
     reasons: tuple[str, ...]
+    rank: int = 0
+    verdict: bool | None = None
 
 
 # Ranking an event's participants builds a small index over all of them, which costs a
@@ -120,12 +122,13 @@ class Suggestion:
 SUGGESTION_CACHE_SECONDS = 15 * 60
 
 
-def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Suggestion]:
+def suggested_partners(registration: Registration, *, limit: int = 6, viewer: Any = None) -> list[Suggestion]:
     """Participants ``registration`` may want to meet and has not asked yet, best first.
 
     Ranked by the matching engine (the same one that suggests partners in the
     directory), among this event's approved participants only, with its reasons.
-    Excludes pairs that already have a request, a meeting or a block.
+    Excludes pairs that already have a request, a meeting or a block. With a
+    ``viewer``, each suggestion carries the verdict the viewer gave on it, if any.
     """
     event = registration.event
     taken = set()
@@ -144,10 +147,47 @@ def suggested_partners(registration: Registration, *, limit: int = 6) -> list[Su
         other = others.get(registration_id)
         if other is None or registration_id in taken:
             continue
-        suggestions.append(Suggestion(registration=other, score=score, reasons=tuple(reasons[:4])))
+        suggestions.append(Suggestion(registration=other, score=score, reasons=tuple(reasons[:4]), rank=len(suggestions) + 1))
         if len(suggestions) == limit:
             break
+    if viewer is not None and suggestions:
+        from sache.matching.selectors import verdicts_of  # noqa: PLC0415 (events depend on matching lazily)
+
+        verdicts = verdicts_of(viewer, registration_subject(registration))
+        suggestions = [replace(s, verdict=verdicts.get(s.registration.organisation_id)) for s in suggestions]
     return suggestions
+
+
+def registration_subject(registration: Registration) -> str:
+    """What verdicts on the meetings suggested to ``registration`` are about (see the matching app)."""
+    return f"registration:{registration.pk}"
+
+
+def own_approved_registration(user: Any, pk: int) -> Registration | None:
+    """``user``'s organisation's approved registration ``pk`` at a visible event, else None."""
+    return (
+        Registration.objects.filter(
+            pk=pk,
+            status=RegistrationStatus.APPROVED,
+            organisation_id__in=rules.member_organisation_ids(user),
+            event__in=events_visible_to(user),
+        )
+        .select_related("event", "organisation")
+        .first()
+    )
+
+
+def approved_participant(registration: Registration, organisation_id: int) -> Organisation | None:
+    """The organisation ``organisation_id`` if it is another approved participant of ``registration``'s event."""
+    return (
+        Organisation.objects.filter(
+            pk=organisation_id,
+            event_registrations__event_id=registration.event_id,
+            event_registrations__status=RegistrationStatus.APPROVED,
+        )
+        .exclude(pk=registration.organisation_id)
+        .first()
+    )
 
 
 def _ranked_participants(

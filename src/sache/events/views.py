@@ -146,7 +146,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for(request.user, slug)
     registration = selectors.participant_registration(request.user, event)
     meetings = list(selectors.meetings_of(registration))
-    suggestions = selectors.suggested_partners(registration)
+    suggestions = selectors.suggested_partners(registration, viewer=request.user)
     _count_shown(len(suggestions))
     return render(
         request,
@@ -159,6 +159,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
             "accepted": [m for m in meetings if m.status == MeetingStatus.ACCEPTED],
             "closed": [m for m in meetings if m.status in {MeetingStatus.DECLINED, MeetingStatus.CANCELLED}],
             "suggestions": suggestions,
+            "suggestion_subject": selectors.registration_subject(registration),
             "request_form": forms.MeetingRequestForm(),
         },
     )

@@ -27,6 +27,7 @@ from sache.insights.refresh import COMPLETENESS_BANDS
 from sache.insights.selectors import COMPLETENESS_BANDS as BAND_LABELS
 from sache.insights.selectors import (
     HUB_WIDE_NOTE,
+    RECOMMENDATIONS_NOTE,
     recommendation_columns,
     recommendation_rows,
     recommendation_trend_rows,
@@ -248,7 +249,7 @@ def recommendations(flt: InsightFilter) -> Table:
     return Table(
         "recommendations", _("Recommendations shown and marked useful"), _("suggestions shown"),
         recommendation_rows(shown, useful, not_useful), extra_columns=recommendation_columns(),
-        note=_("Verdicts are asked on organisation and need pages only. %(hub)s") % {"hub": str(HUB_WIDE_NOTE)},
+        note=RECOMMENDATIONS_NOTE % {"hub": str(HUB_WIDE_NOTE)},
     )
 
 

@@ -49,7 +49,7 @@ from sache.events.enums import (
     ScheduleStatus,
 )
 from sache.events.models import Event, Meeting, MeetingFeedback, Registration, Slot, Table
-from sache.matching.models import SuggestionFeedback, SuggestionImpressions
+from sache.matching.models import SuggestionFeedback, SuggestionImpressions, Surface
 from sache.partnerships.enums import CHECKLIST, STAGE_ORDER, EndReason, Origin, OutcomeKind, Stage
 from sache.partnerships.models import (
     ChecklistItem,
@@ -295,7 +295,7 @@ def _workshops(rng: random.Random, count: int, now: datetime) -> tuple[int, int]
 
 # Suggestions a day on each surface at the end of the history (a hub grows into its use).
 SHOWN_PER_DAY = {"organisation": 60, "need": 25, "needs": 15, "event": 30, "api": 8}
-USEFUL_SHARE = 0.04  # of shown suggestions, verdicts on organisation and need pages
+USEFUL_SHARE = 0.04  # of shown suggestions, verdicts on organisation pages
 
 
 def _recommendations(rng: random.Random, days: int, now: datetime) -> tuple[int, int]:
@@ -322,7 +322,8 @@ def _recommendations(rng: random.Random, days: int, now: datetime) -> tuple[int,
             if suggested == organisation_id:
                 continue
             verdicts.append(SuggestionFeedback(
-                user_id=user_id, subject=f"organisation:{organisation_id}", suggested_id=suggested, useful=rng.random() < 0.7,
+                user_id=user_id, subject=f"organisation:{organisation_id}", suggested_id=suggested, surface=Surface.ORGANISATION,
+                useful=rng.random() < 0.7,
                 rank=(rank - 1) % 6 + 1, score=round(rng.uniform(0.3, 0.9), 3), created_at=now - timedelta(days=rng.randrange(days)),
             ))
     SuggestionFeedback.objects.bulk_create(verdicts, ignore_conflicts=True)

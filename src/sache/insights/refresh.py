@@ -41,7 +41,7 @@ from sache.insights.models import (
     PendingRefresh,
     RefreshState,
 )
-from sache.insights.selectors import feedback_surface, participant_sources
+from sache.insights.selectors import participant_sources
 from sache.matching.models import SuggestionFeedback, SuggestionImpressions
 from sache.partnerships.enums import OutcomeKind
 from sache.partnerships.models import Outcome, Partnership, PartnershipMember, StageTransition
@@ -274,10 +274,8 @@ def _recommendation_facts() -> Iterator[Facts]:
     facts: Facts = Counter()
     for day, surface, shown in SuggestionImpressions.objects.values_list("day", "surface", "shown").iterator(chunk_size=BATCH):
         _add(facts, "rec.shown", ("",), day, surface, shown)
-    for created, subject, useful in SuggestionFeedback.objects.values_list("created_at", "subject", "useful").iterator(chunk_size=BATCH):
-        surface = feedback_surface(subject)
-        if surface is not None:
-            _add(facts, "rec.useful" if useful else "rec.notuseful", ("",), _local_day(created), surface)
+    for created, surface, useful in SuggestionFeedback.objects.values_list("created_at", "surface", "useful").iterator(chunk_size=BATCH):
+        _add(facts, "rec.useful" if useful else "rec.notuseful", ("",), _local_day(created), surface)
     yield facts
 
 

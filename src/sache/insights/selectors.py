@@ -44,7 +44,6 @@ from sache.events.models import Meeting, MeetingFeedback, Registration
 from sache.insights.filters import InsightFilter
 from sache.insights.tables import Row, Table, table_builders
 from sache.matching.models import (
-    FEEDBACK_SURFACES,
     SuggestionFeedback,
     SuggestionImpressions,
     Surface,
@@ -316,6 +315,7 @@ def outcome_totals(flt: InsightFilter) -> Table:
 
 
 HUB_WIDE_NOTE = gettext_lazy("The whole hub: the region and programme filters do not apply to recommendations.")
+RECOMMENDATIONS_NOTE = gettext_lazy("Each verdict counts once, on the surface where it was last given. %(hub)s")
 
 
 def _useful_rate(useful: int, shown: int) -> float:
@@ -335,20 +335,14 @@ def recommendation_columns() -> list[str]:
     return [_("marked useful"), _("marked not useful"), _("useful rate (%)")]
 
 
-def feedback_surface(subject: str) -> str | None:
-    return FEEDBACK_SURFACES.get(subject.split(":", 1)[0])
-
-
 def _verdicts(flt: InsightFilter) -> tuple[Counter[str], Counter[str]]:
+    """Verdicts marked useful and not useful, by the surface each was given on."""
     useful: Counter[str] = Counter()
     not_useful: Counter[str] = Counter()
-    for prefix, surface in FEEDBACK_SURFACES.items():
-        counts = dict(
-            _in_period(SuggestionFeedback.objects.filter(subject__startswith=f"{prefix}:"), flt)
-            .order_by().values_list("useful").annotate(n=Count("id"))
-        )
-        useful[surface] += counts.get(True, 0)
-        not_useful[surface] += counts.get(False, 0)
+    for surface, is_useful, n in (
+        _in_period(SuggestionFeedback.objects.all(), flt).order_by().values_list("surface", "useful").annotate(n=Count("id"))
+    ):
+        (useful if is_useful else not_useful)[surface] += n
     return useful, not_useful
 
 
@@ -368,7 +362,7 @@ def recommendations(flt: InsightFilter) -> Table:
     return Table(
         "recommendations", _("Recommendations shown and marked useful"), _("suggestions shown"),
         recommendation_rows(shown, useful, not_useful), extra_columns=recommendation_columns(),
-        note=_("Verdicts are asked on organisation and need pages only. %(hub)s") % {"hub": str(HUB_WIDE_NOTE)},
+        note=RECOMMENDATIONS_NOTE % {"hub": str(HUB_WIDE_NOTE)},
     )
 
 

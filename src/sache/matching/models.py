@@ -8,12 +8,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class Surface(models.TextChoices):
+    """Where suggestions are shown."""
+
+    ORGANISATION = "organisation", _("Organisation pages")
+    NEED = "need", _("Need pages")
+    NEEDS = "needs", _("Needs you could answer")
+    EVENT = "event", _("Partners to meet at an event")
+    API = "api", _("API recommendations")
+
+
 class SuggestionFeedback(models.Model):
-    """One person's verdict on one suggested organisation for one subject (an organisation or a need)."""
+    """One person's verdict on one suggestion, kept to evaluate the matching later.
+
+    The suggestion is an organisation (``suggested``: a partner for an organisation, a need
+    or an event registration) or a need (``suggested_need``: a need an organisation could
+    answer); exactly one of the two is set. ``surface`` says where the verdict was given.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggestion_feedback")
-    subject = models.CharField(_("suggested for"), max_length=40, help_text=_("organisation:<id> or need:<id>"))
-    suggested = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(
+        _("suggested for"), max_length=40, help_text=_("organisation:<id>, need:<id> or registration:<id>")
+    )
+    suggested = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    suggested_need = models.ForeignKey("directory.Need", on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    surface = models.CharField(_("surface"), max_length=16, choices=Surface.choices)
     useful = models.BooleanField(_("useful"))
     rank = models.PositiveSmallIntegerField(_("position in the list"))
     score = models.FloatField(_("score"))
@@ -23,11 +44,18 @@ class SuggestionFeedback(models.Model):
         verbose_name = _("suggestion feedback")
         verbose_name_plural = _("suggestion feedback")
         constraints = [
-            models.UniqueConstraint(fields=["user", "subject", "suggested"], name="one_verdict_per_suggestion")
+            models.CheckConstraint(
+                condition=models.Q(suggested__isnull=False, suggested_need__isnull=True)
+                | models.Q(suggested__isnull=True, suggested_need__isnull=False),
+                name="verdict_on_one_organisation_or_need",
+            ),
+            models.UniqueConstraint(fields=["user", "subject", "suggested"], name="one_verdict_per_suggestion"),
+            models.UniqueConstraint(fields=["user", "subject", "suggested_need"], name="one_verdict_per_suggested_need"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.subject} → {self.suggested_id}: {'useful' if self.useful else 'not useful'}"
+        target = f"need {self.suggested_need_id}" if self.suggested_need_id else self.suggested_id
+        return f"{self.subject} → {target}: {'useful' if self.useful else 'not useful'}"
 
 
 class IndexedState(models.Model):
@@ -42,20 +70,6 @@ class IndexedState(models.Model):
 
     def __str__(self) -> str:
         return f"generation {self.generation}"
-
-
-class Surface(models.TextChoices):
-    """Where suggestions are shown."""
-
-    ORGANISATION = "organisation", _("Organisation pages")
-    NEED = "need", _("Need pages")
-    NEEDS = "needs", _("Needs you could answer")
-    EVENT = "event", _("Partners to meet at an event")
-    API = "api", _("API recommendations")
-
-
-# Verdicts are given on suggestions for an organisation or a need (the ``subject`` prefix).
-FEEDBACK_SURFACES = {"organisation": Surface.ORGANISATION, "need": Surface.NEED}
 
 
 class SuggestionImpressions(models.Model):

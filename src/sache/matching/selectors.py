@@ -8,10 +8,11 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from sache.directory import vocabularies
+from sache.directory import rules, vocabularies
 from sache.directory.enums import CREATIVE_KINDS
 from sache.directory.models import Need, Organisation
 from sache.directory.regions import region_name
@@ -19,7 +20,7 @@ from sache.directory.selectors import organisations_visible_to, records_visible_
 from sache.engine.matching import LocalizedText, MatchQuery, Reason
 from sache.engine.matching.text import guess_language
 from sache.matching import adapters, index
-from sache.matching.models import SuggestionFeedback
+from sache.matching.models import SuggestionFeedback, Surface
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,7 @@ def _suggestions(subject: str, query, viewer: Any, *, top: int, exclude: set[str
     visible = organisations_visible_to(viewer).filter(
         pk__in=[int(r.org_id) for r in recommendations], publication="published"
     ).in_bulk()
-    verdicts = {}
-    if getattr(viewer, "is_authenticated", False):
-        verdicts = dict(SuggestionFeedback.objects.filter(user=viewer, subject=subject).values_list("suggested_id", "useful"))
+    verdicts = verdicts_of(viewer, subject)
     suggestions = []
     for recommendation in recommendations:
         organisation = visible.get(int(recommendation.org_id))
@@ -138,6 +137,9 @@ class NeedSuggestion:
     need: Need
     rank: int
     reasons: list[str]
+    score: float = 0.0
+    subject: str = ""
+    verdict: bool | None = None
 
 
 def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int = 6) -> list[NeedSuggestion]:
@@ -149,15 +151,98 @@ def needs_you_could_answer(organisation: Organisation, viewer: Any, *, top: int 
     own = {str(pk) for pk in organisation.needs.values_list("pk", flat=True)}
     recommendations = state.needs.rank(adapters.offering_query(organisation, record), top=top + 10, exclude=own)
     visible = records_visible_to("need", viewer).filter(pk__in=[int(r.org_id) for r in recommendations]).in_bulk()
+    subject = f"organisation:{organisation.pk}"
+    verdicts = verdicts_of(viewer, subject, needs=True)
     result = []
     for recommendation in recommendations:
         need = visible.get(int(recommendation.org_id))
         if need is None or need.organisation_id == organisation.pk:
             continue
-        result.append(NeedSuggestion(need, len(result) + 1, [reason_text(r) for r in recommendation.reasons]))
+        result.append(
+            NeedSuggestion(
+                need, len(result) + 1, [reason_text(r) for r in recommendation.reasons],
+                score=recommendation.score, subject=subject, verdict=verdicts.get(need.pk),
+            )
+        )
         if len(result) == top:
             break
     return result
+
+
+def verdicts_of(viewer: Any, subject: str, *, needs: bool = False) -> dict[int, bool]:
+    """The verdicts ``viewer`` gave on suggestions for ``subject``: suggested organisation (or need) id to useful."""
+    if not getattr(viewer, "is_authenticated", False):
+        return {}
+    field = "suggested_need_id" if needs else "suggested_id"
+    return dict(
+        SuggestionFeedback.objects.filter(user=viewer, subject=subject, **{f"{field}__isnull": False}).values_list(field, "useful")
+    )
+
+
+class UnknownSuggestion(Exception):  # noqa: N818 (reads as what went wrong, like Http404)
+    """The suggested organisation or need is not one the subject's suggestions could hold."""
+
+
+@dataclass(frozen=True)
+class VerdictTarget:
+    """A suggestion that a person may give a verdict on: for ``subject``, an organisation or a need."""
+
+    subject: str
+    surface: str
+    organisation: Organisation | None = None
+    need: Need | None = None
+
+
+def verdict_target(user: Any, subject: str, *, organisation_id: int | None = None, need_id: int | None = None) -> VerdictTarget:
+    """Check that ``user`` acts for ``subject`` and find the suggestion a verdict is given on.
+
+    Subjects are ``organisation:<id>`` (partners for an organisation, or needs it
+    could answer with ``need_id``), ``need:<id>`` (partners for a need) and
+    ``registration:<id>`` (participants to meet at an event). Only people who may
+    edit the organisation (its members, operators), or members of the registered
+    organisation, act for a subject: anything else, including a subject that does
+    not exist, raises ``PermissionDenied``. A suggestion the subject's list could
+    not hold (the subject's own organisation, an organisation or need the user
+    cannot see, a non-participant of the event) raises :class:`UnknownSuggestion`.
+    """
+    kind, _colon, raw_id = subject.partition(":")
+    if not raw_id.isdigit():
+        raise PermissionDenied
+    pk = int(raw_id)
+    if (organisation_id is None) == (need_id is None):
+        raise UnknownSuggestion
+    if kind == "registration":
+        from sache.events.selectors import approved_participant, own_approved_registration  # noqa: PLC0415
+
+        registration = own_approved_registration(user, pk)
+        if registration is None:
+            raise PermissionDenied
+        partner = approved_participant(registration, organisation_id) if organisation_id is not None else None
+        if partner is None:
+            raise UnknownSuggestion
+        return VerdictTarget(subject, Surface.EVENT, organisation=partner)
+    if kind == "organisation":
+        owner = organisations_visible_to(user).filter(pk=pk).first()
+        surface = Surface.ORGANISATION
+    elif kind == "need":
+        need = records_visible_to("need", user).filter(pk=pk).first()
+        owner = need.organisation if need is not None else None
+        surface = Surface.NEED
+    else:
+        raise PermissionDenied
+    if owner is None or not rules.can_edit_organisation(user, owner):
+        raise PermissionDenied
+    if need_id is not None:
+        suggested_need = None
+        if kind == "organisation":
+            suggested_need = records_visible_to("need", user).filter(pk=need_id).exclude(organisation=owner).first()
+        if suggested_need is None:
+            raise UnknownSuggestion
+        return VerdictTarget(subject, Surface.NEEDS, need=suggested_need)
+    suggested = organisations_visible_to(user).filter(pk=organisation_id).exclude(pk=owner.pk).first()
+    if suggested is None:
+        raise UnknownSuggestion
+    return VerdictTarget(subject, surface, organisation=suggested)
 
 
 def rank_among(

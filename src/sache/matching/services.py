@@ -10,23 +10,44 @@ from django.db.models import F
 from django.utils import timezone
 
 from sache.core.services import log_action
-from sache.directory.models import Organisation
+from sache.directory.models import Need, Organisation
 from sache.matching import adapters, index
-from sache.matching.models import SuggestionFeedback, SuggestionImpressions
+from sache.matching.models import SuggestionFeedback, SuggestionImpressions, Surface
+from sache.matching.selectors import VerdictTarget
+
+# Where a verdict on a suggested organisation was given, by the subject's prefix (the API says so itself).
+SUBJECT_SURFACES = {"organisation": Surface.ORGANISATION, "need": Surface.NEED, "registration": Surface.EVENT}
 
 
 def record_suggestion_feedback(
-    suggested: Organisation, *, subject: str, useful: bool, rank: int, score: float, actor: Any
+    suggested: Organisation | Need, *, subject: str, useful: bool, rank: int, score: float, actor: Any,
+    surface: str | None = None,
 ) -> SuggestionFeedback:
     """Store (or change) ``actor``'s verdict on a suggestion, for later evaluation of the matching.
 
-    Logs ``matching.feedback``.
+    ``suggested`` is an organisation or a need; ``surface`` defaults to the one the
+    subject's prefix names (a need suggested for an organisation: "needs you could
+    answer"). Callers check the subject first (:func:`selectors.verdict_target`).
+    One verdict per person, subject and suggestion: a second one replaces the first,
+    and the surface where it was last given. Logs ``matching.feedback``.
     """
+    is_need = isinstance(suggested, Need)
+    if surface is None:
+        surface = Surface.NEEDS if is_need else SUBJECT_SURFACES.get(subject.split(":", 1)[0], Surface.ORGANISATION)
+    lookup = {"suggested_need": suggested} if is_need else {"suggested": suggested}
     feedback, _created = SuggestionFeedback.objects.update_or_create(
-        user=actor, subject=subject, suggested=suggested, defaults={"useful": useful, "rank": rank, "score": score}
+        user=actor, subject=subject, **lookup, defaults={"useful": useful, "rank": rank, "score": score, "surface": surface}
     )
-    log_action(suggested, "matching.feedback", actor=actor, data={"subject": subject, "useful": useful, "rank": rank})
+    log_action(suggested, "matching.feedback", actor=actor, data={"subject": subject, "useful": useful, "rank": rank, "surface": str(surface)})
     return feedback
+
+
+def record_verdict(target: VerdictTarget, *, useful: bool, rank: int, score: float, actor: Any, surface: str | None = None) -> SuggestionFeedback:
+    """Store ``actor``'s verdict on a suggestion checked by :func:`selectors.verdict_target`."""
+    return record_suggestion_feedback(
+        target.need or target.organisation, subject=target.subject, useful=useful, rank=rank, score=score,
+        actor=actor, surface=surface or target.surface,
+    )
 
 
 def refresh_matching_profile(organisation_id: int) -> None:

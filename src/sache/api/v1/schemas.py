@@ -300,6 +300,23 @@ class RecommendationOut(Schema):
     reasons: list[str] = Field(description="Why it is suggested, in the request's language (Accept-Language).")
 
 
+class VerdictIn(Schema):
+    organisation: str = Field(description="Slug of your organisation the recommendation was for.")
+    suggested: str = Field(description="Slug of the recommended organisation.")
+    useful: bool = Field(description="Whether the recommendation was useful.")
+    rank: int = Field(ge=1, le=100, description="Its position in the list of recommendations (1 is the first).")
+    score: float = Field(allow_inf_nan=False, description="Its score, as the recommendations gave it.")
+
+
+class VerdictOut(Schema):
+    organisation: str = Field(description="Slug of your organisation the recommendation was for.")
+    suggested: str = Field(description="Slug of the recommended organisation.")
+    useful: bool
+    rank: int
+    score: float
+    created_at: datetime
+
+
 class AreaOut(Schema):
     title: str
     question: str
