@@ -237,7 +237,7 @@ def fit_surrogate(X, y, mask, names, l2: float, refine: bool = False, pool: int 
     """
     from scipy.optimize import minimize
 
-    full_mask = mask
+    full_X, full_y, full_mask = X, y, mask
     if pool:
         # The softmax runs over each query's ``pool`` best candidates by lexical score only.
         lexical = np.where(mask, X[:, :, names.index("lexical")], -np.inf)
@@ -289,7 +289,7 @@ def fit_surrogate(X, y, mask, names, l2: float, refine: bool = False, pool: int 
         from sache.engine.matching.fitting import fit_linear_ranker
 
         negative = [i for i, n in enumerate(names) if n.startswith("kind:") or n in ("track_record",)]
-        return fit_linear_ranker(X, y, initial=list(weights), mask=full_mask, allow_negative=negative, sweeps=3)
+        return fit_linear_ranker(full_X, full_y, initial=list(weights), mask=full_mask, allow_negative=negative, sweeps=3)
     return [float(w) for w in weights], float(result.fun)
 
 
@@ -378,6 +378,9 @@ def fit_step(args: argparse.Namespace) -> None:
         with np.load(args.units) as units:
             units = dict(units)
         features = candidate_features(units)
+        if extra_names == ["all"]:
+            # Every candidate, none chosen on the dev metrics (for the regularised surrogate).
+            extra_names = sorted(features)
         extra = np.stack([np.where(mask, features[n], 0.0) for n in extra_names], axis=2)
         X = np.concatenate([X, extra.astype(np.float32)], axis=2)
         names = names + extra_names
