@@ -154,7 +154,9 @@ def aggregate(p_unit: np.ndarray, membership: np.ndarray, how: str, per_member: 
     flat = np.concatenate(rows_units)
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     has = lengths > 0
-    values = p_unit[:, flat] * (association[np.repeat(np.arange(len(lengths)), lengths), flat])[None, :]
+    values = (
+        p_unit[:, flat] * (association[np.repeat(np.arange(len(lengths)), lengths), flat])[None, :]
+    )
     if how == "max":
         out[:, has] = np.maximum.reduceat(values, starts[has], axis=1)
         return out
@@ -180,14 +182,18 @@ def candidate_features(units) -> dict[str, np.ndarray]:
     out: dict[str, np.ndarray] = {}
     for kind in ("lex", "dense", "both"):
         scores = unit_scores(units, kind)
-        temperatures = {"lex": (0.1, 0.2, 0.3), "dense": (0.3, 0.5, 1.0), "both": (0.1, 0.2, 0.3)}[kind]
+        temperatures = {"lex": (0.1, 0.2, 0.3), "dense": (0.3, 0.5, 1.0), "both": (0.1, 0.2, 0.3)}[
+            kind
+        ]
         for top in (50, scores.shape[1]):
             for temperature in temperatures:
                 p_unit = unit_distribution(scores, top, temperature)
                 k = "all" if top == scores.shape[1] else top
                 for how in ("sum", "max"):
                     for per_member in (False, True):
-                        name = f"m2:{kind}:k{k}:T{temperature}:{how}:{'1/n' if per_member else 'uni'}"
+                        name = (
+                            f"m2:{kind}:k{k}:T{temperature}:{how}:{'1/n' if per_member else 'uni'}"
+                        )
                         out[name] = scaled(aggregate(p_unit, membership, how, per_member))
         # The consortium view: members of the K most similar earlier projects,
         # scored by the project's similarity.
@@ -226,7 +232,9 @@ def load_base(tensor_path: str):
     return X[:, :, keep], y, mask, [names[i] for i in keep]
 
 
-def fit_surrogate(X, y, mask, names, l2: float, refine: bool = False, pool: int = 0, pairwise: bool = False):
+def fit_surrogate(
+    X, y, mask, names, l2: float, refine: bool = False, pool: int = 0, pairwise: bool = False
+):
     """Weights minimising an L2-regularised softmax cross-entropy (ListNet-style).
 
     Each query's scores go through a softmax over its candidates; the loss is
@@ -259,7 +267,9 @@ def fit_surrogate(X, y, mask, names, l2: float, refine: bool = False, pool: int 
         e = np.exp(s - top)
         total = e.sum(axis=1, keepdims=True)
         lse = np.log(total[:, 0]) + top[:, 0]
-        value = float((lse - np.where(y, s, 0.0).sum(axis=1) / y.sum(axis=1)).mean()) + l2 * float(w @ w)
+        value = float((lse - np.where(y, s, 0.0).sum(axis=1) / y.sum(axis=1)).mean()) + l2 * float(
+            w @ w
+        )
         p = e / total
         grad = np.einsum("qn,qnf->f", (p - target).astype(np.float32), Z) / n_queries + 2 * l2 * w
         return value, grad.astype(np.float64)
@@ -288,12 +298,26 @@ def fit_surrogate(X, y, mask, names, l2: float, refine: bool = False, pool: int 
     if refine:
         from sache.engine.matching.fitting import fit_linear_ranker
 
-        negative = [i for i, n in enumerate(names) if n.startswith("kind:") or n in ("track_record",)]
-        return fit_linear_ranker(full_X, full_y, initial=list(weights), mask=full_mask, allow_negative=negative, sweeps=3)
+        negative = [
+            i for i, n in enumerate(names) if n.startswith("kind:") or n in ("track_record",)
+        ]
+        return fit_linear_ranker(
+            full_X, full_y, initial=list(weights), mask=full_mask, allow_negative=negative, sweeps=3
+        )
     return [float(w) for w in weights], float(result.fun)
 
 
-def out_of_fold(X, y, mask, names, seed: int, folds: int = 5, method: str = "ascent", l2: float = 0.0, pool: int = 0):
+def out_of_fold(
+    X,
+    y,
+    mask,
+    names,
+    seed: int,
+    folds: int = 5,
+    method: str = "ascent",
+    l2: float = 0.0,
+    pool: int = 0,
+):
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(X))
     scores_oof = np.full(y.shape, -np.inf)
@@ -304,7 +328,16 @@ def out_of_fold(X, y, mask, names, seed: int, folds: int = 5, method: str = "asc
         if method == "ascent":
             weights, _ = fit(X[train], y[train], mask[train], names)
         else:
-            weights, _ = fit_surrogate(X[train], y[train], mask[train], names, l2, refine=method == "both", pool=pool, pairwise=method == "pairwise")
+            weights, _ = fit_surrogate(
+                X[train],
+                y[train],
+                mask[train],
+                names,
+                l2,
+                refine=method == "both",
+                pool=pool,
+                pairwise=method == "pairwise",
+            )
         fitted.append(weights)
         scores = X[test] @ np.asarray(weights, dtype=np.float32)
         scores_oof[test] = np.where(mask[test], scores, -np.inf)
@@ -326,7 +359,7 @@ def screen_step(args: argparse.Namespace) -> None:
     features = candidate_features(units)
     if args.only:
         features = {k: v for k, v in features.items() if any(s in k for s in args.only.split(","))}
-    grid = [g for g in GRID] + [-g for g in GRID if g]
+    grid = list(GRID) + [-g for g in GRID if g]
     for name, values in features.items():
         values = np.where(mask, values, 0.0)
         # Per-query nDCG@10 and R@50 at each weight: fold means follow without re-ranking.
@@ -338,7 +371,10 @@ def screen_step(args: argparse.Namespace) -> None:
             for fold in range(5):
                 test = order[fold::5]
                 train = np.setdiff1d(order, test)
-                best = max(grid, key=lambda w: per_weight[w][0][train].mean() + per_weight[w][1][train].mean())
+                best = max(
+                    grid,
+                    key=lambda w: per_weight[w][0][train].mean() + per_weight[w][1][train].mean(),
+                )
                 ndcg[test], recall[test] = per_weight[best][0][test], per_weight[best][1][test]
             results.append((ndcg.mean(), recall.mean()))
         alone = per_query(np.where(mask, values, -np.inf), y)
@@ -391,7 +427,9 @@ def fit_step(args: argparse.Namespace) -> None:
     figures = []
     for seed in seeds:
         started = time.process_time()
-        result, fitted = out_of_fold(X, y, mask, names, seed, method=args.method, l2=args.l2, pool=args.pool)
+        result, fitted = out_of_fold(
+            X, y, mask, names, seed, method=args.method, l2=args.l2, pool=args.pool
+        )
         figures.append(result)
         print(
             f"seed {seed}: {_fmt(result)}  ({time.process_time() - started:.0f} s CPU)  "
@@ -404,14 +442,21 @@ def fit_step(args: argparse.Namespace) -> None:
     )
     if args.full:
         weights, value = fit(X, y, mask, names)
-        print(f"fitted on all dev: objective={value:.3f}", {n: round(w, 3) for n, w in zip(names, weights) if w})
+        print(
+            f"fitted on all dev: objective={value:.3f}",
+            {n: round(w, 3) for n, w in zip(names, weights, strict=True) if w},
+        )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     steps = parser.add_subparsers(dest="step", required=True)
     units = steps.add_parser("units")
-    units.add_argument("data_dir", nargs="?", default=str(ROOT.parent / "shared" / "data" / "matching"))
+    units.add_argument(
+        "data_dir", nargs="?", default=str(ROOT.parent / "shared" / "data" / "matching")
+    )
     units.add_argument("--encoder", default="auto")
     units.add_argument("--cache", required=True)
     units.add_argument("--out", required=True)
@@ -426,7 +471,9 @@ def main() -> int:
     fitting.add_argument("--seeds", default="0,1,2,3")
     fitting.add_argument("--save")
     fitting.add_argument("--full", action="store_true")
-    fitting.add_argument("--method", default="ascent", choices=("ascent", "surrogate", "both", "pairwise"))
+    fitting.add_argument(
+        "--method", default="ascent", choices=("ascent", "surrogate", "both", "pairwise")
+    )
     fitting.add_argument("--l2", type=float, default=0.0)
     fitting.add_argument("--pool", type=int, default=0)
     args = parser.parse_args()
